@@ -1,0 +1,23 @@
+import type { Check } from './failure';
+import { hasResponse, headersKept, streamRequested } from './conditions';
+
+const mediaType = (value: string | undefined) => (value ?? '').split(';')[0]!.trim().toLowerCase();
+
+/**
+ * JSON answers are `application/json`; a streamed 200 is `text/event-stream` (parameters such as
+ * `; charset=utf-8` are fine: every real stream carries one, recorded/README.md "Content types").
+ */
+export const contentTypeConformance: Check = {
+  id: 'content_type_conformance',
+  title: 'Wrong Content-Type',
+  source: 'openapi: responses.*.content; recorded/README.md "Content types"',
+  profiles: ['full', 'schema'],
+  when: [hasResponse, headersKept],
+  run(_ctx, ex) {
+    const res = ex.response!;
+    const got = mediaType(res.headers['content-type']);
+    const expected = streamRequested(ex) && res.status === 200 ? 'text/event-stream' : 'application/json';
+    if (got === expected) return [];
+    return [{ detail: `Received: ${res.headers['content-type'] ?? '(no Content-Type)'}\nExpected: ${expected}`, key: `${res.status}:${expected}` }];
+  },
+};

@@ -1,0 +1,27 @@
+import type { Check } from './failure';
+import { isError, isJsonResponse } from './conditions';
+import { issuesToFindings } from './response-schema';
+
+/**
+ * An error is the envelope `{type:"error", error:{type, message}, request_id}` and its `error.type`
+ * is the one its status documents (the per-status schemas in the spec hold the table, facts §4).
+ */
+export const errorEnvelope: Check = {
+  id: 'error_envelope',
+  title: 'Error body is not the documented envelope',
+  source: 'openapi: #/components/schemas/ErrorResponse; facts §4 "Status → type"',
+  profiles: ['full', 'schema'],
+  when: [isJsonResponse, isError],
+  run(ctx, ex) {
+    const res = ex.response!;
+    if (!ctx.contract.documentedStatuses.includes(res.status)) return [];
+    if (res.json === undefined) return [{ detail: `Received a ${res.status} whose body is not JSON: ${res.text.slice(0, 200) || '<EMPTY>'}`, key: 'not_json' }];
+    const findings = issuesToFindings(ctx.contract.validateResponseBody(res.status, res.json));
+    const expected = ctx.contract.errorTypesFor(res.status);
+    return findings.map((f) =>
+      f.key?.startsWith('/error/type:') && expected
+        ? { ...f, detail: `Received: ${res.status} with error.type ${JSON.stringify((res.json as { error?: { type?: unknown } }).error?.type)}\nExpected: error.type ${expected.join(' or ')} for status ${res.status}` }
+        : f,
+    );
+  },
+};

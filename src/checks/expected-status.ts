@@ -1,0 +1,51 @@
+import type { Check, Finding } from './failure';
+import { hasResponse } from './conditions';
+import type { Exchange } from '../http/exchange';
+
+/** Checks the status (and error.type) a case's meta says every conformant server gives. */
+function expectedStatus(ex: Exchange): Finding[] {
+  const expect = ex.case.meta?.expect;
+  const res = ex.response!;
+  if (!expect) return [];
+  const gotType = (res.json as { error?: { type?: unknown } } | undefined)?.error?.type;
+  const rule = ex.case.meta?.rule ? ` (${ex.case.meta.rule})` : '';
+  if (res.status !== expect.status) {
+    const hint = res.status === 422 ? '\nHint: the API answers validation errors with 400, not 422' : res.status >= 500 ? '\nHint: a server error on client input; it must be rejected with a 4xx' : '';
+    return [{ detail: `Received: ${res.status}${typeof gotType === 'string' ? ` ${gotType}` : ''}\nExpected: ${expect.status}${expect.errorType ? ` ${expect.errorType}` : ''}${rule}${hint}`, key: `status:${expect.status}` }];
+  }
+  if (expect.errorType && gotType !== expect.errorType)
+    return [{ detail: `Received: ${res.status} with error.type ${JSON.stringify(gotType)}\nExpected: error.type ${expect.errorType}${rule}`, key: `type:${expect.errorType}` }];
+  return [];
+}
+
+const byMode = (modes: string[]) => (ex: Exchange) => modes.includes(ex.case.meta?.mode ?? '');
+
+/** Valid requests are accepted (Schemathesis' positive_data_acceptance). */
+export const positiveDataAcceptance: Check = {
+  id: 'positive_data_acceptance',
+  title: 'Valid request rejected',
+  source: 'openapi: #/components/schemas/CreateMessageParams',
+  profiles: ['full'],
+  when: [hasResponse, byMode(['example', 'positive', 'boundary', 'semantic', 'stream'])],
+  run: (_ctx, ex) => expectedStatus(ex),
+};
+
+/** Invalid requests get 400 invalid_request_error: never 2xx, never 5xx, never 422. */
+export const negativeDataRejection: Check = {
+  id: 'negative_data_rejection',
+  title: 'Invalid request not rejected with 400',
+  source: 'facts §2 (request objects are closed; validation errors are 400 invalid_request_error)',
+  profiles: ['full'],
+  when: [hasResponse, byMode(['negative'])],
+  run: (_ctx, ex) => expectedStatus(ex),
+};
+
+/** Keys and versions are enforced: 401 authentication_error, 400 for a missing or unknown version. */
+export const authAndVersion: Check = {
+  id: 'auth_and_version',
+  title: 'Authentication or version not enforced',
+  source: 'facts §1 "Request headers"; INDEX decisions "Auth", "Versions"',
+  profiles: ['full'],
+  when: [hasResponse, byMode(['auth'])],
+  run: (_ctx, ex) => expectedStatus(ex),
+};

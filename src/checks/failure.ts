@@ -1,0 +1,71 @@
+/**
+ * What a check reports. A failure is data first (id, title, detail, rule source, stable key);
+ * report/format.ts alone turns it into text.
+ */
+import type { Contract } from '../contract/spec';
+import type { Profile } from '../config';
+import type { Exchange } from '../http/exchange';
+
+/** error: the target breaks the contract. warning: allowed, but worth a look (not counted as failing). */
+export type Severity = 'error' | 'warning';
+
+/**
+ * nonconformance: the target broke the contract.
+ * unavailable: 429/529/dropped connections or an in-stream error outlasted the retries.
+ * unreachable: the target could not be reached at all.
+ */
+export type Category = 'nonconformance' | 'unavailable' | 'unreachable';
+
+export interface Finding {
+  /** "Received … / Expected …" lines. */
+  detail: string;
+  /** Stable part of the key (a schema path or rule name, never a value that changes between runs). */
+  key?: string;
+  /** Overrides the check's rule source for this finding (e.g. a schema path). */
+  source?: string;
+  severity?: Severity;
+  category?: Category;
+  /** The stream event at fault, when there is one. */
+  eventIndex?: number;
+}
+
+export interface Failure extends Required<Pick<Finding, 'detail' | 'key' | 'source' | 'severity' | 'category'>> {
+  checkId: string;
+  title: string;
+  eventIndex?: number;
+  /** The exchange the failure was found in. */
+  exchange?: Exchange;
+}
+
+export interface CheckContext {
+  contract: Contract;
+  profile: Profile;
+}
+
+/** One check: a plain function of the exchange, which returns nothing when it holds. */
+export interface Check {
+  id: string;
+  /** Fixed title of the failure kind, as users see it. */
+  title: string;
+  /** Where the rule comes from (spec pointer or reference section). */
+  source: string;
+  /** Profiles the check runs in. The `schema` profile is what a static-example mock can satisfy. */
+  profiles: Profile[];
+  /** Preconditions (only JSON, only streams, only 2xx…); the check is skipped when one is false. */
+  when?: Array<(ex: Exchange) => boolean>;
+  run(ctx: CheckContext, ex: Exchange): Finding[];
+}
+
+export function toFailure(check: Pick<Check, 'id' | 'title' | 'source'>, f: Finding, ex?: Exchange): Failure {
+  return {
+    checkId: check.id,
+    title: check.title,
+    detail: f.detail,
+    key: `${check.id}${f.key ? `:${f.key}` : ''}`,
+    source: f.source ?? check.source,
+    severity: f.severity ?? 'error',
+    category: f.category ?? 'nonconformance',
+    eventIndex: f.eventIndex,
+    exchange: ex,
+  };
+}

@@ -1,0 +1,15 @@
+import type { Check } from './failure';
+import { hasResponse, headersKept } from './conditions';
+
+/** Every response carries `request-id` (facts §1 "Response headers"). */
+export const requestIdHeader: Check = {
+  id: 'request_id_header',
+  title: 'Missing request-id header',
+  source: 'openapi: #/components/headers/RequestId; facts §1',
+  profiles: ['full', 'schema'],
+  when: [hasResponse, headersKept],
+  run(_ctx, ex) {
+    const value = ex.response!.headers['request-id'];
+    return value && value.trim() ? [] : [{ detail: 'Received: no request-id header\nExpected: a request-id header on every response' }];
+  },
+};

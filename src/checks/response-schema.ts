@@ -1,0 +1,25 @@
+import type { Check, Finding } from './failure';
+import { is2xx, isJsonResponse } from './conditions';
+import type { SchemaIssue } from '../contract/spec';
+
+export const issuesToFindings = (issues: SchemaIssue[], where = ''): Finding[] =>
+  issues.map((i) => ({
+    detail: `${where}${i.path === '/' ? 'body' : i.path}: ${i.message}`,
+    key: `${i.path.replace(/\/\d+(?=\/|$)/g, '/*')}:${i.keyword}`,
+    source: `openapi schema ${i.schemaPath}`,
+  }));
+
+/** A JSON 2xx body validates against the spec's schema for its status (openapi-response-validator). */
+export const responseSchemaConformance: Check = {
+  id: 'response_schema_conformance',
+  title: 'Response violates schema',
+  source: 'openapi: #/components/schemas/Message',
+  profiles: ['full', 'schema'],
+  when: [isJsonResponse, is2xx],
+  run(ctx, ex) {
+    const res = ex.response!;
+    if (!ctx.contract.documentedStatuses.includes(res.status)) return [];
+    if (res.json === undefined) return [{ detail: `Received a body that is not JSON: ${res.text.slice(0, 200) || '<EMPTY>'}`, key: 'not_json' }];
+    return issuesToFindings(ctx.contract.validateResponseBody(res.status, res.json));
+  },
+};

@@ -1,0 +1,27 @@
+import type { Check, Finding } from './failure';
+import { isSse } from './conditions';
+import { viewOf } from './view';
+import { issuesToFindings } from './response-schema';
+
+/**
+ * The message a complete stream describes (text joined, `partial_json` joined and parsed) is a valid
+ * Message, with a final stop_reason, as a non-streamed answer would be.
+ */
+export const streamMessageValid: Check = {
+  id: 'stream_message_valid',
+  title: 'Reassembled stream is not a valid Message',
+  source: 'facts §5 "SDK accumulation"; openapi: #/components/schemas/Message',
+  profiles: ['full', 'schema'],
+  when: [isSse],
+  run(ctx, ex) {
+    const view = viewOf(ex);
+    if (!view.grammar!.stopped || view.grammar!.errorEvent) return [];
+    const findings: Finding[] = view.accumulated!.problems.map((p) => ({ detail: `event #${p.n}: ${p.message}`, key: 'partial_json', eventIndex: p.n }));
+    const message = view.accumulated!.message;
+    if (!message) return findings;
+    findings.push(...issuesToFindings(ctx.contract.validate('Message', message), 'reassembled message '));
+    if (message.stop_reason === null || message.stop_reason === undefined)
+      findings.push({ detail: 'reassembled message: stop_reason is still null after message_delta', key: 'stop_reason_final' });
+    return findings;
+  },
+};

@@ -1,0 +1,44 @@
+/**
+ * What several checks derive from one exchange (stream events, grammar, the reassembled message),
+ * computed once per exchange.
+ */
+import type { Exchange } from '../http/exchange';
+import { accumulate, type Accumulated } from '../stream/accumulate';
+import { toStreamEvents, type StreamEvent } from '../stream/events';
+import { checkGrammar, type GrammarResult } from '../stream/grammar';
+
+export interface ExchangeView {
+  events?: StreamEvent[];
+  grammar?: GrammarResult;
+  accumulated?: Accumulated;
+  /** The final Message: the JSON body of a 200, or the message a complete stream describes. */
+  message?: Record<string, unknown>;
+}
+
+const cache = new WeakMap<Exchange, ExchangeView>();
+
+export function viewOf(ex: Exchange): ExchangeView {
+  let v = cache.get(ex);
+  if (v) return v;
+  v = {};
+  const res = ex.response;
+  if (res?.events) {
+    v.events = toStreamEvents(res.events);
+    v.grammar = checkGrammar(v.events);
+    v.accumulated = accumulate(v.events);
+    if (v.grammar.stopped && !v.grammar.errorEvent) v.message = v.accumulated.message;
+  } else if (res && res.status === 200 && typeof res.json === 'object' && res.json !== null) {
+    v.message = res.json as Record<string, unknown>;
+  }
+  cache.set(ex, v);
+  return v;
+}
+
+export function textOf(message: Record<string, unknown>): string[] {
+  const content = Array.isArray(message.content) ? (message.content as Array<Record<string, unknown>>) : [];
+  return content.filter((b) => b?.type === 'text' && typeof b.text === 'string').map((b) => b.text as string);
+}
+
+export function blocksOf(message: Record<string, unknown>): Array<Record<string, unknown>> {
+  return Array.isArray(message.content) ? (message.content as Array<Record<string, unknown>>).filter((b) => b && typeof b === 'object') : [];
+}

@@ -1,0 +1,109 @@
+/**
+ * The run's configuration, read from the environment once. The target is chosen by the
+ * ecosystem's own variables (ANTHROPIC_BASE_URL, ANTHROPIC_API_KEY, …); the suite's own knobs are
+ * CONTRACT_*. Bad values end the run with one line naming the variable.
+ */
+export type Profile = 'full' | 'schema';
+
+export interface RunConfig {
+  /** Base URL without trailing slash; `/v1/messages` is appended. */
+  baseUrl: string;
+  apiKey: string;
+  model: string;
+  /** Extra headers sent on every request (ANTHROPIC_CUSTOM_HEADERS, `Name: value` per line). */
+  customHeaders: Record<string, string>;
+  anthropicVersion: string;
+  profile: Profile;
+  seed: number;
+  /** Generated bodies per property. */
+  runs: number;
+  /** Per request: time to the response headers, and the longest gap between stream chunks. */
+  timeoutMs: number;
+  /** Whole-run ceiling on requests sent (retries included); 0 = unlimited. */
+  maxRequests: number;
+  /** Whole-run ceiling on the sum of requested max_tokens; 0 = unlimited. */
+  maxOutputTokens: number;
+  concurrency: number;
+  /** Retries for 429 / 529 / dropped connections, per request. */
+  retries: number;
+  /** True when the suite started its own reference mock. */
+  embedded: boolean;
+  /** The target is on this machine: shrinking failures (extra requests) is cheap there. */
+  local: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const DEFAULT_MODEL = 'claude-sonnet-4-20250514';
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new ConfigError(`${name} must be an integer >= ${min}, got ${JSON.stringify(raw)}`);
+  return n;
+}
+
+/** Parses ANTHROPIC_CUSTOM_HEADERS: one `Name: value` per line, as Claude Code reads it. */
+export function parseCustomHeaders(raw: string | undefined): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const line of (raw ?? '').split(/\r?\n/)) {
+    if (!line.trim()) continue;
+    const colon = line.indexOf(':');
+    const name = line.slice(0, colon).trim();
+    if (colon <= 0 || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
+      throw new ConfigError(`ANTHROPIC_CUSTOM_HEADERS: expected "Name: value" per line, got ${JSON.stringify(line)}`);
+    }
+    headers[name.toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  return headers;
+}
+
+export function normaliseBaseUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`ANTHROPIC_BASE_URL is not a URL: ${JSON.stringify(raw)}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`ANTHROPIC_BASE_URL must be http(s), got ${url.protocol}`);
+  if (url.search || url.hash) throw new ConfigError('ANTHROPIC_BASE_URL must not carry a query or fragment');
+  // A trailing slash would give //v1/messages, which servers answer with 404 (toolchain-notes §4).
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+export function isLoopback(baseUrl: string): boolean {
+  const host = new URL(baseUrl).hostname;
+  return host === 'localhost' || host === '[::1]' || /^127\./.test(host);
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): RunConfig {
+  if (!env.ANTHROPIC_BASE_URL) throw new ConfigError('ANTHROPIC_BASE_URL is not set (npm run contract starts the reference mock when it is unset)');
+  const baseUrl = normaliseBaseUrl(env.ANTHROPIC_BASE_URL);
+  const embedded = env.CONTRACT_EMBEDDED === '1';
+  const local = isLoopback(baseUrl);
+  const apiKey = env.ANTHROPIC_API_KEY ?? '';
+  if (!apiKey) throw new ConfigError('ANTHROPIC_API_KEY is not set: the suite needs a key the target accepts');
+  const profile = (env.CONTRACT_PROFILE ?? 'full') as Profile;
+  if (profile !== 'full' && profile !== 'schema') throw new ConfigError(`CONTRACT_PROFILE must be full or schema, got ${JSON.stringify(profile)}`);
+  return {
+    baseUrl,
+    apiKey,
+    model: env.ANTHROPIC_MODEL || DEFAULT_MODEL,
+    customHeaders: parseCustomHeaders(env.ANTHROPIC_CUSTOM_HEADERS),
+    anthropicVersion: env.CONTRACT_ANTHROPIC_VERSION || '2023-06-01',
+    profile,
+    seed: int(env, 'CONTRACT_SEED', 42),
+    runs: int(env, 'CONTRACT_RUNS', local ? 50 : 10, 1),
+    timeoutMs: int(env, 'CONTRACT_TIMEOUT_MS', local ? 5000 : 60000, 1),
+    // Real deployments cost money: small defaults away from this machine.
+    maxRequests: int(env, 'CONTRACT_MAX_REQUESTS', local ? 0 : 200),
+    maxOutputTokens: int(env, 'CONTRACT_MAX_OUTPUT_TOKENS', local ? 0 : 100_000),
+    concurrency: int(env, 'CONTRACT_CONCURRENCY', 4, 1),
+    retries: int(env, 'CONTRACT_RETRIES', 2),
+    embedded,
+    local,
+  };
+}

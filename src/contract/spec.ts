@@ -1,0 +1,191 @@
+/**
+ * The one place that loads the contract. It reads `openapi/anthropic-messages-api-openapi.yml`
+ * with swagger-parser (which validates it and resolves its `$ref`s) once per process, and hands out
+ * schemas, compiled validators and the facts the spec states (error type per status, model ceilings).
+ * Nothing else in the code restates a rule the spec states.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import SwaggerParser from '@apidevtools/swagger-parser';
+import Ajv, { type ValidateFunction, type ErrorObject } from 'ajv';
+import addFormats from 'ajv-formats';
+import OpenAPIResponseValidator from 'openapi-response-validator';
+import type { OpenAPIV3 } from 'openapi-types';
+import { toJsonSchema } from './json-schema';
+import { simplifyIssues } from './issues';
+
+export const SPEC_PATH = path.resolve(__dirname, '../../openapi/anthropic-messages-api-openapi.yml');
+export const MESSAGES_PATH = '/v1/messages';
+
+export interface SchemaIssue {
+  /** JSON pointer into the validated value, e.g. `/messages/0/content`. */
+  path: string;
+  /** Ajv keyword that failed (`required`, `maximum`, …). */
+  keyword: string;
+  message: string;
+  /** Where the rule is in the schema, e.g. `#/properties/max_tokens/minimum`. */
+  schemaPath: string;
+}
+
+export interface Contract {
+  /** The spec as written (with `$ref`s); openapi-response-validator resolves them itself. */
+  raw: OpenAPIV3.Document;
+  /** The spec with every `$ref` resolved. */
+  deref: OpenAPIV3.Document;
+  /** sha256 of the spec file, for reports. */
+  hash: string;
+  version: string;
+  operation: OpenAPIV3.OperationObject;
+  /** Validate a value against a named component schema (`Message`, `MessageStreamEvent`, …). */
+  validate(schemaName: string, value: unknown): SchemaIssue[];
+  /** Validate a request body; beta requests may use the parts marked `x-anthropic-beta`. */
+  validateRequest(body: unknown, options?: { beta?: boolean }): SchemaIssue[];
+  /** The JSON Schema (dereferenced, converted) of a named component. */
+  jsonSchema(schemaName: string, options?: { beta?: boolean }): Record<string, unknown>;
+  /** Validate a JSON response body for a status with openapi-response-validator. */
+  validateResponseBody(status: number, body: unknown): SchemaIssue[];
+  /** Statuses the operation documents. */
+  documentedStatuses: number[];
+  /** The documented `error.type` values for an error status, or undefined if none is pinned. */
+  errorTypesFor(status: number): string[] | undefined;
+  /** Documented stop reasons (the enum itself is open). */
+  knownStopReasons: string[];
+  /** Per-model output ceilings (`info.x-model-max-output-tokens`). */
+  modelMaxOutputTokens: Record<string, number>;
+  /** Named request examples of the operation. */
+  requestExample(name: string): unknown;
+  /** Values of the required `anthropic-version` header. */
+  anthropicVersions: string[];
+  /** The request schema's bounds for one property (`minimum`, `maximum`, …). */
+  requestProperty(name: string): Record<string, unknown>;
+}
+
+let loading: Promise<Contract> | undefined;
+
+/** Loads the contract once per process (per jest module registry). */
+export function loadContract(specPath = SPEC_PATH): Promise<Contract> {
+  if (specPath !== SPEC_PATH) return buildContract(specPath);
+  loading ??= buildContract(specPath);
+  return loading;
+}
+
+async function buildContract(specPath: string): Promise<Contract> {
+  const text = readFileSync(specPath, 'utf8');
+  const raw = (await SwaggerParser.parse(specPath)) as OpenAPIV3.Document;
+  const deref = (await SwaggerParser.validate(structuredClone(raw) as never)) as OpenAPIV3.Document;
+  const operation = deref.paths[MESSAGES_PATH]!.post!;
+  const rawOperation = raw.paths[MESSAGES_PATH]!.post!;
+  const schemas = deref.components!.schemas as Record<string, Record<string, unknown>>;
+
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  addFormats(ajv);
+  const compiled = new Map<string, ValidateFunction>();
+  const jsonSchema = (name: string, options: { beta?: boolean } = {}): Record<string, unknown> => {
+    const schema = schemas[name];
+    if (!schema) throw new Error(`contract: no schema named ${name} in ${specPath}`);
+    return toJsonSchema(schema, options) as Record<string, unknown>;
+  };
+  const validator = (name: string, beta: boolean): ValidateFunction => {
+    const key = `${name}:${beta}`;
+    let fn = compiled.get(key);
+    if (!fn) {
+      fn = ajv.compile(jsonSchema(name, { beta }));
+      compiled.set(key, fn);
+    }
+    return fn;
+  };
+  const run = (fn: ValidateFunction, value: unknown): SchemaIssue[] =>
+    fn(value) ? [] : simplifyIssues((fn.errors ?? []).map(toIssue));
+
+  const responseValidator = new OpenAPIResponseValidator({
+    responses: resolveResponseRefs(raw, rawOperation.responses) as never,
+    components: raw.components as never,
+    errorTransformer: (openapiError: { path?: string; message: string; errorCode?: string }, ajvError: ErrorObject) => ({
+      path: ajvError.instancePath.replace(/^\/response/, '') || '/',
+      keyword: ajvError.keyword,
+      message: ajvError.keyword === 'additionalProperties'
+        ? `${ajvError.message} (${String((ajvError.params as { additionalProperty?: string }).additionalProperty)})`
+        : openapiError.message,
+      schemaPath: ajvError.schemaPath,
+    }),
+  } as never);
+
+  const documentedStatuses = Object.keys(operation.responses).map(Number).filter(Number.isInteger);
+  const errorTypes = new Map<number, string[]>();
+  for (const status of documentedStatuses) {
+    if (status < 400) continue;
+    const response = operation.responses[String(status)] as OpenAPIV3.ResponseObject;
+    const schema = response.content?.['application/json']?.schema as Record<string, unknown> | undefined;
+    const types = findErrorTypeEnum(schema);
+    if (types) errorTypes.set(status, types);
+  }
+  const versionParam = (operation.parameters as OpenAPIV3.ParameterObject[]).find((p) => p.name === 'anthropic-version');
+  const requestExamples = (operation.requestBody as OpenAPIV3.RequestBodyObject).content['application/json']!.examples ?? {};
+
+  return {
+    raw,
+    deref,
+    hash: createHash('sha256').update(text).digest('hex'),
+    version: deref.info.version,
+    operation,
+    validate: (name, value) => run(validator(name, true), value),
+    validateRequest: (body, options = {}) => run(validator('CreateMessageParams', options.beta ?? false), body),
+    jsonSchema,
+    validateResponseBody: (status, body) => {
+      // The validator writes schema defaults into what it validates: give it a copy.
+      const result = responseValidator.validateResponse(status, structuredClone(body)) as
+        | { message: string; errors?: SchemaIssue[] }
+        | undefined;
+      if (!result) return [];
+      return result.errors?.some((e) => e.keyword) ? simplifyIssues(result.errors) : [{ path: '/', keyword: 'status', message: result.message, schemaPath: '#/responses' }];
+    },
+    documentedStatuses,
+    errorTypesFor: (status) => errorTypes.get(status),
+    knownStopReasons: (schemas.StopReason['x-known-values'] as string[]) ?? [],
+    modelMaxOutputTokens: ((deref.info as unknown as Record<string, unknown>)['x-model-max-output-tokens'] ?? {}) as Record<string, number>,
+    requestExample: (name) => {
+      const example = requestExamples[name] as OpenAPIV3.ExampleObject | undefined;
+      if (!example) throw new Error(`contract: no request example named ${name}`);
+      return structuredClone(example.value);
+    },
+    anthropicVersions: ((versionParam?.schema as OpenAPIV3.SchemaObject | undefined)?.enum ?? []) as string[],
+    requestProperty: (name) => {
+      const prop = (schemas.CreateMessageParams.properties as Record<string, Record<string, unknown>>)[name];
+      if (!prop) throw new Error(`contract: CreateMessageParams has no property ${name}`);
+      return prop;
+    },
+  };
+}
+
+/** openapi-response-validator reads `content` of each response, so response-level `$ref`s are resolved here (schema `$ref`s stay). */
+function resolveResponseRefs(raw: OpenAPIV3.Document, responses: OpenAPIV3.ResponsesObject): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [status, response] of Object.entries(responses)) {
+    const ref = (response as OpenAPIV3.ReferenceObject).$ref;
+    out[status] = ref ? raw.components!.responses![ref.split('/').pop()!] : response;
+  }
+  return out;
+}
+
+function toIssue(e: ErrorObject): SchemaIssue {
+  let message = e.message ?? e.keyword;
+  if (e.keyword === 'additionalProperties') message += ` (${String((e.params as { additionalProperty?: string }).additionalProperty)})`;
+  if (e.keyword === 'enum') message += `: ${JSON.stringify((e.params as { allowedValues?: unknown[] }).allowedValues)}`;
+  return { path: e.instancePath || '/', keyword: e.keyword, message, schemaPath: e.schemaPath };
+}
+
+/** Finds `error.type`'s enum in an error response schema (through allOf). */
+function findErrorTypeEnum(schema: Record<string, unknown> | undefined): string[] | undefined {
+  if (!schema) return undefined;
+  const parts = [schema, ...((schema.allOf as Record<string, unknown>[]) ?? [])];
+  for (const part of parts) {
+    const error = (part.properties as Record<string, Record<string, unknown>> | undefined)?.error;
+    if (!error) continue;
+    for (const e of [error, ...((error.allOf as Record<string, unknown>[]) ?? [])]) {
+      const type = (e.properties as Record<string, Record<string, unknown>> | undefined)?.type;
+      if (Array.isArray(type?.enum)) return type.enum as string[];
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,82 @@
+/** What was sent and what came back: the record every check reads and every report prints. */
+import type { SseEvent } from '../stream/sse';
+
+export interface RequestCase {
+  /** Stable, human name of the case, e.g. `boundary/max_tokens_1` or `negative/temperature_above_1`. */
+  name: string;
+  /** A JSON value, or a raw string sent as is (malformed JSON). */
+  body: unknown;
+  /** Header overrides; `null` removes a header the client would send. */
+  headers?: Record<string, string | null>;
+  /** Appended to the messages path (`?beta=true`). */
+  query?: string;
+  /** How the case was made, for failure messages: `{mode, rule, path, description}`. */
+  meta?: CaseMeta;
+}
+
+export interface CaseMeta {
+  mode: 'example' | 'positive' | 'boundary' | 'negative' | 'auth' | 'semantic' | 'stream';
+  rule?: string;
+  path?: string;
+  description?: string;
+  /** What a conformant server answers (full profile): the status and, for errors, error.type. */
+  expect?: { status: number; errorType?: string };
+  /** The request makes any conformant answer stop at max_tokens (a long reply asked for with a tiny max_tokens). */
+  expectCut?: boolean;
+  /** Recorded exchanges whose recorder stripped headers: header checks do not apply. */
+  headersStripped?: boolean;
+  /** fast-check replay data, when the case was generated. */
+  seed?: number;
+  fcPath?: string;
+}
+
+export interface SentRequest {
+  method: 'POST';
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface ReceivedResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** The body as text (capped). */
+  text: string;
+  /** The parsed JSON body, when the body parsed. */
+  json?: unknown;
+  /** SSE events, when the response was a stream. */
+  events?: SseEvent[];
+  /** Milliseconds from the request to the first byte of the body. */
+  firstByteMs?: number;
+}
+
+export type TransportErrorKind = 'connect' | 'timeout' | 'idle' | 'reset' | 'too_large' | 'budget';
+
+export interface TransportError {
+  kind: TransportErrorKind;
+  message: string;
+}
+
+export interface Exchange {
+  case: RequestCase;
+  request: SentRequest;
+  /** The final response (after retries). */
+  response?: ReceivedResponse;
+  /** Set when no complete response arrived: the target could not be reached or broke the transport. */
+  transportError?: TransportError;
+  /** Earlier attempts that were retried (429, 529, dropped connections): still checked. */
+  retried: ReceivedResponse[];
+  /** Retries ran out on 429/529/dropped connections: the target was unavailable, not non-conformant. */
+  unavailable: boolean;
+  durationMs: number;
+}
+
+/** The JSON request body, when the case sent JSON. */
+export function requestBody(ex: Exchange): Record<string, unknown> | undefined {
+  const b = ex.case.body;
+  return typeof b === 'object' && b !== null && !Array.isArray(b) ? (b as Record<string, unknown>) : undefined;
+}
+
+export function isStreamRequest(ex: Exchange): boolean {
+  return requestBody(ex)?.stream === true;
+}

@@ -1,0 +1,21 @@
+/**
+ * When and how long to wait before retrying. 429 and 529 are the API's "try later" answers, and a
+ * dropped connection is retried too (facts §8); the server's `retry-after-ms`, then `retry-after`
+ * (seconds or an HTTP date) decide the delay, else a bounded exponential backoff. No jitter: runs
+ * must be reproducible.
+ */
+export const RETRY_STATUSES = new Set([429, 529]);
+export const MAX_RETRY_DELAY_MS = 60_000;
+
+export function retryDelayMs(headers: Record<string, string>, attempt: number, now = Date.now()): number {
+  const ms = Number(headers['retry-after-ms']);
+  if (headers['retry-after-ms'] !== undefined && Number.isFinite(ms) && ms >= 0) return Math.min(ms, MAX_RETRY_DELAY_MS);
+  const after = headers['retry-after'];
+  if (after !== undefined) {
+    const seconds = Number(after);
+    if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, MAX_RETRY_DELAY_MS);
+    const date = Date.parse(after);
+    if (!Number.isNaN(date)) return Math.min(Math.max(0, date - now), MAX_RETRY_DELAY_MS);
+  }
+  return Math.min(500 * 2 ** attempt, 8000);
+}
