@@ -1,0 +1,68 @@
+/**
+ * Every check the suite runs, in report order, and the one function that runs them on an exchange.
+ * Live runs, recorded traffic and the fixture tests all go through runChecks.
+ */
+import type { Check, CheckContext, Failure } from './failure';
+import { toFailure } from './failure';
+import type { Exchange } from '../http/exchange';
+import { transportComplete } from './transport';
+import { statusCodeDocumented } from './status-code-documented';
+import { contentTypeConformance } from './content-type';
+import { requestIdHeader } from './request-id-header';
+import { responseSchemaConformance } from './response-schema';
+import { errorEnvelope } from './error-envelope';
+import { sseFraming } from './sse-framing';
+import { streamEventSchema } from './stream-event-schema';
+import { streamGrammar } from './stream-grammar';
+import { streamMessageValid } from './stream-message';
+import { positiveDataAcceptance, negativeDataRejection, authAndVersion } from './expected-status';
+import { maxTokensHonoured } from './max-tokens';
+import { stopSequenceHonoured } from './stop-sequence';
+import { toolChoiceHonoured } from './tool-choice';
+import { thinkingHonoured } from './thinking';
+import { stopReasonKnown } from './stop-reason-known';
+
+export const CHECKS: Check[] = [
+  transportComplete,
+  statusCodeDocumented,
+  contentTypeConformance,
+  requestIdHeader,
+  responseSchemaConformance,
+  errorEnvelope,
+  sseFraming,
+  streamEventSchema,
+  streamGrammar,
+  streamMessageValid,
+  positiveDataAcceptance,
+  negativeDataRejection,
+  authAndVersion,
+  maxTokensHonoured,
+  stopSequenceHonoured,
+  toolChoiceHonoured,
+  thinkingHonoured,
+  stopReasonKnown,
+];
+
+export const checkById = (id: string): Check => {
+  const c = CHECKS.find((x) => x.id === id);
+  if (!c) throw new Error(`no check ${id}`);
+  return c;
+};
+
+/** Runs every check that applies to the exchange (profile and preconditions) and returns what failed. */
+export function runChecks(ctx: CheckContext, ex: Exchange, checks: Check[] = CHECKS): Failure[] {
+  const failures: Failure[] = [];
+  const applicable = checks.filter((c) => c.profiles.includes(ctx.profile) && (c.when ?? []).every((w) => w(ex)));
+  for (const check of applicable) {
+    for (const f of check.run(ctx, ex)) failures.push(toFailure(check, f, ex));
+  }
+  // Retried answers are answers too: their status, headers and envelope must conform.
+  for (const r of ex.retried) {
+    const prior: Exchange = { ...ex, response: r, retried: [], unavailable: false, transportError: undefined };
+    for (const check of checks.filter((c) => ['status_code_documented', 'error_envelope', 'content_type_conformance', 'request_id_header'].includes(c.id))) {
+      if (!check.profiles.includes(ctx.profile) || !(check.when ?? []).every((w) => w(prior))) continue;
+      for (const f of check.run(ctx, prior)) failures.push(toFailure(check, { ...f, detail: `(retried response) ${f.detail}` }, prior));
+    }
+  }
+  return failures;
+}

@@ -1,0 +1,32 @@
+import type { Check, Finding } from './failure';
+import { viewOf } from './view';
+
+/**
+ * A response must arrive whole, in bounded time. Retries that ran out on 429/529 or dropped
+ * connections, and a 200 stream that is the API's in-stream `error` event, mean the target was
+ * unavailable (reported apart from non-conformance, recorded/README.md "Stream errors"); a refused
+ * connection means it was unreachable; a stall, an endless body or a connection broken mid-body is
+ * non-conformance.
+ */
+export const transportComplete: Check = {
+  id: 'transport_complete',
+  title: 'No complete response',
+  source: 'facts §7 "Retries"; facts §5 "error event"',
+  profiles: ['full', 'schema'],
+  run(_ctx, ex) {
+    const findings: Finding[] = [];
+    const err = ex.transportError;
+    if (ex.unavailable) {
+      const last = ex.response ? `${ex.response.status} ${ex.response.text.slice(0, 200)}` : err?.message;
+      findings.push({ detail: `target unavailable: retries ran out (${ex.retried.length} retried)\nLast: ${last}`, key: 'unavailable', category: 'unavailable' });
+    } else if (err?.kind === 'connect') {
+      findings.push({ detail: err.message, key: 'unreachable', category: 'unreachable' });
+    } else if (err) {
+      findings.push({ detail: err.message, key: err.kind });
+    }
+    const errorEvent = ex.response?.events ? viewOf(ex).grammar?.errorEvent : undefined;
+    if (errorEvent)
+      findings.push({ detail: `the stream ended with an error event: ${errorEvent.frame.data.slice(0, 300)}`, key: 'stream_error_event', category: 'unavailable', eventIndex: errorEvent.n });
+    return findings;
+  },
+};

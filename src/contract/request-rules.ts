@@ -1,0 +1,101 @@
+/**
+ * Request rules that span fields, which a JSON Schema cannot state. The one place for them: the
+ * reference mock enforces them, the generator keeps valid bodies inside them and breaks each one in
+ * a named invalid body. Each rule cites the reference section it comes from.
+ */
+type Body = Record<string, unknown>;
+
+export interface RuleContext {
+  /** The `anthropic-version` the request carries. */
+  version: string;
+  /** Output ceilings per model (spec `info.x-model-max-output-tokens`). */
+  modelMaxOutputTokens: Record<string, number>;
+}
+
+export interface RequestRule {
+  id: string;
+  source: string;
+  /** The 400 message the real API gives, or undefined when the rule holds. */
+  violation(body: Body, ctx: RuleContext): string | undefined;
+}
+
+const thinkingOn = (b: Body) => (b.thinking as { type?: string } | undefined)?.type === 'enabled';
+const messages = (b: Body) => (Array.isArray(b.messages) ? (b.messages as Array<{ role?: string; content?: unknown }>) : []);
+
+export const REQUEST_RULES: RequestRule[] = [
+  {
+    id: 'max_tokens_within_model_limit',
+    source: 'facts §2 "max_tokens" (each model has its own ceiling)',
+    violation: (b, ctx) => {
+      const max = ctx.modelMaxOutputTokens[String(b.model)];
+      return max !== undefined && typeof b.max_tokens === 'number' && b.max_tokens > max
+        ? `max_tokens: ${b.max_tokens} > ${max}, which is the maximum allowed number of output tokens for ${String(b.model)}`
+        : undefined;
+    },
+  },
+  {
+    id: 'thinking_budget_below_max_tokens',
+    source: 'facts §2 "thinking"',
+    violation: (b) => {
+      const budget = (b.thinking as { budget_tokens?: number } | undefined)?.budget_tokens;
+      return thinkingOn(b) && typeof budget === 'number' && typeof b.max_tokens === 'number' && budget >= b.max_tokens
+        ? '`max_tokens` must be greater than `thinking.budget_tokens`'
+        : undefined;
+    },
+  },
+  {
+    id: 'thinking_temperature_is_1',
+    source: 'facts §2 "thinking" (With thinking on)',
+    violation: (b) => (thinkingOn(b) && b.temperature !== undefined && b.temperature !== 1 ? '`temperature` may only be set to 1 when thinking is enabled' : undefined),
+  },
+  {
+    id: 'thinking_top_k_unset',
+    source: 'facts §2 "thinking" (With thinking on)',
+    violation: (b) => (thinkingOn(b) && b.top_k !== undefined ? '`top_k` must be unset when thinking is enabled' : undefined),
+  },
+  {
+    id: 'thinking_top_p_range',
+    source: 'facts §2 "thinking" (With thinking on)',
+    violation: (b) => (thinkingOn(b) && typeof b.top_p === 'number' && b.top_p < 0.95 ? '`top_p` must be between 0.95 and 1 when thinking is enabled' : undefined),
+  },
+  {
+    id: 'thinking_no_forced_tool',
+    source: 'facts §2 "thinking" (With thinking on)',
+    violation: (b) => {
+      const t = (b.tool_choice as { type?: string } | undefined)?.type;
+      return thinkingOn(b) && (t === 'any' || t === 'tool') ? 'Thinking may not be enabled when tool_choice forces tool use.' : undefined;
+    },
+  },
+  {
+    id: 'thinking_no_prefill',
+    source: 'facts §2 "InputMessage" (Prefill)',
+    violation: (b) => (thinkingOn(b) && messages(b).at(-1)?.role === 'assistant' ? 'Prefilling the assistant message is not supported when thinking is enabled.' : undefined),
+  },
+  {
+    id: 'message_content_non_empty',
+    source: 'facts §2 "InputMessage" (Empty content)',
+    violation: (b) => {
+      const list = messages(b);
+      const i = list.findIndex((m, n) => (m.content === '' || (Array.isArray(m.content) && m.content.length === 0)) && !(n === list.length - 1 && m.role === 'assistant'));
+      return i >= 0 ? `messages.${i}: all messages must have non-empty content except for the optional final assistant message` : undefined;
+    },
+  },
+  {
+    id: 'sampling_removed_in_2026_10_21',
+    source: 'api-version-2026-10-21.md §3',
+    violation: (b, ctx) => {
+      if (ctx.version !== '2026-10-21') return undefined;
+      const field = ['temperature', 'top_p', 'top_k'].find((f) => b[f] !== undefined);
+      return field ? `${field}: Extra inputs are not permitted` : undefined;
+    },
+  },
+];
+
+/** The first cross-field rule the body breaks, if any. */
+export function firstRuleViolation(body: Body, ctx: RuleContext): { rule: RequestRule; message: string } | undefined {
+  for (const rule of REQUEST_RULES) {
+    const message = rule.violation(body, ctx);
+    if (message) return { rule, message };
+  }
+  return undefined;
+}

@@ -1,0 +1,82 @@
+/**
+ * The reference mock over HTTP, on 127.0.0.1 only. It serves `/v1/messages` under any path prefix
+ * (as Microcks does). Fixture servers reuse it with one fault: `alter` rewrites the decided result,
+ * `write` replaces how it goes on the wire (stalls, broken framing, dropped connections).
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Contract } from '../contract/spec';
+import { handle, type MockOptions, type MockRequest, type MockResult } from './handle';
+import { frame } from './stream';
+
+export interface Fault {
+  alter?(result: MockResult, req: MockRequest): MockResult | Promise<MockResult>;
+  write?(res: http.ServerResponse, result: MockResult, req: MockRequest): void | Promise<void>;
+}
+
+export interface RunningServer {
+  url: string;
+  /** Requests received so far. */
+  requests: () => number;
+  close(): Promise<void>;
+}
+
+/** Writes a result the way the API does: JSON, or SSE frames. */
+export function writeResult(res: http.ServerResponse, result: MockResult): void {
+  if (result.events) {
+    res.writeHead(result.status, { ...result.headers, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
+    res.end(result.events.map(frame).join(''));
+    return;
+  }
+  const body = JSON.stringify(result.json);
+  res.writeHead(result.status, { ...result.headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+export async function startMock(contract: Contract, options: MockOptions & { port?: number; fault?: Fault }): Promise<RunningServer> {
+  let count = 0;
+  const sockets = new Set<import('node:net').Socket>();
+  const server = http.createServer((req, res) => {
+    count += 1;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      void (async () => {
+        const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+        const at = url.pathname.indexOf('/v1/');
+        const mockReq: MockRequest = {
+          method: req.method ?? 'GET',
+          path: at >= 0 ? url.pathname.slice(at) : url.pathname,
+          query: url.searchParams,
+          headers: req.headers as Record<string, string | undefined>,
+          body: Buffer.concat(chunks).toString('utf8'),
+        };
+        let result = handle(contract, options, mockReq);
+        if (options.fault?.alter) result = await options.fault.alter(result, mockReq);
+        if (options.fault?.write) await options.fault.write(res, result, mockReq);
+        else writeResult(res, result);
+      })().catch((e: unknown) => {
+        res.destroy(e as Error);
+      });
+    });
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests: () => count,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
