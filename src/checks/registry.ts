@@ -50,17 +50,26 @@ export const checkById = (id: string): Check => {
 };
 
 /** Runs every check that applies to the exchange (profile and preconditions) and returns what failed. */
+/** What can still be checked of an answer that never completed or that retries gave up on. */
+const ON_INCOMPLETE = new Set(['transport_complete', 'status_code_documented', 'content_type_conformance', 'request_id_header', 'error_envelope']);
+
+export function applies(ctx: CheckContext, check: Check, ex: Exchange): boolean {
+  if (!check.profiles.includes(ctx.profile)) return false;
+  if ((ex.unavailable || ex.transportError) && !ON_INCOMPLETE.has(check.id)) return false;
+  return (check.when ?? []).every((w) => w(ex));
+}
+
 export function runChecks(ctx: CheckContext, ex: Exchange, checks: Check[] = CHECKS): Failure[] {
   const failures: Failure[] = [];
-  const applicable = checks.filter((c) => c.profiles.includes(ctx.profile) && (c.when ?? []).every((w) => w(ex)));
+  const applicable = checks.filter((c) => applies(ctx, c, ex));
   for (const check of applicable) {
     for (const f of check.run(ctx, ex)) failures.push(toFailure(check, f, ex));
   }
   // Retried answers are answers too: their status, headers and envelope must conform.
   for (const r of ex.retried) {
     const prior: Exchange = { ...ex, response: r, retried: [], unavailable: false, transportError: undefined };
-    for (const check of checks.filter((c) => ['status_code_documented', 'error_envelope', 'content_type_conformance', 'request_id_header'].includes(c.id))) {
-      if (!check.profiles.includes(ctx.profile) || !(check.when ?? []).every((w) => w(prior))) continue;
+    for (const check of checks.filter((c) => ON_INCOMPLETE.has(c.id) && c.id !== 'transport_complete')) {
+      if (!applies(ctx, check, prior)) continue;
       for (const f of check.run(ctx, prior)) failures.push(toFailure(check, { ...f, detail: `(retried response) ${f.detail}` }, prior));
     }
   }

@@ -1,3 +1,4 @@
+import { hasMessage } from './conditions';
 import type { Check, Finding } from './failure';
 import { requestBody } from '../http/exchange';
 import { blocksOf, viewOf } from './view';
@@ -12,6 +13,7 @@ export const thinkingHonoured: Check = {
   title: 'Thinking blocks wrong',
   source: 'facts §2 "thinking"; facts §3 "Response content blocks"',
   profiles: ['full'],
+  when: [hasMessage],
   run(_ctx, ex) {
     const message = viewOf(ex).message;
     const body = requestBody(ex);

@@ -1,4 +1,5 @@
 import Ajv from 'ajv';
+import { hasMessage } from './conditions';
 import type { Check, Finding } from './failure';
 import { requestBody } from '../http/exchange';
 import { blocksOf, viewOf } from './view';
@@ -19,6 +20,7 @@ export const toolChoiceHonoured: Check = {
   title: 'Tool use does not follow the request',
   source: 'facts §2 "tool_choice"; facts §3 "StopReason"',
   profiles: ['full'],
+  when: [hasMessage],
   run(_ctx, ex) {
     const message = viewOf(ex).message;
     const body = requestBody(ex);

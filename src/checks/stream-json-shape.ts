@@ -1,0 +1,34 @@
+import type { CheckContext, Finding } from './failure';
+import type { Exchange } from '../http/exchange';
+import { blocksOf, viewOf } from './view';
+
+/**
+ * Streamed and non-streamed answers to the same request have the same shape: the same Message
+ * fields, the same kinds of content blocks in order, the same stop_reason. The pair's request is
+ * built so that every conformant answer is forced (a forced tool, or a cut at max_tokens), so a real
+ * model's changing words cannot make the shapes differ.
+ */
+export const streamJsonSameShape = {
+  id: 'stream_json_same_shape',
+  title: 'Streamed and non-streamed answers differ in shape',
+  source: 'facts §5 "SDK accumulation" (a stream describes the same Message)',
+  profiles: ['full'] as const,
+  run(_ctx: CheckContext, json: Exchange, stream: Exchange): Finding[] {
+    const a = viewOf(json).message;
+    const b = viewOf(stream).message;
+    if (!a || !b) return [];
+    const findings: Finding[] = [];
+    const shape = (m: Record<string, unknown>) => ({
+      fields: ['id', 'type', 'role', 'model', 'content', 'stop_reason', 'stop_sequence', 'usage'].filter((k) => k in m),
+      blocks: blocksOf(m).map((x) => x.type),
+      stop_reason: m.stop_reason,
+      usage: Object.keys((m.usage as object) ?? {}).filter((k) => ['input_tokens', 'output_tokens'].includes(k)),
+    });
+    const [sa, sb] = [shape(a), shape(b)];
+    for (const key of Object.keys(sa) as Array<keyof typeof sa>) {
+      if (JSON.stringify(sa[key]) !== JSON.stringify(sb[key]))
+        findings.push({ detail: `${key}: non-streamed ${JSON.stringify(sa[key])}, streamed ${JSON.stringify(sb[key])}`, key });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,73 @@
+/**
+ * Spec coverage: what a run sent (request fields, enum values, block kinds) and what it saw
+ * (statuses, content block kinds, event and delta types), against what the spec lists.
+ */
+import type { Contract } from '../contract/spec';
+import type { Exchange } from '../http/exchange';
+import { requestBody } from '../http/exchange';
+import { viewOf } from '../checks/view';
+import { KNOWN_EVENT_TYPES } from '../stream/events';
+
+type Schema = Record<string, unknown>;
+
+export function requestCoverage(exchanges: Exchange[]): string[] {
+  const items = new Set<string>();
+  for (const ex of exchanges) {
+    const body = requestBody(ex);
+    if (!body || ex.case.meta?.mode === 'negative') continue;
+    for (const k of Object.keys(body)) items.add(`field ${k}`);
+    const choice = (body.tool_choice as { type?: string } | undefined)?.type;
+    if (choice) items.add(`tool_choice.type ${choice}`);
+    const thinking = (body.thinking as { type?: string } | undefined)?.type;
+    if (thinking) items.add(`thinking.type ${thinking}`);
+    if (typeof body.service_tier === 'string') items.add(`service_tier ${body.service_tier}`);
+    items.add(`system ${typeof body.system === 'string' ? 'string' : Array.isArray(body.system) ? 'blocks' : 'absent'}`);
+    for (const m of (Array.isArray(body.messages) ? body.messages : []) as Array<{ role?: string; content?: unknown }>) {
+      items.add(`role ${m.role}`);
+      if (Array.isArray(m.content)) for (const b of m.content as Schema[]) items.add(`block ${String(b?.type)}`);
+      else items.add('block text');
+    }
+  }
+  return [...items].sort();
+}
+
+export function responseCoverage(exchanges: Exchange[]): string[] {
+  const items = new Set<string>();
+  for (const ex of exchanges) {
+    for (const r of [...ex.retried, ...(ex.response ? [ex.response] : [])]) items.add(`status ${r.status}`);
+    const view = ex.response ? viewOf(ex) : undefined;
+    for (const b of ((view?.message?.content as Schema[] | undefined) ?? [])) items.add(`content ${String(b?.type)}`);
+    for (const e of view?.events ?? []) {
+      if (typeof e.data?.type === 'string') items.add(`event ${e.data.type}`);
+      const delta = (e.data?.delta as { type?: unknown } | undefined)?.type;
+      if (e.data?.type === 'content_block_delta' && typeof delta === 'string') items.add(`delta ${delta}`);
+    }
+  }
+  return [...items].sort();
+}
+
+/** What the spec lists, in the same vocabulary as the two functions above. */
+export function specUniverse(contract: Contract): { request: string[]; response: string[] } {
+  const s = (name: string) => contract.jsonSchema(name);
+  const enumOf = (schema: Schema): string[] => ((schema.oneOf as Schema[] | undefined) ?? [schema]).flatMap((v) => ((v.properties as Record<string, Schema>)?.type?.enum as string[]) ?? []);
+  const params = s('CreateMessageParams');
+  const props = params.properties as Record<string, Schema>;
+  const request = [
+    ...Object.entries(props).filter(([, p]) => !p['x-anthropic-beta']).map(([k]) => `field ${k}`),
+    ...enumOf(s('ToolChoice')).map((v) => `tool_choice.type ${v}`),
+    ...enumOf(s('ThinkingConfig')).map((v) => `thinking.type ${v}`),
+    ...((props.service_tier!.enum as string[]) ?? []).map((v) => `service_tier ${v}`),
+    'system string',
+    'system blocks',
+    'role user',
+    'role assistant',
+    ...['text', 'image', 'document', 'tool_use', 'tool_result', 'thinking', 'redacted_thinking'].map((k) => `block ${k}`),
+  ];
+  const response = [
+    ...contract.documentedStatuses.map((st) => `status ${st}`),
+    ...['text', 'tool_use', 'thinking'].map((k) => `content ${k}`),
+    ...[...KNOWN_EVENT_TYPES].filter((t) => t !== 'error').map((t) => `event ${t}`),
+    ...['text_delta', 'input_json_delta', 'thinking_delta', 'signature_delta'].map((d) => `delta ${d}`),
+  ];
+  return { request: [...new Set(request)], response: [...new Set(response)] };
+}

@@ -1,0 +1,85 @@
+/**
+ * The requests of each contract area. Generated and edge-case bodies come from src/generate/; the
+ * requests here are the ones whose answer is forced for every conformant server (a cut at
+ * max_tokens, a forced tool), so the semantic checks hold for a real model as for the mock.
+ */
+import fc from 'fast-check';
+import type { RequestCase } from '../http/exchange';
+import type { SuiteContext } from './context';
+import { validBody } from '../generate/positive';
+import { boundaryCases } from '../generate/boundary';
+import { negativeCases } from '../generate/negative';
+
+type Body = Record<string, unknown>;
+
+const ask = (ctx: SuiteContext, content: string, extra: Body = {}): Body => ({ model: ctx.config.model, max_tokens: 32, messages: [{ role: 'user', content }], ...extra });
+const ok = (mode: NonNullable<RequestCase['meta']>['mode'], description: string, extra: Partial<NonNullable<RequestCase['meta']>> = {}) => ({ mode, description, expect: { status: 200 }, ...extra });
+
+/** The spec's own request examples, model swapped for the configured one. */
+export function exampleCases(ctx: SuiteContext): RequestCase[] {
+  const example = (name: string) => ({ ...(ctx.contract.requestExample(name) as Body), model: ctx.config.model });
+  return [
+    { name: 'example/hello', body: example('hello'), meta: ok('example', 'the Create-a-Message example') },
+    { name: 'example/stream_hello', body: example('stream_hello'), meta: ok('example', 'the streaming example') },
+    { name: 'example/missing_max_tokens', body: example('missing_max_tokens'), meta: { mode: 'negative', rule: 'max_tokens is required', expect: { status: 400, errorType: 'invalid_request_error' } } },
+  ];
+}
+
+/** Generated valid bodies (fast-check, CONTRACT_SEED / CONTRACT_RUNS), then the named edge cases. */
+export function validCases(ctx: SuiteContext): RequestCase[] {
+  const { seed, runs } = ctx.config;
+  const bodies = fc.sample(validBody(ctx.gen), { seed, numRuns: runs });
+  const generated: RequestCase[] = bodies.map((body, i) => ({ name: `generated/${i}`, body, meta: { ...ok('positive', `generated body #${i}`), seed, fcPath: String(i) } }));
+  return [...generated, ...boundaryCases(ctx.gen)];
+}
+
+export const invalidCases = (ctx: SuiteContext): RequestCase[] => negativeCases(ctx.gen);
+
+export function authCases(ctx: SuiteContext): RequestCase[] {
+  const body = ask(ctx, 'Hello', { max_tokens: 8 });
+  const c = (name: string, headers: RequestCase['headers'], status: number, rule: string, b: Body = body): RequestCase => ({
+    name: `auth/${name}`,
+    body: b,
+    headers,
+    meta: { mode: 'auth', rule, expect: status === 200 ? { status } : { status, errorType: status === 401 ? 'authentication_error' : 'invalid_request_error' } },
+  });
+  const key = ctx.config.apiKey;
+  const cases = [
+    c('no_key', { 'x-api-key': null }, 401, 'a missing key gets 401 authentication_error'),
+    c('wrong_key', { 'x-api-key': 'sk-ant-api03-wrong-key-for-conformance-test' }, 401, 'a wrong key gets 401 authentication_error'),
+    c('wrong_bearer', { 'x-api-key': null, authorization: 'Bearer sk-ant-api03-wrong-key-for-conformance-test' }, 401, 'a wrong Bearer key gets 401 authentication_error'),
+    c('bearer_key', { 'x-api-key': null, authorization: `Bearer ${key}` }, 200, 'the key is also accepted as Authorization: Bearer (INDEX decision "Auth")'),
+    c('no_version', { 'anthropic-version': null }, 400, 'a missing anthropic-version gets 400'),
+    c('unknown_version', { 'anthropic-version': '2099-01-01' }, 400, 'an unknown anthropic-version gets 400'),
+  ];
+  for (const v of ctx.contract.anthropicVersions) cases.push(c(`version_${v}`, { 'anthropic-version': v }, 200, `anthropic-version ${v} is accepted (INDEX decision "Versions")`));
+  if (ctx.contract.anthropicVersions.includes('2026-10-21'))
+    cases.push(c('version_2026-10-21_temperature', { 'anthropic-version': '2026-10-21' }, 400, 'temperature is rejected under 2026-10-21 (api-version-2026-10-21.md §3)', { ...body, temperature: 1 }));
+  return cases;
+}
+
+/** Requests whose every conformant answer is forced. Each comes as a JSON and a stream request. */
+function forcedBodies(ctx: SuiteContext): Array<{ name: string; body: Body; description: string; expectCut?: boolean }> {
+  const tool = { name: 'get_weather', description: 'Get the weather for a city.', input_schema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } };
+  const second = { name: 'get_time', description: 'Get the time in a city.', input_schema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } };
+  const budget = 1024;
+  return [
+    { name: 'cut_by_max_tokens', description: 'a long answer asked for with max_tokens 2', expectCut: true, body: ask(ctx, 'Write a 300-word story about the sea.', { max_tokens: 2 }) },
+    { name: 'stop_sequence', description: 'a reply that meets a requested stop sequence', body: ask(ctx, 'Repeat exactly, with nothing else: one two STOP three four', { stop_sequences: ['STOP'] }) },
+    { name: 'forced_tool', description: 'tool_choice forces get_weather', body: ask(ctx, 'What is the weather in Paris?', { max_tokens: 128, tools: [tool, second], tool_choice: { type: 'tool', name: 'get_weather' } }) },
+    { name: 'forced_any', description: 'tool_choice any', body: ask(ctx, 'What is the weather in Paris?', { max_tokens: 128, tools: [tool, second], tool_choice: { type: 'any' } }) },
+    { name: 'tool_choice_none', description: 'tool_choice none', body: ask(ctx, 'What is the weather in Paris?', { max_tokens: 32, tools: [tool], tool_choice: { type: 'none' } }) },
+    { name: 'thinking', description: 'thinking enabled with the smallest budget', body: ask(ctx, 'What is 12 * 12?', { max_tokens: budget + 64, thinking: { type: 'enabled', budget_tokens: budget } }) },
+  ];
+}
+
+/** Each forced request as JSON and as a stream. */
+export function semanticCases(ctx: SuiteContext): RequestCase[] {
+  return forcedBodies(ctx).flatMap((f) => [
+    { name: `semantic/${f.name}`, body: f.body, meta: ok('semantic', f.description, { expectCut: f.expectCut }) },
+    { name: `semantic/${f.name}/stream`, body: { ...f.body, stream: true }, meta: ok('stream', `${f.description}, streamed`, { expectCut: f.expectCut }) },
+  ]);
+}
+
+/** JSON / stream pairs for stream_json_same_shape: the forced requests whose shape cannot vary. */
+export const SHAPE_PAIRS = ['semantic/cut_by_max_tokens', 'semantic/forced_tool'].map((n) => [n, `${n}/stream`] as const);

@@ -1,0 +1,31 @@
+/** Everything a contract test file needs, built once per file from the environment and the shared state. */
+import { readConfig, type RunConfig } from '../config';
+import type { Contract } from '../contract/spec';
+import { Budget } from '../http/budget';
+import { registerSecrets } from '../http/redact';
+import type { CheckContext } from '../checks/failure';
+import type { GenOptions } from '../generate/positive';
+import { shared } from './shared';
+
+export interface SuiteContext {
+  config: RunConfig;
+  contract: Contract;
+  budget: Budget;
+  gen: GenOptions;
+  checks: CheckContext;
+}
+
+export async function suiteContext(env: NodeJS.ProcessEnv = process.env): Promise<SuiteContext> {
+  const config = readConfig(env);
+  registerSecrets([config.apiKey, ...Object.values(config.customHeaders)]);
+  const s = shared();
+  const contract = await s.contract;
+  s.budget ??= new Budget(config.maxRequests, config.maxOutputTokens);
+  return {
+    config,
+    contract,
+    budget: s.budget,
+    gen: { contract, model: config.model, version: config.anthropicVersion },
+    checks: { contract, profile: config.profile },
+  };
+}

@@ -1,0 +1,3 @@
+import { describeArea } from '../../src/runner/area-tests';
+
+describeArea('valid-requests');
