@@ -15,14 +15,18 @@ const config: Config = {
       testMatch: ['<rootDir>/tests/unit/**/*.test.ts'],
       transform,
       testEnvironment: 'node',
+      testEnvironmentOptions: { globalsCleanup: 'off' },
     },
     {
       displayName: 'contract',
       testMatch: ['<rootDir>/tests/contract/**/*.test.ts'],
       transform,
       testEnvironment: '<rootDir>/src/runner/environment.ts',
+      testEnvironmentOptions: { globalsCleanup: 'off' },
       globalSetup: '<rootDir>/src/runner/global-setup.ts',
       globalTeardown: '<rootDir>/src/runner/global-teardown.ts',
+      // An area sends all its requests in one beforeAll; the whole run is bounded by CONTRACT_RUN_TIMEOUT_MS.
+      testTimeout: Number(process.env.CONTRACT_RUN_TIMEOUT_MS || 15 * 60_000),
     },
   ],
 };

@@ -50,10 +50,11 @@ export function responseCoverage(exchanges: Exchange[]): string[] {
 export function specUniverse(contract: Contract): { request: string[]; response: string[] } {
   const s = (name: string) => contract.jsonSchema(name);
   const enumOf = (schema: Schema): string[] => ((schema.oneOf as Schema[] | undefined) ?? [schema]).flatMap((v) => ((v.properties as Record<string, Schema>)?.type?.enum as string[]) ?? []);
-  const params = s('CreateMessageParams');
-  const props = params.properties as Record<string, Schema>;
+  const raw = (contract.deref.components!.schemas as Record<string, Schema>).CreateMessageParams!;
+  const props = s('CreateMessageParams').properties as Record<string, Schema>;
   const request = [
-    ...Object.entries(props).filter(([, p]) => !p['x-anthropic-beta']).map(([k]) => `field ${k}`),
+    // Beta-only fields are outside the default contract.
+    ...Object.entries(raw.properties as Record<string, Schema>).filter(([, p]) => !p['x-anthropic-beta']).map(([k]) => `field ${k}`),
     ...enumOf(s('ToolChoice')).map((v) => `tool_choice.type ${v}`),
     ...enumOf(s('ThinkingConfig')).map((v) => `thinking.type ${v}`),
     ...((props.service_tier!.enum as string[]) ?? []).map((v) => `service_tier ${v}`),

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { AREAS, CHECK_IDS, CHECK_META, evaluateArea, type AreaOutcome } from '../suite/areas';
+import { AREAS, CHECK_META, areaCheckIds, evaluateArea, type AreaOutcome } from '../suite/areas';
 import { suiteContext, type SuiteContext } from '../suite/context';
 import { formatFailures } from '../report/format';
 import { serializeArea } from '../report/serialize';
@@ -27,7 +27,7 @@ export function describeArea(id: string): void {
       mkdirSync(dir, { recursive: true });
       writeFileSync(path.join(dir, `${area.id}.json`), JSON.stringify(serializeArea(outcome, ctx.config.apiKey), null, 1));
     });
-    for (const id of CHECK_IDS) {
+    for (const id of areaCheckIds(area)) {
       test(id, () => {
         const c = outcome.checks.find((x) => x.id === id)!;
         if (c.status === 'failed') {

@@ -13,19 +13,26 @@ export interface SuiteContext {
   budget: Budget;
   gen: GenOptions;
   checks: CheckContext;
+  /** Consecutive requests that got no answer at all (run-cases.ts stops sending after a few). */
+  breaker: { silent: number };
 }
 
-export async function suiteContext(env: NodeJS.ProcessEnv = process.env): Promise<SuiteContext> {
+/**
+ * `fresh` gives the context its own budget instead of the run's shared one (programmatic runs, such
+ * as the fixture tests, that each stand for a whole run).
+ */
+export async function suiteContext(env: NodeJS.ProcessEnv = process.env, options: { fresh?: boolean } = {}): Promise<SuiteContext> {
   const config = readConfig(env);
   registerSecrets([config.apiKey, ...Object.values(config.customHeaders)]);
   const s = shared();
   const contract = await s.contract;
-  s.budget ??= new Budget(config.maxRequests, config.maxOutputTokens);
+  const budget = options.fresh ? new Budget(config.maxRequests, config.maxOutputTokens) : (s.budget ??= new Budget(config.maxRequests, config.maxOutputTokens));
   return {
     config,
     contract,
-    budget: s.budget,
+    budget,
     gen: { contract, model: config.model, version: config.anthropicVersion },
     checks: { contract, profile: config.profile },
+    breaker: options.fresh ? { silent: 0 } : (s.breaker ??= { silent: 0 }),
   };
 }

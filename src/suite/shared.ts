@@ -9,6 +9,7 @@ import { Budget } from '../http/budget';
 export interface Shared {
   contract: Promise<Contract>;
   budget?: Budget;
+  breaker?: { silent: number };
 }
 
 export const SHARED_GLOBAL = '__anthropicContractShared__';

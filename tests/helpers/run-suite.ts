@@ -1,0 +1,27 @@
+/** Runs the whole contract suite programmatically against a server, as `npm run contract` would. */
+import { AREAS, evaluateArea, type AreaOutcome } from '../../src/suite/areas';
+import { suiteContext } from '../../src/suite/context';
+import type { Failure } from '../../src/checks/failure';
+
+export interface SuiteRun {
+  outcomes: AreaOutcome[];
+  /** Ids of checks with a non-conformance failure (unavailability apart). */
+  failing: Set<string>;
+  unavailable: Set<string>;
+  failures: Failure[];
+  requests: number;
+}
+
+export async function runSuite(baseUrl: string, apiKey: string, env: Record<string, string> = {}): Promise<SuiteRun> {
+  const ctx = await suiteContext({ ANTHROPIC_BASE_URL: baseUrl, ANTHROPIC_API_KEY: apiKey, CONTRACT_RUNS: '12', CONTRACT_RETRIES: '2', ...env }, { fresh: true });
+  const outcomes: AreaOutcome[] = [];
+  for (const area of AREAS) outcomes.push(await evaluateArea(ctx, area));
+  const failures = outcomes.flatMap((o) => o.checks.flatMap((c) => c.failures));
+  return {
+    outcomes,
+    failures,
+    failing: new Set(failures.filter((f) => f.category === 'nonconformance').map((f) => f.checkId)),
+    unavailable: new Set(failures.filter((f) => f.category === 'unavailable').map((f) => f.checkId)),
+    requests: ctx.budget.requests,
+  };
+}
