@@ -1,5 +1,6 @@
 import type { Check } from './failure';
 import { hasResponse, headersKept, streamRequested } from './conditions';
+import { requestBody } from '../http/exchange';
 
 const mediaType = (value: string | undefined) => (value ?? '').split(';')[0]!.trim().toLowerCase();
 
@@ -16,7 +17,9 @@ export const contentTypeConformance: Check = {
   run(_ctx, ex) {
     const res = ex.response!;
     const got = mediaType(res.headers['content-type']);
-    const expected = streamRequested(ex) && res.status === 200 ? 'text/event-stream' : 'application/json';
+    // A recorded response without its request: its own body says whether it was a stream.
+    const stream = requestBody(ex) ? streamRequested(ex) : res.events !== undefined;
+    const expected = stream && res.status === 200 ? 'text/event-stream' : 'application/json';
     if (got === expected) return [];
     return [{ detail: `Received: ${res.headers['content-type'] ?? '(no Content-Type)'}\nExpected: ${expected}`, key: `${res.status}:${expected}` }];
   },

@@ -15,7 +15,7 @@ export interface RequestCase {
 }
 
 export interface CaseMeta {
-  mode: 'example' | 'positive' | 'boundary' | 'negative' | 'auth' | 'semantic' | 'stream';
+  mode: 'example' | 'positive' | 'boundary' | 'negative' | 'auth' | 'semantic' | 'stream' | 'recorded';
   rule?: string;
   path?: string;
   description?: string;
@@ -25,6 +25,8 @@ export interface CaseMeta {
   expectCut?: boolean;
   /** Recorded exchanges whose recorder stripped headers: header checks do not apply. */
   headersStripped?: boolean;
+  /** The request used the beta surface (`anthropic-beta` or `?beta=true`). */
+  beta?: boolean;
   /** fast-check replay data, when the case was generated. */
   seed?: number;
   fcPath?: string;

@@ -46,7 +46,8 @@ export function accumulate(events: StreamEvent[]): Accumulated {
       case 'content_block_stop': {
         const text = json.get(index);
         const block = content[index];
-        if (text === undefined || !block) break;
+        // All-empty pieces leave the start block's input ({}) as it is, as the SDK does (a tool with no parameters).
+        if (text === undefined || text === '' || !block) break;
         try {
           const input = JSON.parse(text) as unknown;
           if (typeof input !== 'object' || input === null || Array.isArray(input)) problems.push({ n: e.n, message: `block ${index}: the joined partial_json is not a JSON object: ${text.slice(0, 200)}` });

@@ -5,7 +5,7 @@
  */
 import type { Profile } from '../config';
 import type { RequestCase } from '../http/exchange';
-import type { Failure } from '../checks/failure';
+import type { CheckContext, Failure } from '../checks/failure';
 import { toFailure } from '../checks/failure';
 import { CHECKS, applies } from '../checks/registry';
 import { streamJsonSameShape } from '../checks/stream-json-shape';
@@ -102,6 +102,12 @@ export async function evaluateArea(ctx: SuiteContext, area: AreaDef): Promise<Ar
   if (shortfall) return skipAll(shortfall);
   const results = await runCases(ctx, cases);
 
+  return { area, results, checks: checkOutcomes(ctx.checks, area.checks, results), durationMs: Date.now() - started };
+}
+
+/** Per-check outcomes of a set of results: the listed checks, then the catch-all for the others. */
+export function checkOutcomes(ctx: CheckContext, listedIds: string[], results: CaseResult[]): CheckOutcome[] {
+  const profile = ctx.profile;
   const pairFailures: Failure[] = [];
   let pairsRan = 0;
   for (const [a, b] of SHAPE_PAIRS) {
@@ -109,21 +115,18 @@ export async function evaluateArea(ctx: SuiteContext, area: AreaDef): Promise<Ar
     const rb = results.find((r) => r.exchange.case.name === b);
     if (!ra || !rb) continue;
     pairsRan += 1;
-    for (const f of streamJsonSameShape.run(ctx.checks, ra.exchange, rb.exchange)) pairFailures.push(toFailure(streamJsonSameShape, { ...f, detail: `${f.detail}\n(JSON: ${a}; stream: ${b})` }, rb.exchange));
+    for (const f of streamJsonSameShape.run(ctx, ra.exchange, rb.exchange)) pairFailures.push(toFailure(streamJsonSameShape, { ...f, detail: `${f.detail}\n(JSON: ${a}; stream: ${b})` }, rb.exchange));
   }
-
+  const notInProfile = (id: string): CheckOutcome => ({ id, status: 'skipped', reason: `not in the ${profile} profile`, ran: 0, failures: [], warnings: [] });
   const all: CheckOutcome[] = CHECKS.map((check) => {
-    if (!check.profiles.includes(profile)) return { id: check.id, status: 'skipped', reason: `not in the ${profile} profile`, ran: 0, failures: [], warnings: [] };
-    const ran = results.filter((r) => applies(ctx.checks, check, r.exchange)).length;
-    const all = results.flatMap((r) => r.failures.filter((f) => f.checkId === check.id));
-    return outcome(check.id, ran, all);
+    if (!check.profiles.includes(profile)) return notInProfile(check.id);
+    const ran = results.filter((r) => applies(ctx, check, r.exchange)).length;
+    return outcome(check.id, ran, results.flatMap((r) => r.failures.filter((f) => f.checkId === check.id)));
   });
-  const pairApplies = streamJsonSameShape.profiles.includes(profile as 'full');
-  all.push(pairApplies ? outcome(streamJsonSameShape.id, pairsRan, pairFailures) : { id: streamJsonSameShape.id, status: 'skipped', reason: `not in the ${profile} profile`, ran: 0, failures: [], warnings: [] });
-  const listed = all.filter((c) => area.checks.includes(c.id));
-  const others = all.filter((c) => !area.checks.includes(c.id));
-  const other = outcome(OTHER_CHECKS, results.length, others.flatMap((c) => [...c.failures, ...c.warnings]));
-  return { area, results, checks: [...listed, other], durationMs: Date.now() - started };
+  all.push(streamJsonSameShape.profiles.includes(profile as 'full') ? outcome(streamJsonSameShape.id, pairsRan, pairFailures) : notInProfile(streamJsonSameShape.id));
+  const listed = all.filter((c) => listedIds.includes(c.id));
+  const others = all.filter((c) => !listedIds.includes(c.id));
+  return [...listed, outcome(OTHER_CHECKS, results.length, others.flatMap((c) => [...c.failures, ...c.warnings]))];
 }
 
 function outcome(id: string, ran: number, all: Failure[]): CheckOutcome {
