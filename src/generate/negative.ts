@@ -10,7 +10,7 @@ type Body = Record<string, unknown>;
 
 export interface NegativeCase extends RequestCase {
   /** Where the broken rule is: a spec path (`/max_tokens`) or a request rule id. */
-  broken: { schemaPath?: string; rule?: string; transport?: string };
+  broken: { schemaPath?: string; rule?: string; transport?: string; implies?: string };
 }
 
 export function negativeCases(o: GenOptions): NegativeCase[] {
@@ -31,7 +31,7 @@ export function negativeCases(o: GenOptions): NegativeCase[] {
     c('max_tokens_fractional', 'max_tokens not an integer', { schemaPath: '/max_tokens' }, (b) => (b.max_tokens = 1.5)),
     c('max_tokens_string', 'max_tokens a string', { schemaPath: '/max_tokens' }, (b) => (b.max_tokens = '16')),
     c('max_tokens_missing', 'max_tokens is required', { schemaPath: '/' }, (b) => delete b.max_tokens),
-    c('max_tokens_above_maximum', `max_tokens above the spec's maximum ${max}`, { schemaPath: '/max_tokens' }, (b) => (b.max_tokens = max + 1)),
+    c('max_tokens_above_maximum', `max_tokens above the spec's maximum ${max}`, { schemaPath: '/max_tokens', implies: 'max_tokens_within_model_limit' }, (b) => (b.max_tokens = max + 1)),
     c('model_missing', 'model is required', { schemaPath: '/' }, (b) => delete b.model),
     c('temperature_below_0', 'temperature below 0', { schemaPath: '/temperature' }, (b) => (b.temperature = -0.1)),
     c('temperature_above_1', 'temperature above 1', { schemaPath: '/temperature' }, (b) => (b.temperature = 1.1)),
