@@ -10,7 +10,7 @@ function expectedStatus(ex: Exchange): Finding[] {
   const gotType = (res.json as { error?: { type?: unknown } } | undefined)?.error?.type;
   const rule = ex.case.meta?.rule ? ` (${ex.case.meta.rule})` : '';
   if (res.status !== expect.status) {
-    const hint = res.status === 422 ? '\nHint: the API answers validation errors with 400, not 422' : res.status >= 500 ? '\nHint: a server error on client input; it must be rejected with a 4xx' : '';
+    const hint = res.status === 422 ? '\nHint: the API answers validation errors with 400, not 422' : res.status >= 500 ? (expect.status < 400 ? '\nHint: the server failed on a request every conformant server accepts' : '\nHint: a server error on invalid input; it must be rejected with a 4xx') : '';
     return [{ detail: `Received: ${res.status}${typeof gotType === 'string' ? ` ${gotType}` : ''}\nExpected: ${expect.status}${expect.errorType ? ` ${expect.errorType}` : ''}${rule}${hint}`, key: `status:${expect.status}` }];
   }
   if (expect.errorType && gotType !== expect.errorType)

@@ -22,6 +22,8 @@ export const sseFraming: Check = {
       else if (e.name === undefined) findings.push({ detail: `event #${e.n}: no "event:" line (data.type ${JSON.stringify(e.data?.type)})\nFrame: ${e.frame.raw.trim().slice(0, 300)}`, key: 'event_line', eventIndex: e.n });
       else if (e.name !== e.data?.type) findings.push({ detail: `event #${e.n}: "event: ${e.name}" but data.type is ${JSON.stringify(e.data?.type)}`, key: 'name_matches_type', eventIndex: e.n });
     }
+    const trailing = ex.response!.sseTrailing;
+    if (trailing) findings.push({ detail: `the stream ended inside a frame (no blank line after it): ${trailing.trim().slice(0, 300)}`, key: 'unterminated_frame' });
     // One finding per kind is enough to explain a stream: keep the first of each.
     const seen = new Set<string>();
     return findings.filter((f) => !seen.has(f.key!) && seen.add(f.key!));

@@ -147,13 +147,14 @@ async function attemptOnce(req: SentRequest, timeoutMs: number, started: number)
     }
     response.text += textDecoder.decode();
   } catch (e) {
-    error = timedOut ?? { kind: 'reset', message: `the connection broke while reading the body: ${describeFetchError(e, req.url)}` };
+    error ??= timedOut ?? { kind: 'reset', message: `the connection broke while reading the body: ${describeFetchError(e, req.url)}` };
   } finally {
     clearTimeout(timer);
   }
   if (sse) {
-    sse.end();
+    const trailing = sse.end();
     response.events = events;
+    if (trailing) response.sseTrailing = trailing;
   } else if (response.text) {
     try {
       response.json = JSON.parse(response.text);

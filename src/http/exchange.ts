@@ -48,6 +48,8 @@ export interface ReceivedResponse {
   json?: unknown;
   /** SSE events, when the response was a stream. */
   events?: SseEvent[];
+  /** Text after the last complete SSE frame (a stream cut inside a frame). */
+  sseTrailing?: string;
   /** Milliseconds from the request to the first byte of the body. */
   firstByteMs?: number;
 }

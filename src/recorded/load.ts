@@ -53,7 +53,11 @@ const lower = (h: Record<string, string> = {}) => Object.fromEntries(Object.entr
 
 function response(status: number, headers: Record<string, string>, text: string): ReceivedResponse {
   const res: ReceivedResponse = { status, headers, text };
-  if (/^text\/event-stream/i.test(headers['content-type'] ?? '') || /^(event|data):/m.test(text.slice(0, 200))) res.events = parseSse(text).events;
+  if (/^text\/event-stream/i.test(headers['content-type'] ?? '') || /^(event|data):/m.test(text.slice(0, 200))) {
+    const { events, trailing } = parseSse(text);
+    res.events = events;
+    if (trailing) res.sseTrailing = trailing;
+  }
   else if (text) {
     try {
       res.json = JSON.parse(text);
@@ -80,7 +84,7 @@ export function fromRecorded(r: Recorded, file: string): Exchange {
   const stripped = Object.keys(headers).length === 0 || HEADER_STRIPPING_SOURCES.some((s) => r.source?.startsWith(s));
   const text = r.response.sse ?? (r.response.body === undefined ? '' : JSON.stringify(r.response.body));
   const res = response(r.response.status, headers, text);
-  if (r.response.sse !== undefined && !res.events) res.events = parseSse(text).events;
+  if (r.response.sse !== undefined && !res.events) Object.assign(res, { events: parseSse(text).events });
   const req = r.request;
   const url = `https://api.anthropic.com${req?.path ?? '/v1/messages'}${req?.query ? `?${req.query}` : ''}`;
   return exchange(

@@ -34,8 +34,8 @@ export function createSseDecoder(onEvent: (e: SseEvent) => void): SseDecoder {
   const feed = (text: string) => {
     // Keep only what follows the last blank line: the frame still being received.
     pending += text;
-    const blank = /(?:\r\n|\r|\n)(?:\r\n|\r|\n)(?![\s\S]*(?:\r\n|\r|\n)(?:\r\n|\r|\n))/.exec(pending);
-    if (blank && blank.index + blank[0].length < pending.length - 1) pending = pending.slice(blank.index + blank[0].length);
+    const cut = lastBlankLineEnd(pending);
+    if (cut > 0) pending = pending.slice(cut);
     parser.feed(text);
   };
   return {
@@ -44,13 +44,19 @@ export function createSseDecoder(onEvent: (e: SseEvent) => void): SseDecoder {
     },
     end() {
       feed(decoder.decode());
-      // Whatever was fed after the last dispatched event and is not blank never formed a frame.
-      const blank = /(?:\r\n|\r|\n)(?:\r\n|\r|\n)/g;
-      let rest = pending;
-      for (let m = blank.exec(pending); m; m = blank.exec(pending)) rest = pending.slice(m.index + m[0].length);
-      return rest.trim() ? rest : '';
+      // Whatever came after the last blank line never formed a complete frame.
+      return pending.trim() ? pending : '';
     },
   };
+}
+
+/** The end of the last blank line (a frame boundary: LF LF, CRLF CRLF or CR CR) in the text, or -1. */
+function lastBlankLineEnd(text: string): number {
+  const ends = ['\n\n', '\r\n\r\n', '\r\r'].map((sep) => {
+    const i = text.lastIndexOf(sep);
+    return i < 0 ? -1 : i + sep.length;
+  });
+  return Math.max(...ends);
 }
 
 /** Decodes a whole SSE body at once (recorded streams, buffered responses). */

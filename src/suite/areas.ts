@@ -11,6 +11,7 @@ import { CHECKS, applies } from '../checks/registry';
 import { streamJsonSameShape } from '../checks/stream-json-shape';
 import type { SuiteContext } from './context';
 import { budgetShortfall, runCases, type CaseResult } from './run-cases';
+import { shrinkGenerated } from './shrink';
 import { authCases, exampleCases, invalidCases, semanticCases, SHAPE_PAIRS, validCases } from './cases';
 
 export interface AreaDef {
@@ -101,6 +102,8 @@ export async function evaluateArea(ctx: SuiteContext, area: AreaDef): Promise<Ar
   const shortfall = budgetShortfall(ctx, cases);
   if (shortfall) return skipAll(shortfall);
   const results = await runCases(ctx, cases);
+  // A shrunk counterexample goes first, so that it is the one a failure message shows.
+  for (const f of (await shrinkGenerated(ctx, results)).reverse()) results.unshift({ exchange: f.exchange!, failures: [f] });
 
   return { area, results, checks: checkOutcomes(ctx.checks, area.checks, results), durationMs: Date.now() - started };
 }

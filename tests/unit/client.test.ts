@@ -1,0 +1,112 @@
+/**
+ * The HTTP client's safety (issue #7): retries on 429/529 with the server's retry-after, dropped
+ * connections, timeouts for headers and for stalls, a cap on endless bodies, and the budget.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { send, type Target } from '../../src/http/client';
+import { Budget, BudgetExhausted } from '../../src/http/budget';
+import { retryDelayMs } from '../../src/http/retry';
+
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse, n: number) => void;
+const servers: http.Server[] = [];
+afterAll(async () => {
+  for (const s of servers) s.closeAllConnections();
+  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+});
+
+async function serve(handler: Handler): Promise<{ url: string; count: () => number }> {
+  let n = 0;
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => handler(req, res, n++));
+  });
+  servers.push(server);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, count: () => n };
+}
+
+const target = (baseUrl: string, o: Partial<Target> = {}): Target => ({ baseUrl, apiKey: 'k-123456', customHeaders: {}, anthropicVersion: '2023-06-01', timeoutMs: 500, retries: 2, maxRequests: 0, maxOutputTokens: 0, ...o });
+const body = { model: 'm', max_tokens: 5, messages: [{ role: 'user', content: 'hi' }] };
+const json = (res: http.ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}) => {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(value));
+};
+const overloaded = { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } };
+
+test('529 then 200: retried after retry-after-ms, the 529 is kept for checking', async () => {
+  const s = await serve((_q, res, n) => (n === 0 ? json(res, 529, overloaded, { 'retry-after-ms': '20' }) : json(res, 200, { ok: true })));
+  const ex = await send(target(s.url), { name: 'x', body }, { budget: new Budget(0, 0) });
+  expect(ex.response!.status).toBe(200);
+  expect(ex.retried.map((r) => r.status)).toEqual([529]);
+  expect(ex.unavailable).toBe(false);
+});
+
+test('always 529: unavailable once retries run out, and no more requests than 1 + retries', async () => {
+  const s = await serve((_q, res) => json(res, 529, overloaded, { 'retry-after-ms': '5' }));
+  const ex = await send(target(s.url, { retries: 2 }), { name: 'x', body }, { budget: new Budget(0, 0) });
+  expect(ex.unavailable).toBe(true);
+  expect(s.count()).toBe(3);
+});
+
+test('retry delays follow retry-after-ms, then retry-after, then a bounded backoff', () => {
+  expect(retryDelayMs({ 'retry-after-ms': '250' }, 0)).toBe(250);
+  expect(retryDelayMs({ 'retry-after': '2' }, 0)).toBe(2000);
+  expect(retryDelayMs({}, 10)).toBeLessThanOrEqual(60_000);
+});
+
+test('no response headers in time: a timeout, within the configured bound', async () => {
+  const s = await serve(() => {});
+  const started = Date.now();
+  const ex = await send(target(s.url, { timeoutMs: 200 }), { name: 'x', body }, { budget: new Budget(0, 0) });
+  expect(ex.transportError?.kind).toBe('timeout');
+  expect(Date.now() - started).toBeLessThan(1500);
+});
+
+test('a stream that stalls: an idle timeout, with the events read so far kept', async () => {
+  const s = await serve((_q, res) => {
+    res.writeHead(200, { 'content-type': 'text/event-stream' });
+    res.write('event: message_start\ndata: {"type":"message_start"}\n\n');
+  });
+  const started = Date.now();
+  const ex = await send(target(s.url, { timeoutMs: 200 }), { name: 'x', body: { ...body, stream: true } }, { budget: new Budget(0, 0) });
+  expect(ex.transportError?.kind).toBe('idle');
+  expect(ex.response!.events).toHaveLength(1);
+  expect(Date.now() - started).toBeLessThan(1500);
+});
+
+test('an endless body is cut at the cap', async () => {
+  const s = await serve((_q, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    const chunk = Buffer.alloc(1 << 20, 'x');
+    const pump = () => {
+      while (res.write(chunk)) if (res.destroyed) return;
+      res.once('drain', pump);
+    };
+    pump();
+  });
+  const ex = await send(target(s.url, { timeoutMs: 2000 }), { name: 'x', body }, { budget: new Budget(0, 0) });
+  expect(ex.transportError?.kind).toBe('too_large');
+});
+
+test('the budget is never exceeded: a request past it is refused, a retry past it ends as unavailable', async () => {
+  const s = await serve((_q, res) => json(res, 529, overloaded, { 'retry-after-ms': '1' }));
+  const budget = new Budget(2, 0);
+  const ex = await send(target(s.url, { retries: 5 }), { name: 'x', body }, { budget });
+  expect(ex.unavailable).toBe(true);
+  expect(s.count()).toBe(2);
+  await expect(send(target(s.url), { name: 'y', body }, { budget })).rejects.toBeInstanceOf(BudgetExhausted);
+  expect(s.count()).toBe(2);
+  const tokens = new Budget(0, 8);
+  await expect(send(target(s.url, { retries: 0 }), { name: 'z', body: { ...body, max_tokens: 9 } }, { budget: tokens })).rejects.toBeInstanceOf(BudgetExhausted);
+});
+
+test('a refused connection is "unreachable", named with the URL', async () => {
+  const closed = http.createServer();
+  await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+  const port = (closed.address() as AddressInfo).port;
+  await new Promise((r) => closed.close(r));
+  const ex = await send(target(`http://127.0.0.1:${port}`), { name: 'x', body }, { budget: new Budget(0, 0) });
+  expect(ex.transportError?.kind).toBe('connect');
+  expect(ex.transportError?.message).toBe(`cannot reach http://127.0.0.1:${port}/v1/messages: ECONNREFUSED`);
+});
