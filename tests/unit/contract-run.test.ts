@@ -1,0 +1,125 @@
+/**
+ * `npm run contract` end to end, as users run it (issues #3, #6, #7): against the embedded mock, then
+ * twice against one target that turns broken (the second run's summary, results.json and HTML name
+ * the new failures; CONTRACT_FAIL_ON=new gates only on new ones), with a request budget, against an
+ * unreachable URL — and with a canary key that must appear in no output and no file.
+ */
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { RunResults } from '../../src/report/results';
+import { BROKEN } from '../fixtures/servers/catalogue';
+import { runCli } from '../helpers/run-cli';
+import { switchableServer } from '../helpers/switchable-server';
+
+jest.setTimeout(120_000);
+
+const CANARY = 'sk-ant-api03-CANARY-7f3c9e1d2b4a6c8e0f1a3b5c7d9e-do-not-print';
+const HEADER_CANARY = 'gw-CANARY-header-5e7a9c1b3d';
+const contract = (env: Record<string, string | undefined>, args: string[] = []) => runCli('src/cli/contract.ts', args, env);
+const read = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'results.json'), 'utf8')) as RunResults;
+const tmp = (name: string) => mkdtempSync(path.join(os.tmpdir(), `contract-${name}-`));
+
+function allFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = path.join(dir, f);
+    return statSync(p).isDirectory() ? allFiles(p) : [p];
+  });
+}
+
+test('with no configuration it runs against the embedded mock, passes, and leaves the three reports and the history', async () => {
+  const reports = tmp('embedded');
+  const run = await contract({ CONTRACT_REPORTS_DIR: reports });
+  expect({ code: run.code, tail: run.out.slice(-1500) }).toEqual({ code: 0, tail: expect.stringContaining('0 failed') });
+  const r = read(reports);
+  expect(r.target).toMatchObject({ embedded: true, label: 'embedded reference mock' });
+  expect(r.spec.sha256).toMatch(/^[0-9a-f]{64}$/);
+  expect(r).toMatchObject({ profile: 'full', seed: 42 });
+  expect(r.totals.failed).toBe(0);
+  expect(r.totals.passed).toBeGreaterThan(50);
+  expect(r.coverage.request.percent).toBeGreaterThan(50);
+  const junit = readFileSync(path.join(reports, 'junit.xml'), 'utf8');
+  expect(junit).toMatch(/^<\?xml/);
+  expect((junit.match(/<testcase /g) ?? []).length).toBe(r.totals.passed + r.totals.skipped + r.totals.failed + r.totals.unavailable);
+  expect(readFileSync(path.join(reports, 'report.html'), 'utf8')).toContain('conforms to the contract');
+  expect(readdirSync(path.join(reports, 'history'))).toHaveLength(1);
+});
+
+describe('one target, green then broken', () => {
+  const reports = tmp('regression');
+  let server: Awaited<ReturnType<typeof switchableServer>>;
+  const outputs: string[] = [];
+  const env = () => ({ ANTHROPIC_BASE_URL: server.url, ANTHROPIC_API_KEY: CANARY, ANTHROPIC_CUSTOM_HEADERS: `x-gateway-token: ${HEADER_CANARY}`, CONTRACT_REPORTS_DIR: reports, CONTRACT_RUNS: '15' });
+  beforeAll(async () => {
+    server = await switchableServer(CANARY);
+  });
+  afterAll(() => server.close());
+
+  test('the green run passes; the broken run fails, naming the case and the new failures', async () => {
+    const green = await contract(env());
+    outputs.push(green.out);
+    expect(green.code).toBe(0);
+
+    server.use(BROKEN.find((f) => f.name === 'rejects-temperature-1')!.fault);
+    const broken = await contract(env());
+    outputs.push(broken.out);
+    expect(broken.code).toBe(1);
+    expect(broken.out).toMatch(/Valid request rejected/);
+    expect(broken.out).toMatch(/boundary\/temperature_1/);
+    expect(broken.out).toMatch(/Reproduce with:/);
+    expect(broken.out).toMatch(/New failures \(\d+\):\n\s+valid-requests › positive_data_acceptance/);
+    const r = read(reports);
+    expect(r.diff!.newFailures).toEqual(expect.arrayContaining(['valid-requests › positive_data_acceptance:status:200']));
+    expect(r.diff!.baseline).not.toBeNull();
+    const failure = r.areas.find((a) => a.id === 'valid-requests')!.checks.find((c) => c.id === 'positive_data_acceptance')!.failures[0]!;
+    expect(failure).toMatchObject({ severity: 'error', category: 'nonconformance', request: { url: `${server.url}/v1/messages` } });
+    expect(failure.curl).toContain('$ANTHROPIC_API_KEY');
+    expect(readFileSync(path.join(reports, 'report.html'), 'utf8')).toMatch(/new-badge/);
+    expect(readdirSync(path.join(reports, 'history'))).toHaveLength(2);
+  });
+
+  test('CONTRACT_FAIL_ON=new passes a target whose failures are all known', async () => {
+    const again = await contract({ ...env(), CONTRACT_FAIL_ON: 'new' });
+    outputs.push(again.out);
+    expect(again.out).toMatch(/CONTRACT_FAIL_ON=new: 0 new failure/);
+    expect(again.code).toBe(0);
+  });
+
+  test('npm run report compares two saved runs without calling a server', async () => {
+    const history = readdirSync(path.join(reports, 'history')).sort().map((f) => path.join(reports, 'history', f));
+    const cmp = await runCli('src/cli/report.ts', [history[0]!, history[1]!], {});
+    outputs.push(cmp.out);
+    expect(cmp.code).toBe(1);
+    expect(cmp.out).toMatch(/New failures/);
+  });
+
+  test('the canary key and header value appear in no output and no report file', () => {
+    const seen = [...outputs, ...allFiles(reports).map((f) => readFileSync(f, 'utf8'))].filter((text) => text.includes(CANARY) || text.includes(HEADER_CANARY) || text.includes(CANARY.slice(8, 40)));
+    expect(seen).toEqual([]);
+    expect(outputs.join('\n')).toContain('[Filtered]');
+  });
+});
+
+test('a request budget is never exceeded, and what it could not pay for is skipped, not passed', async () => {
+  const server = await switchableServer('budget-key-123456');
+  try {
+    const reports = tmp('budget');
+    const run = await contract({ ANTHROPIC_BASE_URL: server.url, ANTHROPIC_API_KEY: 'budget-key-123456', CONTRACT_REPORTS_DIR: reports, CONTRACT_MAX_REQUESTS: '40' });
+    expect(server.requests()).toBeLessThanOrEqual(40);
+    const r = read(reports);
+    const skipped = r.areas.filter((a) => a.skipped);
+    expect(skipped.length).toBeGreaterThan(0);
+    expect(skipped[0]!.skipped).toMatch(/budget spent/);
+    expect(skipped.flatMap((a) => a.checks).every((c) => c.status === 'skipped')).toBe(true);
+    expect(run.out).toMatch(/skipped/);
+  } finally {
+    await server.close();
+  }
+});
+
+test('an unreachable target fails fast with one clear line', async () => {
+  const run = await contract({ ANTHROPIC_BASE_URL: 'http://127.0.0.1:1', ANTHROPIC_API_KEY: 'k-123456', CONTRACT_REPORTS_DIR: tmp('unreachable') });
+  expect(run.code).not.toBe(0);
+  expect(run.out).toMatch(/target unreachable: cannot reach http:\/\/127\.0\.0\.1:1/);
+  expect(run.ms).toBeLessThan(20_000);
+});
