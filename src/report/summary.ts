@@ -1,4 +1,6 @@
 /** The few lines printed at the end of a run: verdict, totals, coverage, what changed, where the files are. */
+import path from 'node:path';
+import { reportsDir } from './paths';
 import type { RunResults } from './results';
 import { formatDiff } from './diff';
 
@@ -10,7 +12,7 @@ export function summaryText(r: RunResults): string {
     ...failing,
     `Spec coverage: requests ${r.coverage.request.percent}%, responses ${r.coverage.response.percent}%.`,
     r.diff ? formatDiff(r.diff) : '',
-    'Reports: reports/report.html, reports/results.json, reports/junit.xml',
+    `Reports: ${path.relative(process.cwd(), reportsDir()) || '.'}/ (report.html, results.json, junit.xml, history/)`,
   ]
     .filter(Boolean)
     .join('\n');
