@@ -1,10 +1,18 @@
-import Ajv from 'ajv';
+import Ajv, { type ValidateFunction } from 'ajv';
 import { hasMessage } from './conditions';
 import type { Check, Finding } from './failure';
 import { requestBody } from '../http/exchange';
 import { blocksOf, viewOf } from './view';
 
 const ajv = new Ajv({ strict: false, allErrors: true });
+const compiled = new Map<string, ValidateFunction>();
+/** A tool's input_schema compiled once per run (the same tools come back in many requests). */
+function validatorFor(schema: object): ValidateFunction {
+  const key = JSON.stringify(schema);
+  let fn = compiled.get(key);
+  if (!fn) compiled.set(key, (fn = ajv.compile(schema)));
+  return fn;
+}
 
 type Tool = { name?: unknown; input_schema?: unknown; type?: unknown };
 
@@ -53,7 +61,7 @@ export const toolChoiceHonoured: Check = {
         continue;
       }
       if (cut) continue; // a cut call may carry a partial input
-      const validate = ajv.compile(tool.input_schema as object);
+      const validate = validatorFor(tool.input_schema as object);
       if (!validate(call.input))
         findings.push({
           detail: `Received: ${JSON.stringify(call.name)} called with input ${JSON.stringify(call.input).slice(0, 300)}\nExpected: input valid against the tool's input_schema: ${ajv.errorsText(validate.errors)}`,

@@ -81,10 +81,18 @@ async function buildContract(specPath: string): Promise<Contract> {
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
   const compiled = new Map<string, ValidateFunction>();
+  const converted = new Map<string, Record<string, unknown>>();
   const jsonSchema = (name: string, options: { beta?: boolean } = {}): Record<string, unknown> => {
-    const schema = schemas[name];
-    if (!schema) throw new Error(`contract: no schema named ${name} in ${specPath}`);
-    return toJsonSchema(schema, options) as Record<string, unknown>;
+    const key = `${name}:${options.beta ?? false}`;
+    let out = converted.get(key);
+    if (!out) {
+      const schema = schemas[name];
+      if (!schema) throw new Error(`contract: no schema named ${name} in ${specPath}`);
+      out = toJsonSchema(schema, options) as Record<string, unknown>;
+      converted.set(key, out);
+    }
+    // Callers may change what they get: each gets its own copy.
+    return structuredClone(out);
   };
   const validator = (name: string, beta: boolean): ValidateFunction => {
     const key = `${name}:${beta}`;

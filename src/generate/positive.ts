@@ -46,7 +46,9 @@ export interface GenOptions {
 
 export function validBody(o: GenOptions): fc.Arbitrary<Body> {
   const s = (name: string) => o.contract.jsonSchema(name);
-  const prop = (name: string) => (s('CreateMessageParams').properties as Record<string, Record<string, unknown>>)[name]!;
+  const params = s('CreateMessageParams').properties as Record<string, Record<string, unknown>>;
+  const prop = (name: string) => params[name]!;
+  const toolChoice = arbitraryFor(prop('tool_choice'));
   const cap = o.maxTokensCap ?? 64;
   const cacheControl = arbitraryFor(s('CacheControl'));
 
@@ -111,7 +113,7 @@ export function validBody(o: GenOptions): fc.Arbitrary<Body> {
       { requiredKeys: ['maxTokens'] },
     )
     .chain((f) =>
-      fc.tuple(fc.constant(f), conversation(f.toolList ?? undefined), f.toolList ? arbitraryFor(prop('tool_choice')) : fc.constant(undefined)),
+      fc.tuple(fc.constant(f), conversation(f.toolList ?? undefined), f.toolList ? toolChoice : fc.constant(undefined)),
     )
     .map(([f, messages, rawChoice]) => {
       const body: Body = { model: o.model, max_tokens: f.maxTokens, messages };
