@@ -16,7 +16,7 @@ export const errorEnvelope: Check = {
     const res = ex.response!;
     if (!ctx.contract.documentedStatuses.includes(res.status)) return [];
     if (res.json === undefined) return [{ detail: `Received a ${res.status} whose body is not JSON: ${res.text.slice(0, 200) || '<EMPTY>'}`, key: 'not_json' }];
-    const findings = issuesToFindings(ctx.contract.validateResponseBody(res.status, res.json));
+    const findings = issuesToFindings(ctx.contract.validateResponseBody(res.status, res.json), '', `responses.${res.status}`);
     const expected = ctx.contract.errorTypesFor(res.status);
     return findings.map((f) =>
       f.key?.startsWith('/error/type:') && expected

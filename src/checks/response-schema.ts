@@ -2,11 +2,12 @@ import type { Check, Finding } from './failure';
 import { is2xx, isJsonResponse } from './conditions';
 import type { SchemaIssue } from '../contract/spec';
 
-export const issuesToFindings = (issues: SchemaIssue[], where = ''): Finding[] =>
+/** Schema issues as findings; `schema` names the schema the paths are in (e.g. `responses.200`). */
+export const issuesToFindings = (issues: SchemaIssue[], where = '', schema = 'Message'): Finding[] =>
   issues.map((i) => ({
     detail: `${where}${i.path === '/' ? 'body' : i.path}: ${i.message}`,
     key: `${i.path.replace(/\/\d+(?=\/|$)/g, '/*')}:${i.keyword}`,
-    source: `openapi schema ${i.schemaPath}`,
+    source: `openapi: ${schema} schema ${i.schemaPath}`,
   }));
 
 /** A JSON 2xx body validates against the spec's schema for its status (openapi-response-validator). */
@@ -20,6 +21,6 @@ export const responseSchemaConformance: Check = {
     const res = ex.response!;
     if (!ctx.contract.documentedStatuses.includes(res.status)) return [];
     if (res.json === undefined) return [{ detail: `Received a body that is not JSON: ${res.text.slice(0, 200) || '<EMPTY>'}`, key: 'not_json' }];
-    return issuesToFindings(ctx.contract.validateResponseBody(res.status, res.json));
+    return issuesToFindings(ctx.contract.validateResponseBody(res.status, res.json), '', `responses.${res.status}`);
   },
 };

@@ -4,6 +4,7 @@
  */
 import type { RunResults } from './results';
 
+/** Lists of failure labels (`area › check: first line (case)`), one per distinct failure. */
 export interface RunDiff {
   baseline: { file: string; startedAt: string } | null;
   newFailures: string[];
@@ -13,19 +14,31 @@ export interface RunDiff {
   checksRemoved: string[];
 }
 
-/** A failure's identity: area and the check's stable key (never the message or the case's values). */
-const failureKeys = (r: RunResults) => new Set(r.areas.flatMap((a) => a.checks.flatMap((c) => c.failures.map((f) => `${a.id} › ${f.key}`))));
+/**
+ * A failure's identity is its area and the check's stable key (never the message or the case's
+ * values); what people read is the check and the first line of the failure, with its case.
+ */
+function failureLabels(r: RunResults): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const a of r.areas)
+    for (const c of a.checks)
+      for (const f of c.failures) {
+        const key = `${a.id} › ${f.key}`;
+        if (!out.has(key)) out.set(key, `${a.id} › ${f.checkId}: ${f.detail.split('\n')[0]!.slice(0, 140)}${f.case ? ` (${f.case})` : ''}`);
+      }
+  return out;
+}
 const checkKeys = (r: RunResults) => new Set(r.areas.flatMap((a) => a.checks.filter((c) => c.status !== 'skipped').map((c) => `${a.id} › ${c.id}`)));
 
 export function diffRuns(current: RunResults, baseline: RunResults | undefined, file = ''): RunDiff {
   if (!baseline) return { baseline: null, newFailures: [], fixed: [], stillFailing: [], checksAdded: [], checksRemoved: [] };
-  const [now, before] = [failureKeys(current), failureKeys(baseline)];
+  const [now, before] = [failureLabels(current), failureLabels(baseline)];
   const [checksNow, checksBefore] = [checkKeys(current), checkKeys(baseline)];
   return {
     baseline: { file, startedAt: baseline.startedAt },
-    newFailures: [...now].filter((k) => !before.has(k)),
-    fixed: [...before].filter((k) => !now.has(k)),
-    stillFailing: [...now].filter((k) => before.has(k)),
+    newFailures: [...now].filter(([k]) => !before.has(k)).map(([, label]) => label),
+    fixed: [...before].filter(([k]) => !now.has(k)).map(([, label]) => label),
+    stillFailing: [...now].filter(([k]) => before.has(k)).map(([, label]) => label),
     checksAdded: [...checksNow].filter((k) => !checksBefore.has(k)),
     checksRemoved: [...checksBefore].filter((k) => !checksNow.has(k)),
   };

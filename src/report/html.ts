@@ -44,14 +44,14 @@ ${f.curl ? `<div class="label">Reproduce with</div><pre>${esc(f.curl)}</pre>` : 
 export function renderHtml(r: RunResults): string {
   const t = r.totals;
   const d = r.diff;
-  const newSet = new Set(d?.newFailures ?? []);
+  const newSet = new Set((d?.newFailures ?? []).map((label) => label.split(':')[0]));
   const ok = t.failed === 0 && t.unavailable === 0;
   const areas = r.areas
     .map((a) => {
       const failed = a.checks.filter((c) => c.status === 'failed');
       if (!failed.length) return '';
       const body = failed
-        .map((c) => `<h3>${esc(c.id)} <span class="badge">${esc(c.title)}</span></h3>${c.failures.map((f) => failureHtml(f, newSet.has(`${a.id} › ${f.key}`))).join('')}`)
+        .map((c) => `<h3>${esc(c.id)} <span class="badge">${esc(c.title)}</span></h3>${c.failures.map((f) => failureHtml(f, newSet.has(`${a.id} › ${f.checkId}`))).join('')}`)
         .join('');
       return `<h2>${esc(a.title)}</h2>${body}`;
     })

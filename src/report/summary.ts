@@ -12,8 +12,13 @@ export function summaryText(r: RunResults): string {
     ...failing,
     `Spec coverage: requests ${r.coverage.request.percent}%, responses ${r.coverage.response.percent}%.`,
     r.diff ? formatDiff(r.diff) : '',
-    `Reports: ${path.relative(process.cwd(), reportsDir()) || '.'}/ (report.html, results.json, junit.xml, history/)`,
+    `Reports: ${shortPath(reportsDir())}/ (report.html, results.json, junit.xml, history/)`,
   ]
     .filter(Boolean)
     .join('\n');
 }
+
+const shortPath = (p: string) => {
+  const rel = path.relative(process.cwd(), p);
+  return rel && !rel.startsWith('..') ? rel : p;
+};
