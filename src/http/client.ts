@@ -169,5 +169,15 @@ async function attemptOnce(req: SentRequest, timeoutMs: number, started: number)
 export function describeFetchError(e: unknown, url: string): string {
   const err = e as { cause?: { code?: string; message?: string }; message?: string };
   const code = err.cause?.code ?? err.cause?.message ?? err.message ?? String(e);
-  return `cannot reach ${url}: ${code}`;
+  const meaning = CODE_MEANINGS[code];
+  return `cannot reach ${url}: ${code}${meaning ? ` (${meaning})` : ''}`;
 }
+
+const CODE_MEANINGS: Record<string, string> = {
+  ECONNREFUSED: 'nothing listens there',
+  ENOTFOUND: 'no such host',
+  EAI_AGAIN: 'the host name could not be resolved',
+  ECONNRESET: 'the server reset the connection',
+  UND_ERR_SOCKET: 'the server closed the connection without an answer',
+  'bad port': 'fetch refuses this port',
+};

@@ -108,5 +108,5 @@ test('a refused connection is "unreachable", named with the URL', async () => {
   await new Promise((r) => closed.close(r));
   const ex = await send(target(`http://127.0.0.1:${port}`), { name: 'x', body }, { budget: new Budget(0, 0) });
   expect(ex.transportError?.kind).toBe('connect');
-  expect(ex.transportError?.message).toBe(`cannot reach http://127.0.0.1:${port}/v1/messages: ECONNREFUSED`);
+  expect(ex.transportError?.message).toBe(`cannot reach http://127.0.0.1:${port}/v1/messages: ECONNREFUSED (nothing listens there)`);
 });

@@ -123,3 +123,16 @@ test('an unreachable target fails fast with one clear line', async () => {
   expect(run.out).toMatch(/target unreachable: cannot reach http:\/\/127\.0\.0\.1:1/);
   expect(run.ms).toBeLessThan(20_000);
 });
+
+test('the whole run is bounded: a target that never answers ends within CONTRACT_RUN_TIMEOUT_MS', async () => {
+  const server = await switchableServer('slow-key-123456');
+  server.use({ write: () => {} }); // holds every connection open, answering nothing
+  try {
+    const run = await contract({ ANTHROPIC_BASE_URL: server.url, ANTHROPIC_API_KEY: 'slow-key-123456', CONTRACT_REPORTS_DIR: tmp('run-timeout'), CONTRACT_RUN_TIMEOUT_MS: '4000' });
+    expect(run.code).not.toBe(0);
+    expect(run.out).toMatch(/exceeded CONTRACT_RUN_TIMEOUT_MS \(4000 ms\)/);
+    expect(run.ms).toBeLessThan(15_000);
+  } finally {
+    await server.close();
+  }
+});

@@ -45,6 +45,13 @@ describe('faithful servers pass cleanly', () => {
   });
 });
 
+test('a new stop_reason is reported as a warning to look at, never as a failure', async () => {
+  const run = await against(FAITHFUL.find((f) => f.name === 'new-stop-reason')!);
+  const warnings = run.outcomes.flatMap((o) => o.checks.flatMap((c) => c.warnings));
+  expect(warnings.map((w) => w.checkId)).toContain('stop_reason_known');
+  expect(warnings[0]!.detail).toMatch(/refusal_v2/);
+});
+
 test('an always-overloaded server is reported unavailable, not non-conformant', async () => {
   const run = await against(UNAVAILABLE);
   expect([...run.failing]).toEqual([]);
