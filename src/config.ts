@@ -36,8 +36,6 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-const DEFAULT_MODEL = 'claude-sonnet-4-20250514';
-
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -91,7 +89,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RunConfig {
   return {
     baseUrl,
     apiKey,
-    model: env.ANTHROPIC_MODEL || DEFAULT_MODEL,
+    // Empty: the spec's example model (suite/context.ts fills it in from the loaded contract).
+    model: env.ANTHROPIC_MODEL || '',
     customHeaders: parseCustomHeaders(env.ANTHROPIC_CUSTOM_HEADERS),
     anthropicVersion: env.CONTRACT_ANTHROPIC_VERSION || '2023-06-01',
     profile,

@@ -6,7 +6,7 @@
  */
 import type { RunConfig } from '../config';
 import { Budget, BudgetExhausted, sharedBudget } from './budget';
-import type { Exchange, ReceivedResponse, RequestCase, SentRequest, TransportError } from './exchange';
+import { outputTokenCost, type Exchange, type ReceivedResponse, type RequestCase, type SentRequest, type TransportError } from './exchange';
 import { MESSAGES_PATH } from '../contract/spec';
 import { RETRY_STATUSES, retryDelayMs } from './retry';
 import { createSseDecoder, type SseEvent } from '../stream/sse';
@@ -43,11 +43,6 @@ export function buildRequest(target: Target, c: RequestCase): SentRequest {
   };
 }
 
-const requestedTokens = (body: unknown): number => {
-  const n = (body as { max_tokens?: unknown } | null)?.max_tokens;
-  return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : 0;
-};
-
 export interface SendOptions {
   budget?: Budget;
 }
@@ -57,7 +52,7 @@ export async function send(target: Target, c: RequestCase, options: SendOptions 
   const request = buildRequest(target, c);
   const started = Date.now();
   const retried: ReceivedResponse[] = [];
-  const tokens = requestedTokens(c.body);
+  const tokens = outputTokenCost(c);
   for (let attempt = 0; ; attempt += 1) {
     try {
       budget.take(tokens);

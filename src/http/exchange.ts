@@ -84,3 +84,13 @@ export function requestBody(ex: Exchange): Record<string, unknown> | undefined {
 export function isStreamRequest(ex: Exchange): boolean {
   return requestBody(ex)?.stream === true;
 }
+
+/**
+ * The output tokens a case may cost: its max_tokens, or 0 for a case every conformant server
+ * rejects (an invalid max_tokens of 300001 generates nothing; counting it would spend the budget).
+ */
+export function outputTokenCost(c: RequestCase): number {
+  if ((c.meta?.expect?.status ?? 200) >= 400) return 0;
+  const n = (c.body as { max_tokens?: unknown } | null)?.max_tokens;
+  return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : 0;
+}

@@ -26,6 +26,7 @@ export async function suiteContext(env: NodeJS.ProcessEnv = process.env, options
   registerSecrets([config.apiKey, ...Object.values(config.customHeaders)]);
   const s = shared();
   const contract = await s.contract;
+  config.model ||= String((contract.requestExample('hello') as { model: string }).model);
   const budget = options.fresh ? new Budget(config.maxRequests, config.maxOutputTokens) : (s.budget ??= new Budget(config.maxRequests, config.maxOutputTokens));
   return {
     config,

@@ -2,7 +2,7 @@
  * Sends an area's cases (bounded concurrency, order kept) and runs every check on each exchange.
  * The area reserves its whole cost from the run's budget first: it is sent whole or skipped whole.
  */
-import type { RequestCase, Exchange } from '../http/exchange';
+import { outputTokenCost, type RequestCase, type Exchange } from '../http/exchange';
 import { buildRequest, send } from '../http/client';
 import { runChecks } from '../checks/registry';
 import type { Failure } from '../checks/failure';
@@ -14,8 +14,7 @@ export interface CaseResult {
   failures: Failure[];
 }
 
-export const plannedTokens = (cases: RequestCase[]) =>
-  cases.reduce((sum, c) => sum + (typeof (c.body as { max_tokens?: unknown })?.max_tokens === 'number' ? Math.max(0, (c.body as { max_tokens: number }).max_tokens) : 0), 0);
+export const plannedTokens = (cases: RequestCase[]) => cases.reduce((sum, c) => sum + outputTokenCost(c), 0);
 
 /** Why the budget cannot pay for these cases, or undefined when it can. */
 export function budgetShortfall(ctx: SuiteContext, cases: RequestCase[]): string | undefined {

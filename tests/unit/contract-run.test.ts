@@ -11,6 +11,7 @@ import type { RunResults } from '../../src/report/results';
 import { BROKEN } from '../fixtures/servers/catalogue';
 import { runCli } from '../helpers/run-cli';
 import { switchableServer } from '../helpers/switchable-server';
+import { errorResult } from '../../src/mock/handle';
 
 jest.setTimeout(120_000);
 
@@ -117,11 +118,25 @@ test('a request budget is never exceeded, and what it could not pay for is skipp
   }
 });
 
-test('an unreachable target fails fast with one clear line', async () => {
-  const run = await contract({ ANTHROPIC_BASE_URL: 'http://127.0.0.1:1', ANTHROPIC_API_KEY: 'k-123456', CONTRACT_REPORTS_DIR: tmp('unreachable') });
+test('a closed port fails fast with one clear line', async () => {
+  const closed = await switchableServer('k-123456');
+  await closed.close();
+  const run = await contract({ ANTHROPIC_BASE_URL: closed.url, ANTHROPIC_API_KEY: 'k-123456', CONTRACT_REPORTS_DIR: tmp('unreachable') });
   expect(run.code).not.toBe(0);
-  expect(run.out).toMatch(/target unreachable: cannot reach http:\/\/127\.0\.0\.1:1/);
-  expect(run.ms).toBeLessThan(20_000);
+  expect(run.out).toContain(`target unreachable: cannot reach ${closed.url}: ECONNREFUSED (nothing listens there)`);
+  expect(run.ms).toBeLessThan(10_000);
+});
+
+test('a server that answers 500 to everything fails the run, saying why', async () => {
+  const server = await switchableServer('k-500-123456');
+  server.use({ alter: () => errorResult(500, 'Internal server error', 'api_error') });
+  try {
+    const run = await contract({ ANTHROPIC_BASE_URL: server.url, ANTHROPIC_API_KEY: 'k-500-123456', CONTRACT_REPORTS_DIR: tmp('500') });
+    expect(run.code).toBe(1);
+    expect(run.out).toMatch(/Valid request rejected[\s\S]*Received: 500 api_error[\s\S]*Hint: the server failed on a request every conformant server accepts/);
+  } finally {
+    await server.close();
+  }
 });
 
 test('the whole run is bounded: a target that never answers ends within CONTRACT_RUN_TIMEOUT_MS', async () => {
