@@ -1,13 +1,17 @@
-import type { Check, Finding } from './failure';
+import type { Check, CheckContext, Finding } from './failure';
+import { requestBody } from '../http/exchange';
+import { MODEL_DEPENDENT } from '../contract/request-rules';
 import { hasResponse } from './conditions';
 import type { Exchange } from '../http/exchange';
 
 /** Checks the status (and error.type) a case's meta says every conformant server gives. */
-function expectedStatus(ex: Exchange): Finding[] {
+function expectedStatus(ex: Exchange, ctx?: CheckContext): Finding[] {
   const expect = ex.case.meta?.expect;
   const res = ex.response!;
   if (!expect) return [];
   const gotType = (res.json as { error?: { type?: unknown } } | undefined)?.error?.type;
+  const refused = ctx && expect.status === 200 ? modelRefusal(ex, ctx) : undefined;
+  if (refused) return [refused];
   const rule = ex.case.meta?.rule ? ` (${ex.case.meta.rule})` : '';
   if (res.status !== expect.status) {
     const hint = res.status === 422 ? '\nHint: the API answers validation errors with 400, not 422' : res.status >= 500 ? (expect.status < 400 ? '\nHint: the server failed on a request every conformant server accepts' : '\nHint: a server error on invalid input; it must be rejected with a 4xx') : '';
@@ -16,6 +20,23 @@ function expectedStatus(ex: Exchange): Finding[] {
   if (expect.errorType && gotType !== expect.errorType)
     return [{ detail: `Received: ${res.status} with error.type ${JSON.stringify(gotType)}\nExpected: error.type ${expect.errorType}${rule}`, key: `type:${expect.errorType}` }];
   return [];
+}
+
+/** A 400 that names a model-dependent feature the valid body uses: the model may refuse it (warning). */
+function modelRefusal(ex: Exchange, ctx: CheckContext): Finding | undefined {
+  const res = ex.response!;
+  const body = requestBody(ex);
+  const error = (res.json as { error?: { type?: unknown; message?: unknown } } | undefined)?.error;
+  if (res.status !== 400 || error?.type !== 'invalid_request_error' || !body) return undefined;
+  const rules = { version: ex.request.headers['anthropic-version'] ?? '', modelMaxOutputTokens: ctx.contract.modelMaxOutputTokens };
+  const feature = MODEL_DEPENDENT.find((f) => f.uses(body, rules) && f.message.test(String(error.message)));
+  if (!feature) return undefined;
+  return {
+    detail: `Received: 400 ${JSON.stringify(String(error.message).slice(0, 200))}\nThe body uses a feature that depends on the model (${feature.id}): the real API refuses it for some models, so this is not counted as a failure. Check that ${String(body.model)} really lacks it.`,
+    key: `model_dependent:${feature.id}`,
+    source: feature.source,
+    severity: 'warning',
+  };
 }
 
 const byMode = (modes: string[]) => (ex: Exchange) => modes.includes(ex.case.meta?.mode ?? '');
@@ -27,7 +48,7 @@ export const positiveDataAcceptance: Check = {
   source: 'openapi: #/components/schemas/CreateMessageParams',
   profiles: ['full'],
   when: [hasResponse, byMode(['example', 'positive', 'boundary', 'semantic', 'stream'])],
-  run: (_ctx, ex) => expectedStatus(ex),
+  run: (ctx, ex) => expectedStatus(ex, ctx),
 };
 
 /** Invalid requests get 400 invalid_request_error: never 2xx, never 5xx, never 422. */

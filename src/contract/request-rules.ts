@@ -99,3 +99,43 @@ export function firstRuleViolation(body: Body, ctx: RuleContext): { rule: Reques
   }
   return undefined;
 }
+
+/**
+ * Valid requests whose acceptance depends on the model (facts §2): a model may refuse them with a
+ * 400 that names the feature. Such a 400 is reported as a warning, not as a rejected valid request,
+ * since the real API does the same; any other answer is judged as usual.
+ */
+export interface ModelDependentFeature {
+  id: string;
+  source: string;
+  uses(body: Body, ctx: RuleContext): boolean;
+  /** What the server's error message mentions when it refuses the feature. */
+  message: RegExp;
+}
+
+export const MODEL_DEPENDENT: ModelDependentFeature[] = [
+  {
+    id: 'sampling_restricted',
+    source: 'facts §2 "temperature", "top_p", "top_k" (2026 deprecation: newest models accept only temperature 1, top_p >= 0.99, no top_k)',
+    uses: (b) => (b.temperature !== undefined && b.temperature !== 1) || (typeof b.top_p === 'number' && b.top_p < 0.99) || b.top_k !== undefined,
+    message: /temperature|top_p|top_k/,
+  },
+  {
+    id: 'adaptive_thinking',
+    source: 'facts §2 "thinking" (adaptive is a 2026 form)',
+    uses: (b) => (b.thinking as { type?: string } | undefined)?.type === 'adaptive',
+    message: /adaptive|thinking/i,
+  },
+  {
+    id: 'thinking_display',
+    source: 'facts §2 "thinking" (display is a 2026 option)',
+    uses: (b) => (b.thinking as { display?: unknown } | undefined)?.display !== undefined,
+    message: /display/,
+  },
+  {
+    id: 'model_output_ceiling',
+    source: 'facts §2 "max_tokens" (per-model ceilings are UNVERIFIED secondary figures)',
+    uses: (b, ctx) => typeof b.max_tokens === 'number' && b.max_tokens === ctx.modelMaxOutputTokens[String(b.model)],
+    message: /max_tokens/,
+  },
+];
