@@ -17,7 +17,7 @@ export const transportComplete: Check = {
     const findings: Finding[] = [];
     const err = ex.transportError;
     if (ex.unavailable) {
-      const last = ex.response ? `${ex.response.status} ${ex.response.text.slice(0, 200)}` : err?.message;
+      const last = ex.response ? `${ex.response.status} ${ex.response.text.slice(0, 300)}` : err?.message;
       findings.push({ detail: `target unavailable: retries ran out (${ex.retried.length} retried)\nLast: ${last}`, key: 'unavailable', category: 'unavailable' });
     } else if (err?.kind === 'connect') {
       findings.push({ detail: err.message, key: 'unreachable', category: 'unreachable' });
@@ -25,7 +25,7 @@ export const transportComplete: Check = {
       findings.push({ detail: err.message, key: err.kind });
     }
     const errorEvent = ex.response?.events ? viewOf(ex).grammar?.errorEvent : undefined;
-    if (errorEvent)
+    if (errorEvent && !ex.unavailable)
       findings.push({ detail: `the stream ended with an error event: ${errorEvent.frame.data.slice(0, 300)}`, key: 'stream_error_event', category: 'unavailable', eventIndex: errorEvent.n });
     return findings;
   },

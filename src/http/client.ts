@@ -70,6 +70,14 @@ export async function send(target: Target, c: RequestCase, options: SendOptions 
       await sleep(retryDelayMs(result.response.headers, attempt));
       continue;
     }
+    // A 200 stream that carries an `error` event is the API failing mid-request (recorded/README.md
+    // "Stream errors"): retried like a 529, and unavailable when retries run out.
+    if (result.response && !result.error && hasErrorEvent(result.response)) {
+      if (!canRetry) return finish(undefined, result.response, true);
+      retried.push(result.response);
+      await sleep(retryDelayMs(result.response.headers, attempt));
+      continue;
+    }
     if (result.error && isDroppedConnection(result.error)) {
       if (!canRetry) return finish(result.error, result.response, true);
       await sleep(retryDelayMs({}, attempt));
@@ -82,6 +90,9 @@ export async function send(target: Target, c: RequestCase, options: SendOptions 
     return { case: c, request, response, transportError, retried, unavailable, durationMs: Date.now() - started };
   }
 }
+
+const hasErrorEvent = (res: ReceivedResponse): boolean =>
+  res.events?.some((e) => e.event === 'error' || /^\s*\{\s*"type"\s*:\s*"error"/.test(e.data)) ?? false;
 
 /** A connection the server closed (not one it refused: a closed port fails at once). */
 const isDroppedConnection = (e: TransportError): boolean =>

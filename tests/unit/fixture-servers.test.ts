@@ -52,8 +52,8 @@ test('a new stop_reason is reported as a warning to look at, never as a failure'
   expect(warnings[0]!.detail).toMatch(/refusal_v2/);
 });
 
-test('an always-overloaded server is reported unavailable, not non-conformant', async () => {
-  const run = await against(UNAVAILABLE);
+test.each(UNAVAILABLE.map((f) => [f.name, f] as const))('%s is reported unavailable, not non-conformant', async (_name, fixture) => {
+  const run = await against(fixture);
   expect([...run.failing]).toEqual([]);
   expect(run.unavailable.has('transport_complete')).toBe(true);
 });
