@@ -61,11 +61,11 @@ export const negativeDataRejection: Check = {
   run: (_ctx, ex) => expectedStatus(ex),
 };
 
-/** Keys and versions are enforced: 401 authentication_error, 400 for a missing or unknown version. */
+/** Keys, versions and models are enforced: 401 authentication_error, 400 for a missing or unknown version, 404 for an unknown model. */
 export const authAndVersion: Check = {
   id: 'auth_and_version',
-  title: 'Authentication or version not enforced',
-  source: 'facts §1 "Request headers"; INDEX decisions "Auth", "Versions"',
+  title: 'Authentication, version or model not enforced',
+  source: 'facts §1 "Request headers", §2 "model"; INDEX decisions "Auth", "Versions"',
   profiles: ['full'],
   when: [hasResponse, byMode(['auth'])],
   run: (_ctx, ex) => expectedStatus(ex),

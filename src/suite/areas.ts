@@ -47,7 +47,7 @@ export const AREAS: AreaDef[] = [
   { id: 'invalid-requests', title: 'Invalid requests are rejected', profiles: ['full'], checks: [...COMMON, 'error_envelope', 'negative_data_rejection'], cases: invalidCases },
   {
     id: 'auth-version',
-    title: 'Authentication and versions',
+    title: 'Authentication, versions and models',
     profiles: ['full'],
     checks: [...COMMON, 'response_schema_conformance', 'error_envelope', 'auth_and_version', 'max_tokens_honoured', 'stop_reason_known'],
     cases: authCases,

@@ -52,6 +52,11 @@ export function authCases(ctx: SuiteContext): RequestCase[] {
     c('no_version', { 'anthropic-version': null }, 400, 'a missing anthropic-version gets 400'),
     c('unknown_version', { 'anthropic-version': '2099-01-01' }, 400, 'an unknown anthropic-version gets 400'),
   ];
+  cases.push({
+    name: 'auth/unknown_model',
+    body: { ...body, model: 'claude-no-such-model-0' },
+    meta: { mode: 'auth', rule: 'an unknown model gets 404 not_found_error (facts §2 "model")', expect: { status: 404, errorType: 'not_found_error' } },
+  });
   for (const v of ctx.contract.anthropicVersions) cases.push(c(`version_${v}`, { 'anthropic-version': v }, 200, `anthropic-version ${v} is accepted (INDEX decision "Versions")`));
   if (ctx.contract.anthropicVersions.includes('2026-10-21'))
     cases.push(c('version_2026-10-21_temperature', { 'anthropic-version': '2026-10-21' }, 400, 'temperature is rejected under 2026-10-21 (api-version-2026-10-21.md §3)', { ...body, temperature: 1 }));
