@@ -59,11 +59,14 @@ export function applies(ctx: CheckContext, check: Check, ex: Exchange): boolean 
   return (check.when ?? []).every((w) => w(ex));
 }
 
-export function runChecks(ctx: CheckContext, ex: Exchange, checks: Check[] = CHECKS): Failure[] {
+/** `timings`, when given, accumulates the milliseconds each check spends (for reports). */
+export function runChecks(ctx: CheckContext, ex: Exchange, checks: Check[] = CHECKS, timings?: Map<string, number>): Failure[] {
   const failures: Failure[] = [];
   const applicable = checks.filter((c) => applies(ctx, c, ex));
   for (const check of applicable) {
+    const started = performance.now();
     for (const f of check.run(ctx, ex)) failures.push(toFailure(check, f, ex));
+    timings?.set(check.id, (timings.get(check.id) ?? 0) + performance.now() - started);
   }
   // Retried answers are answers too: their status, headers and envelope must conform.
   for (const r of ex.retried) {

@@ -30,7 +30,9 @@ export interface CheckRecord {
   source: string;
   status: 'passed' | 'failed' | 'skipped';
   reason?: string;
+  /** Exchanges the check ran on, and the milliseconds it spent on them. */
   ran: number;
+  durationMs: number;
   failures: FailureRecord[];
   warnings: FailureRecord[];
 }
@@ -83,6 +85,7 @@ export function serializeArea(o: AreaOutcome, apiKey: string): AreaRecord {
       status: c.status,
       reason: c.reason,
       ran: c.ran,
+      durationMs: c.durationMs ?? 0,
       failures: dedupe(c.failures).slice(0, MAX_PER_CHECK).map((f) => serializeFailure(f, apiKey)),
       warnings: dedupe(c.warnings).slice(0, MAX_PER_CHECK).map((f) => serializeFailure(f, apiKey)),
     })),

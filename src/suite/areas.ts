@@ -82,6 +82,8 @@ export interface CheckOutcome {
   ran: number;
   failures: Failure[];
   warnings: Failure[];
+  /** Milliseconds the check itself spent on this area's exchanges. */
+  durationMs?: number;
 }
 
 export interface AreaOutcome {
@@ -101,11 +103,13 @@ export async function evaluateArea(ctx: SuiteContext, area: AreaDef): Promise<Ar
   const cases = area.cases(ctx).filter((c) => profile === 'full' || c.meta?.expect?.status === 200);
   const shortfall = budgetShortfall(ctx, cases);
   if (shortfall) return skipAll(shortfall);
-  const results = await runCases(ctx, cases);
+  const timings = new Map<string, number>();
+  const results = await runCases(ctx, cases, timings);
   // A shrunk counterexample goes first, so that it is the one a failure message shows.
   for (const f of (await shrinkGenerated(ctx, results)).reverse()) results.unshift({ exchange: f.exchange!, failures: [f] });
 
-  return { area, results, checks: checkOutcomes(ctx.checks, area.checks, results), durationMs: Date.now() - started };
+  const checks = checkOutcomes(ctx.checks, area.checks, results).map((c) => ({ ...c, durationMs: +(timings.get(c.id) ?? 0).toFixed(2) }));
+  return { area, results, checks, durationMs: Date.now() - started };
 }
 
 /** Per-check outcomes of a set of results: the listed checks, then the catch-all for the others. */

@@ -27,12 +27,12 @@ export function budgetShortfall(ctx: SuiteContext, cases: RequestCase[]): string
 /** After this many requests in a row got no response headers in time, the rest are not sent. */
 export const SILENT_LIMIT = 3;
 
-export async function runCases(ctx: SuiteContext, cases: RequestCase[]): Promise<CaseResult[]> {
+export async function runCases(ctx: SuiteContext, cases: RequestCase[], timings?: Map<string, number>): Promise<CaseResult[]> {
   return mapPool(cases, ctx.config.concurrency, async (c) => {
     const exchange = ctx.breaker.silent >= SILENT_LIMIT ? notSent(ctx, c) : await send(ctx.config, c, { budget: ctx.budget });
     // A server that never answers must not cost requests × timeout: count silent answers in a row.
     ctx.breaker.silent = exchange.transportError?.kind === 'timeout' ? ctx.breaker.silent + 1 : exchange.response ? 0 : ctx.breaker.silent;
-    return { exchange, failures: runChecks(ctx.checks, exchange) };
+    return { exchange, failures: runChecks(ctx.checks, exchange, undefined, timings) };
   });
 }
 

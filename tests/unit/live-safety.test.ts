@@ -31,7 +31,9 @@ test.each([1, 2, 4])('CONTRACT_CONCURRENCY=%i bounds the requests in flight', as
   const { server, seen } = await countingServer();
   try {
     await runSuite(server.url, KEY, { CONTRACT_CONCURRENCY: String(n), CONTRACT_RUNS: '8' });
-    expect(seen.max).toBe(n);
+    expect(seen.max).toBeLessThanOrEqual(n);
+    // And the bound is used: with more than one allowed, requests do overlap.
+    expect(seen.max).toBeGreaterThanOrEqual(Math.min(n, 2));
   } finally {
     await server.close();
   }
