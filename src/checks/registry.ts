@@ -43,12 +43,6 @@ export const CHECKS: Check[] = [
   stopReasonKnown,
 ];
 
-export const checkById = (id: string): Check => {
-  const c = CHECKS.find((x) => x.id === id);
-  if (!c) throw new Error(`no check ${id}`);
-  return c;
-};
-
 /** Runs every check that applies to the exchange (profile and preconditions) and returns what failed. */
 /** What can still be checked of an answer that never completed or that retries gave up on. */
 const ON_INCOMPLETE = new Set(['transport_complete', 'status_code_documented', 'content_type_conformance', 'request_id_header', 'error_envelope']);

@@ -1,8 +1,9 @@
 /**
  * The whole run's request and output-token budget. Real deployments cost money and rate-limit, so
- * every live request is counted here before it is sent. A test reserves what it plans to send before
- * it starts (the jest environment skips it when the budget cannot cover it); retries draw on the same
- * budget and are refused, never sent, past it.
+ * every live request is counted here before it is sent. A contract area reserves what it plans to
+ * send before it starts (suite/run-cases.ts; it is skipped whole when the budget cannot cover it);
+ * retries draw on the same budget and are refused, never sent, past it. One budget serves a whole
+ * run (suite/shared.ts).
  */
 export class BudgetExhausted extends Error {
   override name = 'BudgetExhausted';
@@ -35,16 +36,3 @@ export class Budget {
     this.outputTokens += tokens;
   }
 }
-
-const KEY = '__anthropicContractBudget__';
-
-/**
- * The budget shared by the whole run. The contract jest environment puts one instance on each test
- * file's global (it lives in the environment module, which all files of an in-band run share).
- */
-export function sharedBudget(fallback: () => Budget): Budget {
-  const g = globalThis as unknown as Record<string, Budget | undefined>;
-  return (g[KEY] ??= fallback());
-}
-
-export const BUDGET_GLOBAL = KEY;

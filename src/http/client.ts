@@ -5,7 +5,7 @@
  * request, retries included, is counted against the run's budget first.
  */
 import type { RunConfig } from '../config';
-import { Budget, BudgetExhausted, sharedBudget } from './budget';
+import { BudgetExhausted, type Budget } from './budget';
 import { outputTokenCost, type Exchange, type ReceivedResponse, type RequestCase, type SentRequest, type TransportError } from './exchange';
 import { MESSAGES_PATH } from '../contract/spec';
 import { RETRY_STATUSES, retryDelayMs } from './retry';
@@ -14,7 +14,7 @@ import { createSseDecoder, type SseEvent } from '../stream/sse';
 /** Bodies above this are cut and reported: an endless body must not fill memory. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
-export type Target = Pick<RunConfig, 'baseUrl' | 'apiKey' | 'customHeaders' | 'anthropicVersion' | 'timeoutMs' | 'retries' | 'maxRequests' | 'maxOutputTokens'>;
+export type Target = Pick<RunConfig, 'baseUrl' | 'apiKey' | 'customHeaders' | 'anthropicVersion' | 'timeoutMs' | 'retries'>;
 
 /** The headers every request carries unless the case overrides them. */
 export function defaultHeaders(target: Target, body: unknown): Record<string, string> {
@@ -44,11 +44,11 @@ export function buildRequest(target: Target, c: RequestCase): SentRequest {
 }
 
 export interface SendOptions {
-  budget?: Budget;
+  /** The run's budget: every attempt is counted against it before it is sent. */
+  budget: Budget;
 }
 
-export async function send(target: Target, c: RequestCase, options: SendOptions = {}): Promise<Exchange> {
-  const budget = options.budget ?? sharedBudget(() => new Budget(target.maxRequests, target.maxOutputTokens));
+export async function send(target: Target, c: RequestCase, { budget }: SendOptions): Promise<Exchange> {
   const request = buildRequest(target, c);
   const started = Date.now();
   const retried: ReceivedResponse[] = [];

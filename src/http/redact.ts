@@ -5,7 +5,7 @@
 export const FILTERED = '[Filtered]';
 const SECRET_HEADERS = new Set(['x-api-key', 'authorization', 'proxy-authorization', 'cookie']);
 
-let secrets: string[] = [];
+const secrets: string[] = [];
 
 /** Registers values that must never be printed (the key, custom header values). */
 export function registerSecrets(values: Array<string | undefined>): void {
@@ -27,8 +27,4 @@ export function redactHeaders(headers: Record<string, string>): Record<string, s
     else out[k] = FILTERED;
   }
   return out;
-}
-
-export function clearSecrets(): void {
-  secrets = [];
 }

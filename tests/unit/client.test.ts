@@ -26,7 +26,7 @@ async function serve(handler: Handler): Promise<{ url: string; count: () => numb
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, count: () => n };
 }
 
-const target = (baseUrl: string, o: Partial<Target> = {}): Target => ({ baseUrl, apiKey: 'k-123456', customHeaders: {}, anthropicVersion: '2023-06-01', timeoutMs: 500, retries: 2, maxRequests: 0, maxOutputTokens: 0, ...o });
+const target = (baseUrl: string, o: Partial<Target> = {}): Target => ({ baseUrl, apiKey: 'k-123456', customHeaders: {}, anthropicVersion: '2023-06-01', timeoutMs: 500, retries: 2, ...o });
 const body = { model: 'm', max_tokens: 5, messages: [{ role: 'user', content: 'hi' }] };
 const json = (res: http.ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}) => {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });

@@ -1,0 +1,42 @@
+/** Configuration read from the ecosystem's variables, and secrets kept out of every output. */
+import { ConfigError, normaliseBaseUrl, parseCustomHeaders, readConfig } from '../../src/config';
+import { toCurl } from '../../src/http/curl';
+import { FILTERED, redact, redactHeaders, registerSecrets } from '../../src/http/redact';
+
+test('base URLs keep their path prefix and lose trailing slashes', () => {
+  expect(normaliseBaseUrl('http://localhost:8080/rest/anthropic-models-api/2025-03-05/')).toBe('http://localhost:8080/rest/anthropic-models-api/2025-03-05');
+  expect(normaliseBaseUrl('https://api.anthropic.com')).toBe('https://api.anthropic.com');
+  expect(() => normaliseBaseUrl('localhost:8080')).toThrow(ConfigError);
+});
+
+test('ANTHROPIC_CUSTOM_HEADERS: one "Name: value" per line', () => {
+  expect(parseCustomHeaders('X-Gateway: a\nx-route:  b:c \n')).toEqual({ 'x-gateway': 'a', 'x-route': 'b:c' });
+  expect(() => parseCustomHeaders('no colon here')).toThrow(/ANTHROPIC_CUSTOM_HEADERS/);
+});
+
+test('remote targets get paid-API defaults; local ones fast ones', () => {
+  const remote = readConfig({ ANTHROPIC_BASE_URL: 'https://api.anthropic.com', ANTHROPIC_API_KEY: 'k' });
+  expect(remote).toMatchObject({ local: false, runs: 10, maxRequests: 200, maxOutputTokens: 100_000, timeoutMs: 60_000, profile: 'full' });
+  const local = readConfig({ ANTHROPIC_BASE_URL: 'http://127.0.0.1:4010', ANTHROPIC_API_KEY: 'k' });
+  expect(local).toMatchObject({ local: true, runs: 50, maxRequests: 0, timeoutMs: 5000 });
+  expect(() => readConfig({ ANTHROPIC_BASE_URL: 'http://x', ANTHROPIC_API_KEY: 'k', CONTRACT_RUNS: 'many' })).toThrow('CONTRACT_RUNS must be an integer >= 1, got "many"');
+  expect(() => readConfig({ ANTHROPIC_BASE_URL: 'http://x' })).toThrow(/ANTHROPIC_API_KEY is not set/);
+});
+
+test('the key and custom header values never print: [Filtered], and $ANTHROPIC_API_KEY in curl lines', () => {
+  const key = 'sk-ant-api03-secret-0123456789';
+  registerSecrets([key, 'gateway-secret-value']);
+  expect(redact(`body with ${key} and gateway-secret-value`)).toBe(`body with ${FILTERED} and ${FILTERED}`);
+  expect(redactHeaders({ 'x-api-key': key, authorization: `Bearer ${key}`, 'x-gw': 'gateway-secret-value', accept: 'application/json' })).toEqual({
+    'x-api-key': FILTERED,
+    authorization: `Bearer ${FILTERED}`,
+    'x-gw': FILTERED,
+    accept: 'application/json',
+  });
+  const curl = toCurl({ method: 'POST', url: 'http://h/v1/messages', headers: { 'x-api-key': key, authorization: `Bearer ${key}`, 'x-gw': 'gateway-secret-value' }, body: `{"text":"it's ${key}"}` }, key);
+  expect(curl).not.toContain(key);
+  expect(curl).toContain('-H "x-api-key: $ANTHROPIC_API_KEY"');
+  expect(curl).toContain('-H "authorization: Bearer $ANTHROPIC_API_KEY"');
+  expect(curl).toContain(`'x-gw: ${FILTERED}'`);
+  expect(curl).toContain(`'{"text":"it'\\''s ${FILTERED}"}'`);
+});
