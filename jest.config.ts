@@ -1,7 +1,8 @@
 /** @jest-config-loader esbuild-register */
 /**
- * Two projects: `unit` (our own tests, `npm test`) and `contract` (the conformance suite run
- * against a target, `npm run contract`). The contract project runs in band: its files share the
+ * Three projects: `unit` (our own tests, `npm test`), `contract` (the conformance suite run
+ * against a target, `npm run contract`) and `recorded` (the same checks on recorded traffic,
+ * `npm run check:recorded`). The contract project runs in band: its files share the
  * loaded contract and the request budget through its environment.
  */
 import type { Config } from 'jest';
@@ -27,6 +28,13 @@ const config: Config = {
       globalTeardown: '<rootDir>/src/runner/global-teardown.ts',
       // An area sends all its requests in one beforeAll; the whole run is bounded by CONTRACT_RUN_TIMEOUT_MS.
       testTimeout: Number(process.env.CONTRACT_RUN_TIMEOUT_MS || 15 * 60_000),
+    },
+    {
+      displayName: 'recorded',
+      testMatch: ['<rootDir>/tests/recorded/**/*.test.ts'],
+      transform,
+      testEnvironment: '<rootDir>/src/runner/environment.ts',
+      testEnvironmentOptions: { globalsCleanup: 'off' },
     },
   ],
 };

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { loadContract } from '../contract/spec';
 import { readConfig } from '../config';
 import { registerSecrets } from '../http/redact';
-import { buildResults, readAreas, writeResults } from './results';
+import { buildResults, readAreas, writeResults, type RunInfo } from './results';
 import { renderHtml } from './html';
 import { reportsDir, runDir } from './paths';
 import { summaryText } from './summary';
@@ -16,15 +16,18 @@ import { summaryText } from './summary';
 export default class ContractReporter {
   async onRunComplete(): Promise<void> {
     if (!existsSync(runDir())) return;
-    const config = readConfig();
-    registerSecrets([config.apiKey, ...Object.values(config.customHeaders)]);
-    const areas = readAreas(runDir());
     const startedAt = process.env.CONTRACT_STARTED_AT ?? new Date().toISOString();
-    const results = buildResults(
-      { baseUrl: config.baseUrl, embedded: config.embedded, profile: config.profile, seed: config.seed, runs: config.runs, startedAt, durationMs: Date.now() - Date.parse(startedAt) },
-      await loadContract(),
-      areas,
-    );
+    const durationMs = Date.now() - Date.parse(startedAt);
+    let info: RunInfo;
+    if (process.env.CONTRACT_RECORDED) {
+      const paths = JSON.parse(process.env.CONTRACT_RECORDED) as string[];
+      info = { baseUrl: `recorded: ${paths.map((p) => path.basename(p)).join(', ')}`, embedded: false, recorded: true, profile: 'full', seed: 0, runs: 0, startedAt, durationMs };
+    } else {
+      const config = readConfig();
+      registerSecrets([config.apiKey, ...Object.values(config.customHeaders)]);
+      info = { baseUrl: config.baseUrl, embedded: config.embedded, profile: config.profile, seed: config.seed, runs: config.runs, startedAt, durationMs };
+    }
+    const results = buildResults(info, await loadContract(), readAreas(runDir()));
     writeResults(reportsDir(), results, process.env.CONTRACT_BASELINE || undefined);
     writeFileSync(path.join(reportsDir(), 'report.html'), renderHtml(results));
     process.stderr.write(`\n${summaryText(results)}\n`);

@@ -13,14 +13,14 @@ import { redact } from '../http/redact';
 
 export interface RunResults {
   tool: string;
-  target: { baseUrl: string; embedded: boolean; label: string };
+  target: { baseUrl: string; embedded: boolean; label: string; recorded?: boolean };
   spec: { file: string; version: string; sha256: string };
   profile: string;
   seed: number;
   runs: number;
   startedAt: string;
   durationMs: number;
-  totals: { passed: number; failed: number; skipped: number; unavailable: number; requests: number };
+  totals: { passed: number; failed: number; skipped: number; unavailable: number; requests: number; exchanges: number };
   areas: AreaRecord[];
   coverage: { request: Coverage; response: Coverage };
   diff?: RunDiff;
@@ -35,6 +35,8 @@ export interface Coverage {
 export interface RunInfo {
   baseUrl: string;
   embedded: boolean;
+  /** Recorded traffic checked offline (npm run check:recorded), not a live target. */
+  recorded?: boolean;
   profile: string;
   seed: number;
   runs: number;
@@ -58,7 +60,7 @@ export function buildResults(info: RunInfo, contract: Contract, areas: AreaRecor
   };
   return {
     tool: 'anthropic-messages-conformance',
-    target: { baseUrl: redact(info.baseUrl), embedded: info.embedded, label: info.embedded ? 'embedded reference mock' : redact(info.baseUrl) },
+    target: { baseUrl: redact(info.baseUrl), embedded: info.embedded, label: info.embedded ? 'embedded reference mock' : redact(info.baseUrl), recorded: info.recorded },
     spec: { file: 'openapi/anthropic-messages-api-openapi.yml', version: contract.version, sha256: contract.hash },
     profile: info.profile,
     seed: info.seed,
@@ -71,6 +73,7 @@ export function buildResults(info: RunInfo, contract: Contract, areas: AreaRecor
       skipped: checks.filter((c) => c.status === 'skipped').length,
       unavailable: checks.filter((c) => c.status === 'failed' && c.failures.every((f) => f.category !== 'nonconformance')).length,
       requests: areas.reduce((n, a) => n + a.requests, 0),
+      exchanges: areas.reduce((n, a) => n + a.exchanges, 0),
     },
     areas,
     coverage: {

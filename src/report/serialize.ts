@@ -42,6 +42,8 @@ export interface AreaRecord {
   title: string;
   skipped?: string;
   durationMs: number;
+  /** Exchanges checked, and requests sent for them (retries included; 0 for recorded traffic). */
+  exchanges: number;
   requests: number;
   checks: CheckRecord[];
   coverage: { sent: string[]; observed: string[] };
@@ -77,7 +79,8 @@ export function serializeArea(o: AreaOutcome, apiKey: string): AreaRecord {
     title: o.area.title,
     skipped: o.skipped,
     durationMs: o.durationMs,
-    requests: exchanges.reduce((n, e) => n + 1 + e.retried.length, 0),
+    exchanges: exchanges.length,
+    requests: o.area.id === 'recorded' ? 0 : exchanges.reduce((n, e) => n + 1 + e.retried.length, 0),
     checks: o.checks.map((c) => ({
       id: c.id,
       title: CHECK_META[c.id]!.title,

@@ -8,7 +8,9 @@ export function summaryText(r: RunResults): string {
   const t = r.totals;
   const failing = r.areas.flatMap((a) => a.checks.filter((c) => c.status === 'failed').map((c) => `  ✗ ${a.id} › ${c.id}: ${c.title}${c.failures.every((f) => f.category !== 'nonconformance') ? ' [target unavailable]' : ''}`));
   return [
-    `Contract run against ${r.target.label} (profile ${r.profile}, seed ${r.seed}): ${t.passed} passed, ${t.failed} failed, ${t.unavailable} unavailable, ${t.skipped} skipped; ${t.requests} requests in ${(r.durationMs / 1000).toFixed(1)} s.`,
+    r.target.recorded
+      ? `Recorded traffic (${r.target.label}): ${t.exchanges} exchanges; checks ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped, in ${(r.durationMs / 1000).toFixed(1)} s.`
+      : `Contract run against ${r.target.label} (profile ${r.profile}, seed ${r.seed}): ${t.passed} passed, ${t.failed} failed, ${t.unavailable} unavailable, ${t.skipped} skipped; ${t.requests} requests in ${(r.durationMs / 1000).toFixed(1)} s.`,
     ...failing,
     `Spec coverage: requests ${r.coverage.request.percent}%, responses ${r.coverage.response.percent}%.`,
     r.diff ? formatDiff(r.diff) : '',

@@ -1,0 +1,3 @@
+import { describeRecorded } from '../../src/runner/recorded-tests';
+
+describeRecorded();
