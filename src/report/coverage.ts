@@ -22,10 +22,18 @@ export function requestCoverage(exchanges: Exchange[]): string[] {
     if (thinking) items.add(`thinking.type ${thinking}`);
     if (typeof body.service_tier === 'string') items.add(`service_tier ${body.service_tier}`);
     items.add(`system ${typeof body.system === 'string' ? 'string' : Array.isArray(body.system) ? 'blocks' : 'absent'}`);
+    const blocks: Schema[] = Array.isArray(body.system) ? [...(body.system as Schema[])] : [];
     for (const m of (Array.isArray(body.messages) ? body.messages : []) as Array<{ role?: string; content?: unknown }>) {
       items.add(`role ${m.role}`);
-      if (Array.isArray(m.content)) for (const b of m.content as Schema[]) items.add(`block ${String(b?.type)}`);
+      if (Array.isArray(m.content)) blocks.push(...(m.content as Schema[]));
       else items.add('block text');
+    }
+    for (const b of blocks) {
+      items.add(`block ${String(b?.type)}`);
+      const source = b?.source as Schema | undefined;
+      if (b?.type === 'image' && typeof source?.media_type === 'string') items.add(`image ${source.media_type}`);
+      const ttl = (b?.cache_control as Schema | undefined)?.ttl;
+      if (b?.cache_control) items.add(`cache_control.ttl ${typeof ttl === 'string' ? ttl : '(default)'}`);
     }
   }
   return [...items].sort();
@@ -58,6 +66,8 @@ export function specUniverse(contract: Contract): { request: string[]; response:
     ...enumOf(s('ToolChoice')).map((v) => `tool_choice.type ${v}`),
     ...enumOf(s('ThinkingConfig')).map((v) => `thinking.type ${v}`),
     ...((props.service_tier!.enum as string[]) ?? []).map((v) => `service_tier ${v}`),
+    ...((s('Base64ImageSource').properties as Record<string, Schema>).media_type!.enum as string[]).map((m) => `image ${m}`),
+    ...((s('CacheControl').properties as Record<string, Schema>).ttl!.enum as string[]).map((t) => `cache_control.ttl ${t}`),
     'system string',
     'system blocks',
     'role user',
