@@ -26,6 +26,8 @@ export async function shrinkGenerated(ctx: SuiteContext, results: CaseResult[]):
     let last: Failure | undefined;
     const details = await fc.check(
       fc.asyncProperty(validBody(ctx.gen), async (body) => {
+        // Shrinking spends requests: it stops, keeping what it found, when the budget is spent.
+        if (!ctx.budget.canCover(1, Number(body.max_tokens))) return true;
         const c = { name: `${original.exchange.case.name}/shrunk`, body, meta: { ...original.exchange.case.meta!, description: `smallest body found that breaks the same rule as ${original.exchange.case.name}` } };
         const hit = runChecks(ctx.checks, await send(ctx.config, c, { budget: ctx.budget })).find((f) => f.key === key);
         if (hit) last = hit;
