@@ -104,3 +104,25 @@ test('an unknown model is 404 not_found_error; above the model ceiling is 400', 
 test('served under a path prefix, as a Microcks sandbox is', async () => {
   await post('/rest/anthropic-models-api/2025-03-05/v1/messages').send(hello()).expect(200);
 });
+
+test('npm run mock serves the mock on 127.0.0.1 and says where', async () => {
+  const { spawn } = await import('node:child_process');
+  const path = await import('node:path');
+  const root = path.resolve(__dirname, '../..');
+  const child = spawn(process.execPath, ['-r', 'esbuild-register', path.join(root, 'src/cli/mock.ts'), '--port', '0'], { cwd: root, env: { ...process.env, ANTHROPIC_API_KEY: KEY } });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (c: Buffer) => {
+        out += c.toString();
+        const m = /reference mock on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+        if (m) resolve(m[1]!);
+      });
+      child.on('exit', (code) => reject(new Error(`mock exited with ${code}: ${out}`)));
+    });
+    const res = await request(url).post('/v1/messages').set('x-api-key', KEY).set('anthropic-version', '2023-06-01').send(hello());
+    expect(res.status).toBe(200);
+  } finally {
+    child.kill();
+  }
+}, 30_000);
