@@ -16,7 +16,7 @@ export const streamMessageValid: Check = {
   run(ctx, ex) {
     const view = viewOf(ex);
     if (!view.grammar!.stopped || view.grammar!.errorEvent) return [];
-    const findings: Finding[] = view.accumulated!.problems.map((p) => ({ detail: `event #${p.n}: ${p.message}`, key: 'partial_json', eventIndex: p.n }));
+    const findings: Finding[] = view.accumulated!.problems.map((p) => ({ detail: `event #${p.n}: ${p.message}`, key: /output_tokens/.test(p.message) ? 'output_tokens_cumulative' : 'partial_json', eventIndex: p.n }));
     const message = view.accumulated!.message;
     if (!message) return findings;
     findings.push(...issuesToFindings(ctx.contract.validate('Message', message), 'reassembled message '));

@@ -1,7 +1,8 @@
 /**
  * Folds stream events into the Message they describe, as the SDK's MessageStream does: text and
  * thinking deltas appended, `partial_json` pieces joined and parsed when the block stops, and
- * `message_delta` overwriting stop_reason, stop_sequence and the usage counters it carries.
+ * `message_delta` overwriting stop_reason, stop_sequence and the usage counters it carries (whose
+ * output_tokens may only grow, recorded/README.md "Stream payloads").
  * Only events the grammar accepts are expected here; what cannot be applied is reported.
  */
 import type { StreamEvent } from './events';
@@ -62,6 +63,9 @@ export function accumulate(events: StreamEvent[]): Accumulated {
         for (const k of Object.keys(delta)) message[k] = delta[k];
         const usage = (d.usage ?? {}) as Record<string, unknown>;
         const into = (message.usage ??= {}) as Record<string, unknown>;
+        // output_tokens is cumulative: it never goes down (held in every recorded stream).
+        if (typeof usage.output_tokens === 'number' && typeof into.output_tokens === 'number' && usage.output_tokens < into.output_tokens)
+          problems.push({ n: e.n, message: `message_delta usage.output_tokens ${usage.output_tokens} is below the ${into.output_tokens} already reported (the count is cumulative)` });
         for (const [k, val] of Object.entries(usage)) if (val !== null && val !== undefined) into[k] = val;
         break;
       }

@@ -12,6 +12,8 @@ import { loadRecorded } from '../../src/recorded/load';
 import { formatFailures } from '../../src/report/format';
 import { runCli } from '../helpers/run-cli';
 
+jest.setTimeout(60_000);
+
 const RECORDED = path.resolve(__dirname, '../../../shared/reference/recorded');
 const HAR = path.resolve(__dirname, '../fixtures/har/gateway.har');
 
