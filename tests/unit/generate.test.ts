@@ -14,6 +14,8 @@ import { suiteContext } from '../../src/suite/context';
 import { requestCoverage, specUniverse } from '../../src/report/coverage';
 import type { Exchange, RequestCase } from '../../src/http/exchange';
 
+jest.setTimeout(60_000);
+
 let contract: Contract;
 let gen: GenOptions;
 beforeAll(async () => {
