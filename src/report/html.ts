@@ -35,10 +35,22 @@ function failureHtml(f: FailureRecord, isNew: boolean): string {
   return `<details class="failure ${cls}" open><summary>${esc(f.title)} ${isNew ? '<span class="badge new-badge">new</span> ' : ''}${f.category !== 'nonconformance' ? `<span class="badge">${esc(f.category)}</span> ` : ''}<span class="badge">${esc(f.case ?? '')}</span></summary>
 <pre>${esc(f.detail)}</pre>
 <div class="label">Rule</div><div>${esc(f.source)}</div>
-${f.caseDescription ? `<div class="label">Case</div><div>${esc(f.case)} — ${esc(f.caseDescription)}${f.seed !== undefined ? ` (CONTRACT_SEED=${esc(f.seed)}, sample #${esc(f.fcPath)})` : ''}</div>` : ''}
+${f.caseDescription ? `<div class="label">Case</div><div>${esc(f.case)} — ${esc(f.caseDescription)}${f.seed !== undefined ? ` (CONTRACT_SEED=${esc(f.seed)}, fast-check path ${esc(f.fcPath)})` : ''}</div>` : ''}
+${f.request ? `<div class="label">Request</div><pre>POST ${esc(f.request.url)}\n${Object.entries(f.request.headers).map(([k, v]) => `${esc(k)}: ${esc(v)}`).join('\n')}\n\n${esc(prettyBody(f.request.body))}</pre>` : ''}
 ${f.response ? `<div class="label">Response</div><pre>${esc(f.response)}</pre>` : ''}
 ${f.curl ? `<div class="label">Reproduce with</div><pre>${esc(f.curl)}</pre>` : ''}
 </details>`;
+}
+
+/** The request body pretty-printed when it is JSON, capped so one long prompt does not swamp the page. */
+function prettyBody(body: string): string {
+  let text = body;
+  try {
+    text = JSON.stringify(JSON.parse(body), null, 2);
+  } catch {
+    // Not JSON (a malformed-body case): shown as sent.
+  }
+  return text.length > 3000 ? `${text.slice(0, 3000)}\n…` : text;
 }
 
 export function renderHtml(r: RunResults): string {
