@@ -18,7 +18,8 @@ export async function shrinkGenerated(ctx: SuiteContext, results: CaseResult[]):
   if (!ctx.config.local) return [];
   const firsts = new Map<string, CaseResult>();
   for (const r of results) {
-    if (r.exchange.case.meta?.mode !== 'positive' || r.exchange.case.meta.seed === undefined) continue;
+    // Only answers can be shrunk against: a target that does not answer is not made smaller by smaller bodies.
+    if (r.exchange.case.meta?.mode !== 'positive' || r.exchange.case.meta.seed === undefined || r.exchange.transportError) continue;
     for (const f of r.failures) if (f.severity === 'error' && f.category === 'nonconformance' && !firsts.has(f.key)) firsts.set(f.key, r);
   }
   const shrunk: Failure[] = [];

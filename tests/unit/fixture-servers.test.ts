@@ -45,6 +45,15 @@ describe('faithful servers pass cleanly', () => {
   });
 });
 
+test('a failure of a check an area does not list is still reported, under other_checks', async () => {
+  // The valid-requests area lists no error_envelope check (no errors are due there); an OpenAI-style
+  // 500 on a valid request still breaks the envelope rule, and that must not be lost.
+  const run = await against(BROKEN.find((f) => f.name === 'openai-style-errors-on-valid')!);
+  const other = run.outcomes.find((o) => o.area.id === 'valid-requests')!.checks.find((c) => c.id === 'other_checks')!;
+  expect(other.status).toBe('failed');
+  expect(other.failures.map((f) => f.checkId)).toContain('error_envelope');
+});
+
 test('a new stop_reason is reported as a warning to look at, never as a failure', async () => {
   const run = await against(FAITHFUL.find((f) => f.name === 'new-stop-reason')!);
   const warnings = run.outcomes.flatMap((o) => o.checks.flatMap((c) => c.warnings));
