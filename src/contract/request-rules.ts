@@ -89,6 +89,27 @@ export const REQUEST_RULES: RequestRule[] = [
       return field ? `${field}: Extra inputs are not permitted` : undefined;
     },
   },
+  {
+    id: 'no_document_in_assistant_2026_10_21',
+    source: 'api-version-2026-10-21.md §3 (the message text is UNVERIFIED)',
+    violation: (b, ctx) => {
+      if (ctx.version !== '2026-10-21') return undefined;
+      const i = messages(b).findIndex((m) => m.role === 'assistant' && Array.isArray(m.content) && (m.content as Array<{ type?: string }>).some((x) => x?.type === 'document'));
+      return i >= 0 ? `messages.${i}: document blocks are not allowed in assistant messages` : undefined;
+    },
+  },
+  {
+    id: 'no_user_text_citations_2026_10_21',
+    source: 'api-version-2026-10-21.md §3 (the message text is UNVERIFIED)',
+    violation: (b, ctx) => {
+      if (ctx.version !== '2026-10-21') return undefined;
+      type Block = { type?: string; citations?: unknown; content?: unknown };
+      const cited = (blocks: unknown): boolean =>
+        Array.isArray(blocks) && (blocks as Block[]).some((x) => (x?.type === 'text' && Array.isArray(x.citations) && x.citations.length > 0) || (x?.type === 'search_result' && cited(x.content)));
+      const i = messages(b).findIndex((m) => m.role === 'user' && cited(m.content));
+      return i >= 0 ? `messages.${i}: citations are not allowed on text in user messages` : undefined;
+    },
+  },
 ];
 
 /** The first cross-field rule the body breaks, if any. */

@@ -59,7 +59,17 @@ export function authCases(ctx: SuiteContext): RequestCase[] {
   });
   for (const v of ctx.contract.anthropicVersions) cases.push(c(`version_${v}`, { 'anthropic-version': v }, 200, `anthropic-version ${v} is accepted (INDEX decision "Versions")`));
   if (ctx.contract.anthropicVersions.includes('2026-10-21'))
-    cases.push(c('version_2026-10-21_temperature', { 'anthropic-version': '2026-10-21' }, 400, 'temperature is rejected under 2026-10-21 (api-version-2026-10-21.md §3)', { ...body, temperature: 1 }));
+    cases.push(
+      c('version_2026-10-21_temperature', { 'anthropic-version': '2026-10-21' }, 400, 'temperature is rejected under 2026-10-21 (api-version-2026-10-21.md §3)', { ...body, temperature: 1 }),
+      c('version_2026-10-21_assistant_document', { 'anthropic-version': '2026-10-21' }, 400, 'a document block directly in an assistant message is rejected under 2026-10-21 (api-version-2026-10-21.md §3)', {
+        ...body,
+        messages: [
+          { role: 'user', content: 'Summarise.' },
+          { role: 'assistant', content: [{ type: 'document', source: { type: 'text', media_type: 'text/plain', data: 'A short note.' } }] },
+          { role: 'user', content: 'Go on.' },
+        ],
+      }),
+    );
   return cases;
 }
 
