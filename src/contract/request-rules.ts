@@ -154,6 +154,12 @@ export const MODEL_DEPENDENT: ModelDependentFeature[] = [
     message: /display/,
   },
   {
+    id: 'assistant_prefill',
+    source: 'recorded/README.md 400 "This model does not support assistant message prefill"',
+    uses: (b) => messages(b).at(-1)?.role === 'assistant',
+    message: /prefill/i,
+  },
+  {
     id: 'model_output_ceiling',
     source: 'facts §2 "max_tokens" (per-model ceilings are UNVERIFIED secondary figures)',
     uses: (b, ctx) => typeof b.max_tokens === 'number' && b.max_tokens === ctx.modelMaxOutputTokens[String(b.model)],
