@@ -14,7 +14,18 @@ function expectedStatus(ex: Exchange, ctx?: CheckContext): Finding[] {
   if (refused) return [refused];
   const rule = ex.case.meta?.rule ? ` (${ex.case.meta.rule})` : '';
   if (res.status !== expect.status) {
-    const hint = res.status === 422 ? '\nHint: the API answers validation errors with 400, not 422' : res.status >= 500 ? (expect.status < 400 ? '\nHint: the server failed on a request every conformant server accepts' : '\nHint: a server error on invalid input; it must be rejected with a 4xx') : '';
+    const hint =
+      res.status === 422
+        ? '\nHint: the API answers validation errors with 400, not 422'
+        : res.status >= 500
+          ? expect.status < 400
+            ? '\nHint: the server failed on a request every conformant server accepts'
+            : '\nHint: a server error on invalid input; it must be rejected with a 4xx'
+          : res.status === 401 && expect.status === 200
+            ? '\nHint: the target refused the key: is ANTHROPIC_API_KEY (or ANTHROPIC_CUSTOM_HEADERS) right for it?'
+            : res.status === 404 && expect.status === 200 && gotType === 'not_found_error'
+              ? `\nHint: is ${JSON.stringify(requestBody(ex)?.model)} a model the target serves? Set ANTHROPIC_MODEL`
+              : '';
     return [{ detail: `Received: ${res.status}${typeof gotType === 'string' ? ` ${gotType}` : ''}\nExpected: ${expect.status}${expect.errorType ? ` ${expect.errorType}` : ''}${rule}${hint}`, key: `status:${expect.status}` }];
   }
   if (expect.errorType && gotType !== expect.errorType)

@@ -21,6 +21,11 @@ async function main(): Promise<number> {
   if (!existsSync(results)) return code || 1;
   if (failOn === 'new') {
     const r = JSON.parse(readFileSync(results, 'utf8')) as RunResults;
+    if (!r.diff?.baseline) {
+      // Nothing to compare with: every failure is new.
+      console.error('CONTRACT_FAIL_ON=new: no earlier run on this target, so every failure counts.');
+      return code;
+    }
     const fresh = r.diff?.newFailures ?? [];
     const unavailable = r.totals.unavailable;
     console.error(`CONTRACT_FAIL_ON=new: ${fresh.length} new failure(s)${unavailable ? `, target unavailable in ${unavailable} check(s)` : ''}.`);

@@ -80,6 +80,13 @@ describe('one target, green then broken', () => {
     expect(readdirSync(path.join(reports, 'history'))).toHaveLength(2);
   });
 
+  test('CONTRACT_FAIL_ON=new with no earlier run counts every failure', async () => {
+    const fresh = await contract({ ...env(), CONTRACT_REPORTS_DIR: tmp('fail-on-new-first'), CONTRACT_FAIL_ON: 'new' });
+    outputs.push(fresh.out);
+    expect(fresh.out).toMatch(/no earlier run on this target, so every failure counts/);
+    expect(fresh.code).toBe(1);
+  });
+
   test('CONTRACT_FAIL_ON=new passes a target whose failures are all known', async () => {
     const again = await contract({ ...env(), CONTRACT_FAIL_ON: 'new' });
     outputs.push(again.out);
