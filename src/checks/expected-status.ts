@@ -25,7 +25,9 @@ function expectedStatus(ex: Exchange, ctx?: CheckContext): Finding[] {
             ? '\nHint: the target refused the key: is ANTHROPIC_API_KEY (or ANTHROPIC_CUSTOM_HEADERS) right for it?'
             : res.status === 404 && expect.status === 200 && gotType === 'not_found_error'
               ? `\nHint: is ${JSON.stringify(requestBody(ex)?.model)} a model the target serves? Set ANTHROPIC_MODEL`
-              : '';
+              : res.status === 404 && expect.status === 200
+                ? `\nHint: nothing at ${ex.request.url}: is ANTHROPIC_BASE_URL right? (the suite appends /v1/messages)`
+                : '';
     return [{ detail: `Received: ${res.status}${typeof gotType === 'string' ? ` ${gotType}` : ''}\nExpected: ${expect.status}${expect.errorType ? ` ${expect.errorType}` : ''}${rule}${hint}`, key: `status:${expect.status}` }];
   }
   if (expect.errorType && gotType !== expect.errorType)
