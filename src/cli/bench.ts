@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadContract } from '../contract/spec';
 import { startMock } from '../mock/server';
-import { AREAS, evaluateArea } from '../suite/areas';
+import { AREAS, evaluateAll } from '../suite/areas';
 import { suiteContext } from '../suite/context';
 import { buildRequest } from '../http/client';
 import { mapPool } from '../suite/pool';
@@ -40,7 +40,7 @@ async function main() {
     for (const area of AREAS) area.cases(ctx);
     generationMs.push(performance.now() - t);
     t = performance.now();
-    for (const area of AREAS) await evaluateArea(ctx, area);
+    await evaluateAll(ctx);
     suiteMs.push(performance.now() - t);
     requests = ctx.budget.requests;
   }

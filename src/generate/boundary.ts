@@ -4,14 +4,14 @@
  */
 import type { RequestCase } from '../http/exchange';
 import type { GenOptions } from './positive';
-import { patternLengths } from './from-schema';
+import { patternLengths, thinkingBudgetMinimum } from './from-schema';
 import { SCRIPTS } from './text';
 
 type Body = Record<string, unknown>;
 
 export function boundaryCases(o: GenOptions): RequestCase[] {
   const p = (name: string) => o.contract.requestProperty(name);
-  const thinkingMin = Number(((o.contract.jsonSchema('ThinkingConfig').oneOf as Body[])[0]!.properties as Record<string, Body>).budget_tokens!.minimum);
+  const thinkingMin = thinkingBudgetMinimum(o.contract);
   const namePattern = String((o.contract.jsonSchema('CustomTool').properties as Record<string, Body>).name!.pattern);
   const nameLen = patternLengths(namePattern) ?? { min: 1, max: 64 };
   const modelMax = o.contract.modelMaxOutputTokens[o.model];

@@ -58,3 +58,9 @@ export function patternLengths(pattern: string): { min: number; max: number } | 
   const m = /\{(\d+),(\d+)\}\$?$/.exec(pattern);
   return m ? { min: Number(m[1]), max: Number(m[2]) } : undefined;
 }
+
+/** The smallest thinking budget the spec allows (ThinkingConfig's enabled form, budget_tokens.minimum). */
+export function thinkingBudgetMinimum(contract: { jsonSchema(name: string): Record<string, unknown> }): number {
+  const enabled = (contract.jsonSchema('ThinkingConfig').oneOf as Schema[])[0]!;
+  return Number((enabled.properties as Record<string, Schema>).budget_tokens!.minimum);
+}

@@ -5,6 +5,7 @@
  */
 import type { RequestCase } from '../http/exchange';
 import type { GenOptions } from './positive';
+import { thinkingBudgetMinimum } from './from-schema';
 
 type Body = Record<string, unknown>;
 
@@ -15,7 +16,7 @@ export interface NegativeCase extends RequestCase {
 
 export function negativeCases(o: GenOptions): NegativeCase[] {
   const p = (name: string) => o.contract.requestProperty(name);
-  const thinkingMin = Number(((o.contract.jsonSchema('ThinkingConfig').oneOf as Body[])[0]!.properties as Record<string, Body>).budget_tokens!.minimum);
+  const thinkingMin = thinkingBudgetMinimum(o.contract);
   const modelMax = o.contract.modelMaxOutputTokens[o.model];
   const base = (): Body => ({ model: o.model, max_tokens: 16, messages: [{ role: 'user', content: 'Hello' }] });
   const tool = (name: string) => ({ name, input_schema: { type: 'object', properties: {} } });

@@ -112,6 +112,13 @@ export async function evaluateArea(ctx: SuiteContext, area: AreaDef): Promise<Ar
   return { area, results, checks, durationMs: Date.now() - started };
 }
 
+/** Every area in order, as one run (programmatic runs: fixture tests, the benchmark). */
+export async function evaluateAll(ctx: SuiteContext): Promise<AreaOutcome[]> {
+  const outcomes: AreaOutcome[] = [];
+  for (const area of AREAS) outcomes.push(await evaluateArea(ctx, area));
+  return outcomes;
+}
+
 /** Per-check outcomes of a set of results: the listed checks, then the catch-all for the others. */
 export function checkOutcomes(ctx: CheckContext, listedIds: string[], results: CaseResult[]): CheckOutcome[] {
   const profile = ctx.profile;

@@ -1,5 +1,5 @@
 /** Runs the whole contract suite programmatically against a server, as `npm run contract` would. */
-import { AREAS, evaluateArea, type AreaOutcome } from '../../src/suite/areas';
+import { evaluateAll, type AreaOutcome } from '../../src/suite/areas';
 import { suiteContext } from '../../src/suite/context';
 import type { Failure } from '../../src/checks/failure';
 
@@ -14,8 +14,7 @@ export interface SuiteRun {
 
 export async function runSuite(baseUrl: string, apiKey: string, env: Record<string, string> = {}): Promise<SuiteRun> {
   const ctx = await suiteContext({ ANTHROPIC_BASE_URL: baseUrl, ANTHROPIC_API_KEY: apiKey, CONTRACT_RUNS: '12', CONTRACT_RETRIES: '2', ...env }, { fresh: true });
-  const outcomes: AreaOutcome[] = [];
-  for (const area of AREAS) outcomes.push(await evaluateArea(ctx, area));
+  const outcomes = await evaluateAll(ctx);
   const failures = outcomes.flatMap((o) => o.checks.flatMap((c) => c.failures));
   return {
     outcomes,
