@@ -127,10 +127,13 @@ async function attemptOnce(req: SentRequest, timeoutMs: number, started: number)
     headers[name] = value;
   });
   const response: ReceivedResponse = { status: res.status, headers, text: '' };
-  const isStream = /^text\/event-stream/i.test(headers['content-type'] ?? '');
+  // A stream is a stream because the request asked for one: a 2xx answer to `stream: true` is
+  // decoded as SSE whatever its Content-Type says (content_type_conformance reports the header).
+  const isStream = /^text\/event-stream/i.test(headers['content-type'] ?? '') || (streamRequested(req) && res.status >= 200 && res.status < 300);
   const events: SseEvent[] = [];
   const sse = isStream ? createSseDecoder((e) => events.push({ ...e, atMs: Date.now() - started })) : undefined;
   const textDecoder = new TextDecoder();
+  const utf8 = utf8Validator();
   let bytes = 0;
   let error: TransportError | undefined;
   clearTimeout(timer);
@@ -147,11 +150,13 @@ async function attemptOnce(req: SentRequest, timeoutMs: number, started: number)
           break;
         }
         response.text += textDecoder.decode(chunk, { stream: true });
+        response.invalidUtf8 ??= utf8.push(chunk, bytes - chunk.byteLength);
         sse?.push(chunk);
         timer = arm('idle', `the body stalled: no bytes for ${timeoutMs} ms (CONTRACT_TIMEOUT_MS)`);
       }
     }
     response.text += textDecoder.decode();
+    if (!error) response.invalidUtf8 ??= utf8.end(bytes);
   } catch (e) {
     error ??= timedOut ?? { kind: 'reset', message: `the connection broke while reading the body: ${describeFetchError(e, req.url)}` };
   } finally {
@@ -161,7 +166,8 @@ async function attemptOnce(req: SentRequest, timeoutMs: number, started: number)
     const trailing = sse.end();
     response.events = events;
     if (trailing) response.sseTrailing = trailing;
-  } else if (response.text) {
+  }
+  if (response.text && !(sse && response.status < 300 && !/json/i.test(headers['content-type'] ?? ''))) {
     try {
       response.json = JSON.parse(response.text);
     } catch {
@@ -169,6 +175,43 @@ async function attemptOnce(req: SentRequest, timeoutMs: number, started: number)
     }
   }
   return { response, error };
+}
+
+function streamRequested(req: SentRequest): boolean {
+  try {
+    return (JSON.parse(req.body) as { stream?: unknown } | null)?.stream === true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Finds the first byte sequence that is not UTF-8 (the wire must be valid UTF-8; a lenient decoder
+ * would silently turn it into U+FFFD). Returns where it starts and the bytes around it.
+ */
+function utf8Validator() {
+  const fatal = new TextDecoder('utf-8', { fatal: true });
+  let recent: Uint8Array = new Uint8Array(0);
+  const found = (offset: number) => ({ offset, excerpt: [...recent.slice(-16)].map((b) => b.toString(16).padStart(2, '0')).join(' ') });
+  return {
+    push(chunk: Uint8Array, offset: number): ReceivedResponse['invalidUtf8'] {
+      recent = chunk;
+      try {
+        fatal.decode(chunk, { stream: true });
+        return undefined;
+      } catch {
+        return found(offset);
+      }
+    },
+    end(offset: number): ReceivedResponse['invalidUtf8'] {
+      try {
+        fatal.decode();
+        return undefined;
+      } catch {
+        return found(offset);
+      }
+    },
+  };
 }
 
 /** One line that says why a request never got an answer ("cannot reach http://…: ECONNREFUSED"). */

@@ -50,6 +50,11 @@ export interface ReceivedResponse {
   events?: SseEvent[];
   /** Text after the last complete SSE frame (a stream cut inside a frame). */
   sseTrailing?: string;
+  /**
+   * Set when the body is not valid UTF-8: the byte offset of the chunk where decoding first failed
+   * and the last bytes read there (hex). The text fields hold U+FFFD in its place.
+   */
+  invalidUtf8?: { offset: number; excerpt: string };
   /** Milliseconds from the request to the first byte of the body. */
   firstByteMs?: number;
 }
