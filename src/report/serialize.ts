@@ -1,6 +1,7 @@
 /** Failures and areas as plain JSON for results.json: redacted, capped, without live objects. */
 import type { Failure } from '../checks/failure';
-import type { AreaOutcome } from '../suite/areas';
+import type { AreaOutcome, CheckStatus } from '../suite/areas';
+import type { TokenUsage } from '../suite/usage';
 import { CHECK_META } from '../suite/areas';
 import { toCurl } from '../http/curl';
 import { redact, redactHeaders } from '../http/redact';
@@ -28,7 +29,7 @@ export interface CheckRecord {
   id: string;
   title: string;
   source: string;
-  status: 'passed' | 'failed' | 'skipped';
+  status: CheckStatus;
   reason?: string;
   /** Exchanges the check ran on, and the milliseconds it spent on them. */
   ran: number;
@@ -41,6 +42,10 @@ export interface AreaRecord {
   id: string;
   title: string;
   skipped?: string;
+  /** Why the area did not finish (the run's time limit). */
+  notRun?: string;
+  /** Tokens the target reported for this area's answers. */
+  usage: TokenUsage;
   durationMs: number;
   /** Exchanges checked, and requests sent for them (retries included; 0 for recorded traffic). */
   exchanges: number;
@@ -78,6 +83,8 @@ export function serializeArea(o: AreaOutcome, apiKey: string): AreaRecord {
     id: o.area.id,
     title: o.area.title,
     skipped: o.skipped,
+    notRun: o.notRun,
+    usage: o.usage ?? { inputTokens: 0, outputTokens: 0 },
     durationMs: o.durationMs,
     exchanges: exchanges.length,
     requests: o.area.id === 'recorded' ? 0 : exchanges.reduce((n, e) => n + 1 + e.retried.length, 0),

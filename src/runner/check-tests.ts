@@ -3,7 +3,8 @@
  * environment, the record for the reporter) and declare one test per check that passes, fails with
  * the formatted failures, or is skipped with its reason.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { makeDirs } from '../report/reports-dir';
 import path from 'node:path';
 import { CHECK_META, type AreaOutcome } from '../suite/areas';
 import { formatFailures } from '../report/format';
@@ -15,7 +16,7 @@ import { SKIPS_GLOBAL } from './environment';
 export function publishOutcome(outcome: AreaOutcome, apiKey: string): void {
   const skips = (globalThis as unknown as Record<string, Map<string, string>>)[SKIPS_GLOBAL];
   for (const c of outcome.checks) if (c.status === 'skipped') skips?.set(`${outcome.area.title} ${c.id}`, c.reason ?? 'skipped');
-  mkdirSync(runDir(), { recursive: true });
+  makeDirs(runDir());
   writeFileSync(path.join(runDir(), `${outcome.area.id}.json`), JSON.stringify(serializeArea(outcome, apiKey), null, 1));
 }
 
@@ -25,6 +26,8 @@ export function declareCheckTests(ids: string[], current: () => { outcome: AreaO
     test(id, () => {
       const { outcome, apiKey } = current();
       const c = outcome.checks.find((x) => x.id === id)!;
+      // Never a pass: a check the run's time limit kept from judging fails the run (exit code 4).
+      if (c.status === 'not_run') throw Object.assign(new Error(`NOT RUN — ${c.reason}`), { stack: `NOT RUN — ${c.reason}` });
       if (c.status === 'failed') {
         const unavailable = c.failures.every((f) => f.category !== 'nonconformance');
         const message = `${unavailable ? 'TARGET UNAVAILABLE — ' : ''}${CHECK_META[id]!.title} (${c.failures.length} failing exchange(s))\n\n${formatFailures(c.failures, { apiKey }, shown)}`;

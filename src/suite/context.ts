@@ -6,6 +6,7 @@ import { registerSecrets } from '../http/redact';
 import type { CheckContext } from '../checks/failure';
 import type { GenOptions } from '../generate/positive';
 import { shared } from './shared';
+import type { Breaker } from './run-cases';
 
 export interface SuiteContext {
   config: RunConfig;
@@ -13,8 +14,8 @@ export interface SuiteContext {
   budget: Budget;
   gen: GenOptions;
   checks: CheckContext;
-  /** Consecutive requests that got no answer at all (run-cases.ts stops sending after a few). */
-  breaker: { silent: number };
+  /** Consecutive requests with no answer in time / unavailable (run-cases.ts stops sending after a few). */
+  breaker: Breaker;
 }
 
 /**
@@ -34,6 +35,6 @@ export async function suiteContext(env: NodeJS.ProcessEnv = process.env, options
     budget,
     gen: { contract, model: config.model, version: config.anthropicVersion },
     checks: { contract, profile: config.profile },
-    breaker: options.fresh ? { silent: 0 } : (s.breaker ??= { silent: 0 }),
+    breaker: options.fresh ? { silent: 0, unavailable: 0 } : (s.breaker ??= { silent: 0, unavailable: 0 }),
   };
 }
