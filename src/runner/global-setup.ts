@@ -16,7 +16,8 @@ const PREFLIGHT_MS = 10_000;
 export default async function globalSetup(): Promise<void> {
   rmSync(runDir(), { recursive: true, force: true });
   process.env.CONTRACT_STARTED_AT = new Date().toISOString();
-  if (!process.env.ANTHROPIC_BASE_URL) {
+  // Unset only: a variable set but empty is a mistake readConfig reports, never the embedded mock.
+  if (process.env.ANTHROPIC_BASE_URL === undefined) {
     const apiKey = `mock-${randomBytes(12).toString('hex')}`;
     const mock = await startMock(await loadContract(), { apiKey, models: process.env.ANTHROPIC_MODEL ? [process.env.ANTHROPIC_MODEL] : [] });
     (globalThis as unknown as { __contractMock__: RunningServer }).__contractMock__ = mock;
