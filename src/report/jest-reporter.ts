@@ -7,7 +7,7 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadContract } from '../contract/spec';
 import { readConfig } from '../config';
-import { registerSecrets } from '../http/redact';
+import { registerRunSecrets } from '../http/redact';
 import { buildResults, readAreas, writeResults, type RunInfo } from './results';
 import { renderHtml } from './html';
 import { historyDir, reportsDir, runDir } from './paths';
@@ -26,7 +26,7 @@ export default class ContractReporter {
       info = { baseUrl: `recorded: ${paths.map((p) => path.basename(p)).join(', ')}`, embedded: false, recorded: true, profile: 'full', seed: 0, runs: 0, startedAt, durationMs };
     } else {
       const config = readConfig();
-      registerSecrets([config.apiKey, ...Object.values(config.customHeaders)]);
+      registerRunSecrets(config);
       info = { baseUrl: config.baseUrl, embedded: config.embedded, profile: config.profile, seed: config.seed, runs: config.runs, startedAt, durationMs };
     }
     const results = buildResults(info, await loadContract(), records);

@@ -2,7 +2,7 @@
 import { readConfig, type RunConfig } from '../config';
 import type { Contract } from '../contract/spec';
 import { Budget } from '../http/budget';
-import { registerSecrets } from '../http/redact';
+import { registerRunSecrets } from '../http/redact';
 import type { CheckContext } from '../checks/failure';
 import type { GenOptions } from '../generate/positive';
 import { shared } from './shared';
@@ -24,7 +24,7 @@ export interface SuiteContext {
  */
 export async function suiteContext(env: NodeJS.ProcessEnv = process.env, options: { fresh?: boolean } = {}): Promise<SuiteContext> {
   const config = readConfig(env);
-  registerSecrets([config.apiKey, ...Object.values(config.customHeaders)]);
+  registerRunSecrets(config, env);
   const s = shared();
   const contract = await s.contract;
   config.model ||= String((contract.requestExample('hello') as { model: string }).model);
