@@ -44,12 +44,13 @@ export function reconcile(records: AreaRecord[], files: JestFileResult[]): AreaR
         durationMs: 0,
         failures: [],
         warnings: [],
+        failingCases: [],
       };
       if (known) Object.assign(known, check);
       else record.checks.push(check);
     }
     if (crashed && !record.checks.length)
-      record.checks.push({ id: 'harness', title: 'The test file did not run', source: '', status: 'not_run', reason: `the harness failed: ${crashed}`, ran: 0, durationMs: 0, failures: [], warnings: [] });
+      record.checks.push({ id: 'harness', title: 'The test file did not run', source: '', status: 'not_run', reason: `the harness failed: ${crashed}`, ran: 0, durationMs: 0, failures: [], warnings: [], failingCases: [] });
   }
   return out;
 }
