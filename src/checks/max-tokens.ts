@@ -1,4 +1,4 @@
-import { hasMessage } from './conditions';
+import { hasMessage, requestValid } from './conditions';
 import type { Check } from './failure';
 import { requestBody } from '../http/exchange';
 import { viewOf } from './view';
@@ -12,7 +12,7 @@ export const maxTokensHonoured: Check = {
   title: 'max_tokens not honoured',
   source: 'facts §3 "StopReason"; recorded/README.md "Semantic rules"',
   profiles: ['full'],
-  when: [hasMessage],
+  when: [requestValid, hasMessage],
   run(_ctx, ex) {
     const message = viewOf(ex).message;
     const max = requestBody(ex)?.max_tokens;

@@ -1,4 +1,4 @@
-import { hasMessage } from './conditions';
+import { hasMessage, requestValid } from './conditions';
 import type { Check, Finding } from './failure';
 import { requestBody } from '../http/exchange';
 import { textOf, viewOf } from './view';
@@ -12,7 +12,7 @@ export const stopSequenceHonoured: Check = {
   title: 'Stop sequence not honoured',
   source: 'facts §2 "stop_sequences"; recorded/README.md "Semantic rules"',
   profiles: ['full'],
-  when: [hasMessage],
+  when: [requestValid, hasMessage],
   run(_ctx, ex) {
     const message = viewOf(ex).message;
     const body = requestBody(ex);

@@ -1,4 +1,4 @@
-import { hasMessage } from './conditions';
+import { hasMessage, requestValid } from './conditions';
 import type { Check, Finding } from './failure';
 import { requestBody } from '../http/exchange';
 import { blocksOf, viewOf } from './view';
@@ -15,7 +15,7 @@ export const thinkingHonoured: Check = {
   title: 'Thinking blocks wrong',
   source: 'facts §2 "thinking"; facts §3 "Response content blocks"; recorded/ (tool-result-07, stream-thinking-07, thinking-08)',
   profiles: ['full'],
-  when: [hasMessage],
+  when: [requestValid, hasMessage],
   run(_ctx, ex) {
     const message = viewOf(ex).message!;
     const body = requestBody(ex);

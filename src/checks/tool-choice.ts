@@ -1,5 +1,5 @@
 import Ajv, { type ValidateFunction } from 'ajv';
-import { hasMessage } from './conditions';
+import { hasMessage, requestValid } from './conditions';
 import type { Check, Finding } from './failure';
 import { requestBody } from '../http/exchange';
 import { blocksOf, viewOf } from './view';
@@ -28,7 +28,7 @@ export const toolChoiceHonoured: Check = {
   title: 'Tool use does not follow the request',
   source: 'facts §2 "tool_choice"; facts §3 "StopReason"',
   profiles: ['full'],
-  when: [hasMessage],
+  when: [requestValid, hasMessage],
   run(_ctx, ex) {
     const message = viewOf(ex).message;
     const body = requestBody(ex);
