@@ -11,7 +11,7 @@ const mediaType = (value: string | undefined) => (value ?? '').split(';')[0]!.tr
 export const contentTypeConformance: Check = {
   id: 'content_type_conformance',
   title: 'Wrong Content-Type',
-  source: 'openapi: responses.*.content; https://docs.anthropic.com/en/api/messages-streaming (a stream is asked for with "stream": true)',
+  source: 'openapi: responses.*.content; https://docs.anthropic.com/en/docs/build-with-claude/streaming (a stream is asked for with "stream": true)',
   profiles: ['full', 'schema'],
   when: [hasResponse, headersKept],
   run(_ctx, ex) {

@@ -10,7 +10,7 @@ import { viewOf } from './view';
 export const maxTokensHonoured: Check = {
   id: 'max_tokens_honoured',
   title: 'max_tokens not honoured',
-  source: 'facts §3 "StopReason"; recorded/README.md "Semantic rules"',
+  source: 'https://docs.anthropic.com/en/api/messages (max_tokens, usage, stop_reason); https://docs.anthropic.com/en/docs/build-with-claude/handling-stop-reasons',
   profiles: ['full'],
   when: [requestValid, hasMessage],
   run(_ctx, ex) {

@@ -11,7 +11,7 @@ import { viewOf } from './view';
 export const sseFraming: Check = {
   id: 'sse_framing',
   title: 'Malformed SSE frame',
-  source: 'facts §5 "Framing"; recorded/README.md "SSE framing"',
+  source: 'https://docs.anthropic.com/en/docs/build-with-claude/streaming (event types); anthropic-sdk-typescript src/core/streaming.ts (dispatch on the event: line)',
   profiles: ['full', 'schema'],
   when: [isSse, requestValid],
   run(_ctx, ex) {

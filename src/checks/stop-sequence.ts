@@ -10,7 +10,7 @@ import { textOf, viewOf } from './view';
 export const stopSequenceHonoured: Check = {
   id: 'stop_sequence_honoured',
   title: 'Stop sequence not honoured',
-  source: 'facts §2 "stop_sequences"; recorded/README.md "Semantic rules"',
+  source: 'https://docs.anthropic.com/en/api/messages (stop_sequences, stop_sequence)',
   profiles: ['full'],
   when: [requestValid, hasMessage],
   run(_ctx, ex) {

@@ -6,7 +6,7 @@ import { viewOf } from './view';
 export const streamGrammar: Check = {
   id: 'stream_grammar',
   title: 'Stream events out of order',
-  source: 'facts §5 "Grammar"',
+  source: 'https://docs.anthropic.com/en/docs/build-with-claude/streaming (event flow)',
   profiles: ['full', 'schema'],
   when: [isSse, requestValid],
   run(_ctx, ex) {

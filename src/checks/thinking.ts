@@ -13,7 +13,7 @@ import { blocksOf, viewOf } from './view';
 export const thinkingHonoured: Check = {
   id: 'thinking_honoured',
   title: 'Thinking blocks wrong',
-  source: 'facts §2 "thinking"; facts §3 "Response content blocks"; recorded/ (tool-result-07, stream-thinking-07, thinking-08)',
+  source: 'https://docs.anthropic.com/en/docs/build-with-claude/extended-thinking',
   profiles: ['full'],
   when: [requestValid, hasMessage],
   run(_ctx, ex) {

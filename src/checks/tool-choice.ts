@@ -26,7 +26,7 @@ type Tool = { name?: unknown; input_schema?: unknown; type?: unknown };
 export const toolChoiceHonoured: Check = {
   id: 'tool_choice_honoured',
   title: 'Tool use does not follow the request',
-  source: 'facts §2 "tool_choice"; facts §3 "StopReason"',
+  source: 'https://docs.anthropic.com/en/docs/agents-and-tools/tool-use/implement-tool-use (forcing tool use); https://docs.anthropic.com/en/api/messages (stop_reason)',
   profiles: ['full'],
   when: [requestValid, hasMessage],
   run(_ctx, ex) {
