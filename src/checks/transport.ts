@@ -11,7 +11,7 @@ import { viewOf } from './view';
 export const transportComplete: Check = {
   id: 'transport_complete',
   title: 'No complete response',
-  source: 'facts §7 "Retries"; facts §5 "error event"',
+  source: 'https://docs.anthropic.com/en/api/errors (529 overloaded_error; errors during streaming); anthropic-sdk-typescript src/client.ts (retries)',
   profiles: ['full', 'schema'],
   run(_ctx, ex) {
     const findings: Finding[] = [];
