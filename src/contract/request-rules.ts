@@ -8,7 +8,7 @@ type Body = Record<string, unknown>;
 export interface RuleContext {
   /** The `anthropic-version` the request carries. */
   version: string;
-  /** Output ceilings per model (spec `info.x-model-max-output-tokens`). */
+  /** Output ceilings per model (spec `info.x-models`). */
   modelMaxOutputTokens: Record<string, number>;
 }
 

@@ -26,6 +26,8 @@ export interface SchemaIssue {
   message: string;
   /** Where the rule is in the schema, e.g. `#/properties/max_tokens/minimum`. */
   schemaPath: string;
+  /** Ajv's parameters of the failed keyword (`missingProperty`, `limit`, `allowedValues`, …). */
+  params?: Record<string, unknown>;
 }
 
 export interface Contract {
@@ -51,7 +53,9 @@ export interface Contract {
   errorTypesFor(status: number): string[] | undefined;
   /** Documented stop reasons (the enum itself is open). */
   knownStopReasons: string[];
-  /** Per-model output ceilings (`info.x-model-max-output-tokens`). */
+  /** The model table (`info.x-models`): every model id and alias the real API serves or served. */
+  models: Record<string, ModelEntry>;
+  /** Per-model output ceilings where a source gives one (from `info.x-models`; an alias inherits its target's). */
   modelMaxOutputTokens: Record<string, number>;
   /** Named request examples of the operation. */
   requestExample(name: string): unknown;
@@ -59,6 +63,13 @@ export interface Contract {
   anthropicVersions: string[];
   /** The request schema's bounds for one property (`minimum`, `maximum`, …). */
   requestProperty(name: string): Record<string, unknown>;
+}
+
+export interface ModelEntry {
+  /** The output ceiling, where a public source gives one. */
+  maxOutputTokens?: number;
+  /** The dated id this alias answers as. */
+  aliasOf?: string;
 }
 
 let loading: Promise<Contract> | undefined;
@@ -129,6 +140,7 @@ async function buildContract(specPath: string): Promise<Contract> {
     if (types) errorTypes.set(status, types);
   }
   const versionParam = (operation.parameters as OpenAPIV3.ParameterObject[]).find((p) => p.name === 'anthropic-version');
+  const models = readModels((deref.info as unknown as Record<string, unknown>)['x-models']);
   const requestExamples = (operation.requestBody as OpenAPIV3.RequestBodyObject).content['application/json']!.examples ?? {};
 
   return {
@@ -153,7 +165,13 @@ async function buildContract(specPath: string): Promise<Contract> {
     documentedStatuses,
     errorTypesFor: (status) => errorTypes.get(status),
     knownStopReasons: (schemas.StopReason['x-known-values'] as string[]) ?? [],
-    modelMaxOutputTokens: ((deref.info as unknown as Record<string, unknown>)['x-model-max-output-tokens'] ?? {}) as Record<string, number>,
+    models,
+    modelMaxOutputTokens: Object.fromEntries(
+      Object.entries(models).flatMap(([id, m]) => {
+        const max = m.maxOutputTokens ?? (m.aliasOf ? models[m.aliasOf]?.maxOutputTokens : undefined);
+        return max === undefined ? [] : [[id, max]];
+      }),
+    ),
     requestExample: (name) => {
       const example = requestExamples[name] as OpenAPIV3.ExampleObject | undefined;
       if (!example) throw new Error(`contract: no request example named ${name}`);
@@ -210,7 +228,21 @@ function toIssue(e: ErrorObject): SchemaIssue {
   let message = e.message ?? e.keyword;
   if (e.keyword === 'additionalProperties') message += ` (${String((e.params as { additionalProperty?: string }).additionalProperty)})`;
   if (e.keyword === 'enum') message += `: ${JSON.stringify((e.params as { allowedValues?: unknown[] }).allowedValues)}`;
-  return { path: e.instancePath || '/', keyword: e.keyword, message, schemaPath: e.schemaPath };
+  return { path: e.instancePath || '/', keyword: e.keyword, message, schemaPath: e.schemaPath, params: e.params as Record<string, unknown> };
+}
+
+/** `info.x-models` as data: `id: {max_output_tokens?, alias_of?}`, its own `x-` keys skipped. */
+function readModels(table: unknown): Record<string, ModelEntry> {
+  const out: Record<string, ModelEntry> = {};
+  for (const [id, value] of Object.entries((table ?? {}) as Record<string, Record<string, unknown> | null>)) {
+    if (id.startsWith('x-')) continue;
+    const v = value ?? {};
+    out[id] = {
+      ...(typeof v.max_output_tokens === 'number' ? { maxOutputTokens: v.max_output_tokens } : {}),
+      ...(typeof v.alias_of === 'string' ? { aliasOf: v.alias_of } : {}),
+    };
+  }
+  return out;
 }
 
 /** Finds `error.type`'s enum in an error response schema (through allOf). */

@@ -1,6 +1,6 @@
 /**
  * Named edge cases, sent on every run whatever the seed. Bounds are read from the spec (and the
- * model ceiling from `info.x-model-max-output-tokens`), so they move when the spec does.
+ * model ceiling from `info.x-models`), so they move when the spec does.
  */
 import type { RequestCase } from '../http/exchange';
 import type { GenOptions } from './positive';
@@ -46,7 +46,7 @@ export function boundaryCases(o: GenOptions): RequestCase[] {
     ...(Object.keys(SCRIPTS) as Array<keyof typeof SCRIPTS>).map((script) => c(`text_${script}`, `${script} text`, (b) => (b.messages = [{ role: 'user', content: SCRIPTS[script].join(' ') }]))),
   ];
   if (modelMax !== undefined)
-    cases.push(c('max_tokens_model_maximum', `max_tokens ${modelMax}, the ceiling of ${o.model} (spec info.x-model-max-output-tokens)`, (b) => {
+    cases.push(c('max_tokens_model_maximum', `max_tokens ${modelMax}, the ceiling of ${o.model} (spec info.x-models)`, (b) => {
       b.max_tokens = modelMax;
       b.messages = [{ role: 'user', content: 'Reply with the single word: ok' }];
     }));

@@ -32,6 +32,8 @@ export const NOT_GENERATED: Record<string, string> = {
   inference_geo: 'valid regions depend on the deployment (facts §2 gives no list)',
   output_config: 'effort levels are model-specific: a model without them answers 400 (recorded 400 "does not support effort level")',
   cache_control: 'the top-level form is a 2026 addition (facts §2); block-level cache_control is generated',
+  speed: '"fast" is a per-model research preview (@anthropic-ai/sdk 1.14.0 messages.ts MessageCreateParams.speed): a model without it answers 400',
+  diagnostics: 'previous_message_id names an earlier answer of the same client (@anthropic-ai/sdk 1.14.0 messages.ts DiagnosticsParam)',
 };
 
 export interface GenOptions {

@@ -1,12 +1,15 @@
 /**
  * The reference mock's decision for one request, as data: which status and body (or which events)
  * a conformant server gives. Headers first (auth, version), then the body: JSON, the spec's request
- * schema (contract.validateRequest), the cross-field rules (contract/request-rules.ts), the model.
+ * schema (contract.validateRequest, refused in the API's words: request-errors.ts), the cross-field
+ * rules (contract/request-rules.ts), the model (the spec's model table: models.ts).
  */
 import type { Contract } from '../contract/spec';
 import { firstRuleViolation } from '../contract/request-rules';
 import { reply, newId } from './reply';
 import { toEvents, type MockEvent } from './stream';
+import { requestErrorMessage } from './request-errors';
+import { answeredModel, servedModels } from './models';
 
 export interface MockRequest {
   method: string;
@@ -30,15 +33,25 @@ export interface MockResult {
 
 export interface MockOptions {
   apiKey: string;
-  /** Models the mock serves besides the spec's (`info.x-model-max-output-tokens`). */
+  /** Models the mock serves besides the spec's model table (`info.x-models`). */
   models?: string[];
+  /** Serve only these models (and `models`) instead of the table. */
+  onlyModels?: string[];
 }
 
-/** An error answer in the API's envelope, with `request_id` in the body and the `request-id` header. */
+/**
+ * An error answer in the API's envelope, with `request_id` in the body and the `request-id` header.
+ * `x-should-retry` as the API sends it: `false` on the 4xx a retry cannot fix, `true` on 429 and
+ * 5xx (recorded 400/401/529 answers, tests/fixtures/recorded/README.md "Errors"); the SDKs obey it.
+ */
 export function errorResult(status: number, message: string, type: string): MockResult {
   const requestId = newId('req');
-  return { status, headers: { 'request-id': requestId }, json: { type: 'error', error: { type, message }, request_id: requestId } };
+  const retry = status === 408 || status === 409 || status === 429 || status >= 500;
+  return { status, headers: { 'request-id': requestId, 'x-should-retry': String(retry) }, json: { type: 'error', error: { type, message }, request_id: requestId } };
 }
+
+/** Betas that raise a model's output ceiling (output-128k-…, output-300k-…, max-tokens-3-5-sonnet-…). */
+const raisesCeiling = (betas: string) => /(^|,)\s*(output-\d+k-|max-tokens-)/.test(betas);
 
 export function handle(contract: Contract, options: MockOptions, req: MockRequest): MockResult {
   // The error type of each status comes from the spec; other 4xx use invalid_request_error (facts §4).
@@ -62,19 +75,18 @@ export function handle(contract: Contract, options: MockOptions, req: MockReques
   } catch {
     return fail(400, 'There was an error parsing the body of your request: invalid JSON');
   }
-  const beta = Boolean(req.headers['anthropic-beta']) || req.query.get('beta') === 'true';
-  const issues = contract.validateRequest(body, { beta });
-  if (issues.length) {
-    const i = issues[0]!;
-    return fail(400, `${i.path === '/' ? '' : `${i.path.slice(1).replace(/\//g, '.')}: `}${i.message}`);
-  }
+  const betas = req.headers['anthropic-beta'] ?? '';
+  const beta = Boolean(betas) || req.query.get('beta') === 'true';
+  const refused = requestErrorMessage(contract, body, beta);
+  if (refused) return fail(400, refused);
   const request = body as Record<string, unknown>;
-  const violation = firstRuleViolation(request, { version, modelMaxOutputTokens: contract.modelMaxOutputTokens });
+  const violation = firstRuleViolation(request, { version, modelMaxOutputTokens: raisesCeiling(betas) ? {} : contract.modelMaxOutputTokens });
   if (violation) return { ...fail(400, violation.message), request };
-  const models = [...Object.keys(contract.modelMaxOutputTokens), ...(options.models ?? [])];
-  if (!models.includes(String(request.model))) return { ...fail(404, `model: ${String(request.model)}`), request };
+  const model = String(request.model);
+  if (!servedModels(contract, { only: options.onlyModels, add: options.models }).has(model)) return { ...fail(404, `model: ${model}`), request };
 
   const { message } = reply(request);
+  message.model = answeredModel(contract, model);
   const headers = { 'request-id': newId('req') };
   if (request.stream === true) return { status: 200, headers, events: toEvents(message), request };
   return { status: 200, headers, json: message, request };

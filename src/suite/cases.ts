@@ -60,9 +60,11 @@ export function authCases(ctx: SuiteContext): RequestCase[] {
     c('no_version', { 'anthropic-version': null }, 400, 'a missing anthropic-version gets 400', body, 'anthropic-version'),
     c('unknown_version', { 'anthropic-version': '2099-01-01' }, 400, 'an unknown anthropic-version gets 400', body, 'anthropic-version'),
   ];
+  // A name outside the spec's model table (info.x-models), which is what the real API serves.
+  const unknownModel = ['claude-does-not-exist', 'claude-no-such-model-0'].find((m) => !(m in ctx.contract.models))!;
   cases.push({
     name: 'auth/unknown_model',
-    body: { ...body, model: 'claude-no-such-model-0' },
+    body: { ...body, model: unknownModel },
     meta: { mode: 'auth', rule: 'an unknown model gets 404 not_found_error (facts §2 "model")', path: 'model', expect: { status: 404, errorType: 'not_found_error' } },
   });
   for (const v of ctx.contract.anthropicVersions) cases.push(c(`version_${v}`, { 'anthropic-version': v }, 200, `anthropic-version ${v} is accepted (INDEX decision "Versions")`));

@@ -92,8 +92,10 @@ test('invalid bodies get 400 invalid_request_error naming the field', async () =
 });
 
 test('beta fields only on beta requests', async () => {
-  await post().send({ ...hello(), speed: 'fast' }).expect(400);
-  await post('/v1/messages?beta=true').send({ ...hello(), speed: 'fast' }).expect(200);
+  const mcp = { mcp_servers: [{ type: 'url', url: 'https://mcp.example.com/sse', name: 'example' }] };
+  expect((await post().send({ ...hello(), ...mcp }).expect(400)).body.error.message).toBe('mcp_servers: Extra inputs are not permitted');
+  await post('/v1/messages?beta=true').send({ ...hello(), ...mcp }).expect(200);
+  await post().set('anthropic-beta', 'mcp-client-2025-11-20').send({ ...hello(), ...mcp }).expect(200);
 });
 
 test('an unknown model is 404 not_found_error; above the model ceiling is 400', async () => {
