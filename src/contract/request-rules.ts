@@ -3,6 +3,8 @@
  * reference mock enforces them, the generator keeps valid bodies inside them and breaks each one in
  * a named invalid body. Each rule cites the reference section it comes from.
  */
+import type { ModelEntry } from './spec';
+
 type Body = Record<string, unknown>;
 
 export interface RuleContext {
@@ -10,6 +12,8 @@ export interface RuleContext {
   version: string;
   /** Output ceilings per model (spec `info.x-models`). */
   modelMaxOutputTokens: Record<string, number>;
+  /** The model table (spec `info.x-models`), for the features a model refuses. */
+  models?: Record<string, ModelEntry>;
 }
 
 export interface RequestRule {
@@ -108,6 +112,25 @@ export const REQUEST_RULES: RequestRule[] = [
         Array.isArray(blocks) && (blocks as Block[]).some((x) => (x?.type === 'text' && Array.isArray(x.citations) && x.citations.length > 0) || (x?.type === 'search_result' && cited(x.content)));
       const i = messages(b).findIndex((m) => m.role === 'user' && cited(m.content));
       return i >= 0 ? `messages.${i}: citations are not allowed on text in user messages` : undefined;
+    },
+  },
+  {
+    id: 'model_supports_prefill',
+    source: 'spec info.x-models (prefill: false); the API\'s 400 in tests/fixtures/recorded/error-400-08.json',
+    violation: (b, ctx) =>
+      ctx.models?.[String(b.model)]?.prefill === false && messages(b).at(-1)?.role === 'assistant'
+        ? 'This model does not support assistant message prefill. The conversation must end with a user message.'
+        : undefined,
+  },
+  {
+    id: 'model_supports_effort',
+    source: 'spec info.x-models (effort); the API\'s 400 in tests/fixtures/recorded/error-400-07.json',
+    violation: (b, ctx) => {
+      const levels = ctx.models?.[String(b.model)]?.effort;
+      const effort = (b.output_config as { effort?: unknown } | undefined)?.effort;
+      return levels && typeof effort === 'string' && !levels.includes(effort)
+        ? `This model does not support effort level '${effort}'. Supported levels: ${[...levels].sort().join(', ')}.`
+        : undefined;
     },
   },
 ];

@@ -70,6 +70,10 @@ export interface ModelEntry {
   maxOutputTokens?: number;
   /** The dated id this alias answers as. */
   aliasOf?: string;
+  /** False where the model refuses assistant prefill. */
+  prefill?: boolean;
+  /** The `output_config.effort` levels the model accepts, where it refuses others. */
+  effort?: string[];
 }
 
 let loading: Promise<Contract> | undefined;
@@ -240,6 +244,8 @@ function readModels(table: unknown): Record<string, ModelEntry> {
     out[id] = {
       ...(typeof v.max_output_tokens === 'number' ? { maxOutputTokens: v.max_output_tokens } : {}),
       ...(typeof v.alias_of === 'string' ? { aliasOf: v.alias_of } : {}),
+      ...(typeof v.prefill === 'boolean' ? { prefill: v.prefill } : {}),
+      ...(Array.isArray(v.effort) ? { effort: v.effort.map(String) } : {}),
     };
   }
   return out;

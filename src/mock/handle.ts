@@ -80,7 +80,7 @@ export function handle(contract: Contract, options: MockOptions, req: MockReques
   const refused = requestErrorMessage(contract, body, beta);
   if (refused) return fail(400, refused);
   const request = body as Record<string, unknown>;
-  const violation = firstRuleViolation(request, { version, modelMaxOutputTokens: raisesCeiling(betas) ? {} : contract.modelMaxOutputTokens });
+  const violation = firstRuleViolation(request, { version, modelMaxOutputTokens: raisesCeiling(betas) ? {} : contract.modelMaxOutputTokens, models: contract.models });
   if (violation) return { ...fail(400, violation.message), request };
   const model = String(request.model);
   if (!servedModels(contract, { only: options.onlyModels, add: options.models }).has(model)) return { ...fail(404, `model: ${model}`), request };
