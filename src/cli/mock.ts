@@ -1,19 +1,92 @@
-/** `npm run mock [-- --port N]`: the reference mock on 127.0.0.1, for trying a client against. */
+/**
+ * `npm run mock [-- options]`: the reference mock on 127.0.0.1, a drop-in for the real API in a
+ * client's CI (ANTHROPIC_BASE_URL=<url>). Options (each also documented in the README):
+ *   --port N                      port (0 or unset: a free one; env PORT)
+ *   --models LIST                 `a,b` serves only those; `+a,+b` adds to the spec's table (env ANTHROPIC_MOCK_MODELS)
+ *   --tokens-per-second N         output pace of answers
+ *   --first-token-ms N            wait before the first token
+ *   --overloaded-rate R           share of valid requests answered 529 overloaded_error
+ *   --rate-limited-rate R         share answered 429 rate_limit_error with retry-after
+ *   --stream-error-rate R         share of streams ending with an in-stream error event after some deltas
+ *   --drop-rate R                 share of answers whose connection drops (streams: after some deltas)
+ *   --retry-after S               retry-after seconds on injected 429 / 529 (default 1)
+ *   --seed N                      seed of the fault draws (default 42)
+ *   --requests-per-minute N, --input-tokens-per-minute N, --output-tokens-per-minute N
+ *                                 enforce these limits (429 with retry-after past them)
+ */
+import { parseArgs } from 'node:util';
 import { loadContract } from '../contract/spec';
 import { startMock } from '../mock/server';
+import { parseModelList } from '../mock/models';
+import { EXIT } from './exit-codes';
+
+const NUMBERS = {
+  port: 'integer',
+  'tokens-per-second': 'positive',
+  'first-token-ms': 'non-negative',
+  'overloaded-rate': 'rate',
+  'rate-limited-rate': 'rate',
+  'stream-error-rate': 'rate',
+  'drop-rate': 'rate',
+  'retry-after': 'non-negative',
+  seed: 'integer',
+  'requests-per-minute': 'positive',
+  'input-tokens-per-minute': 'positive',
+  'output-tokens-per-minute': 'positive',
+} as const;
+
+class UsageError extends Error {}
+
+function number(name: keyof typeof NUMBERS, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  const kind = NUMBERS[name];
+  const ok = raw.trim() !== '' && Number.isFinite(n) && (kind === 'integer' ? Number.isInteger(n) && n >= 0 : kind === 'positive' ? n > 0 : kind === 'rate' ? n >= 0 && n <= 1 : n >= 0);
+  if (!ok) throw new UsageError(`--${name} ${JSON.stringify(raw)}: expected ${kind === 'rate' ? 'a share between 0 and 1' : kind === 'integer' ? 'a whole number' : `a ${kind} number`}`);
+  return n;
+}
 
 async function main() {
-  const portArg = process.argv.indexOf('--port');
-  const port = portArg > 0 ? Number(process.argv[portArg + 1]) : Number(process.env.PORT ?? 0);
+  const { values } = parseArgs({
+    options: { models: { type: 'string' }, ...Object.fromEntries(Object.keys(NUMBERS).map((k) => [k, { type: 'string' as const }])) },
+    strict: true,
+  });
+  const v = values as Record<string, string | undefined>;
+  const n = (k: keyof typeof NUMBERS) => number(k, v[k]);
+  const selection = parseModelList(v.models ?? process.env.ANTHROPIC_MOCK_MODELS);
+  const added = [...(selection.add ?? []), ...(process.env.ANTHROPIC_MODEL ? [process.env.ANTHROPIC_MODEL] : [])];
+  const limits = { requestsPerMinute: n('requests-per-minute'), inputTokensPerMinute: n('input-tokens-per-minute'), outputTokensPerMinute: n('output-tokens-per-minute') };
+  const enforce = Object.values(limits).some((x) => x !== undefined);
+  const chaos = {
+    tokensPerSecond: n('tokens-per-second'),
+    firstTokenMs: n('first-token-ms'),
+    overloadedRate: n('overloaded-rate'),
+    rateLimitedRate: n('rate-limited-rate'),
+    streamErrorRate: n('stream-error-rate'),
+    dropRate: n('drop-rate'),
+    retryAfterSeconds: n('retry-after'),
+    seed: n('seed'),
+  };
+  const rates = (chaos.overloadedRate ?? 0) + (chaos.rateLimitedRate ?? 0) + (chaos.dropRate ?? 0);
+  if (rates > 1) throw new UsageError(`--overloaded-rate, --rate-limited-rate and --drop-rate add up to ${rates}: at most 1`);
   const apiKey = process.env.ANTHROPIC_API_KEY || 'mock-key';
-  const server = await startMock(await loadContract(), { apiKey, port, models: process.env.ANTHROPIC_MODEL ? [process.env.ANTHROPIC_MODEL] : [] });
-  console.log(`reference mock on ${server.url} (ANTHROPIC_BASE_URL=${server.url}; key from ANTHROPIC_API_KEY or "mock-key")`);
+  const server = await startMock(await loadContract(), {
+    apiKey,
+    port: n('port') ?? Number(process.env.PORT ?? 0),
+    onlyModels: selection.only,
+    models: added,
+    chaos: Object.fromEntries(Object.entries(chaos).filter(([, x]) => x !== undefined)),
+    rateLimits: enforce ? Object.fromEntries(Object.entries(limits).filter(([, x]) => x !== undefined)) : undefined,
+  });
+  const set = Object.entries(v).filter(([k, x]) => x !== undefined && k !== 'port').map(([k, x]) => `--${k} ${x}`);
+  console.log(`reference mock on ${server.url} (ANTHROPIC_BASE_URL=${server.url}; key from ANTHROPIC_API_KEY or "mock-key")${set.length ? `; ${set.join(' ')}` : ''}`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
 
 main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
+  const usage = e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+  console.error(`npm run mock: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(usage ? EXIT.usage : 1);
 });

@@ -60,9 +60,10 @@ export function handle(contract: Contract, options: MockOptions, req: MockReques
   if (req.method !== 'POST') return fail(405, `Method Not Allowed: ${req.method}`);
 
   const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
-  const key = req.headers['x-api-key'] ?? bearer;
+  const key = req.headers['x-api-key'] || bearer;
   if (!key) return fail(401, 'x-api-key header is required');
-  if (key !== options.apiKey) return fail(401, 'invalid x-api-key');
+  // The API's words for a wrong key: `invalid x-api-key`, or for a Bearer token `Invalid bearer token` (openclaw/openclaw#54350).
+  if (key !== options.apiKey) return fail(401, req.headers['x-api-key'] ? 'invalid x-api-key' : 'Invalid bearer token');
 
   const version = req.headers['anthropic-version'];
   if (!version) return fail(400, 'anthropic-version: header is required');

@@ -1,13 +1,20 @@
 /**
  * The reference mock over HTTP, on 127.0.0.1 only. It serves `/v1/messages` under any path prefix
- * (as Microcks does). Fixture servers reuse it with one fault: `alter` rewrites the decided result,
- * `write` replaces how it goes on the wire (stalls, broken framing, dropped connections).
+ * (as Microcks does). Every answer carries the headers the API sends on every answer (`request-id`,
+ * `anthropic-organization-id`, the `anthropic-ratelimit-*` state: rate-limit.ts); `chaos` adds pacing
+ * and faults on demand (chaos.ts). Fixture servers reuse it with one fault: `alter` rewrites the
+ * decided result, `write` replaces how it goes on the wire (stalls, broken framing, dropped connections).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Contract } from '../contract/spec';
-import { handle, type MockOptions, type MockRequest, type MockResult } from './handle';
+import { errorResult, handle, type MockOptions, type MockRequest, type MockResult } from './handle';
 import { frame } from './stream';
+import { RateLimiter, type RateLimitOptions } from './rate-limit';
+import { drawFault, faultResult, jsonDelayMs, seeded, sleep, writeStream, type ChaosOptions } from './chaos';
+
+/** The organization the mock's key belongs to (the API names it on every answer). */
+export const MOCK_ORGANIZATION_ID = '00000000-0000-4000-8000-00000000a11c';
 
 export interface Fault {
   alter?(result: MockResult, req: MockRequest): MockResult | Promise<MockResult>;
@@ -33,7 +40,19 @@ export function writeResult(res: http.ServerResponse, result: MockResult): void 
   res.end(body);
 }
 
-export async function startMock(contract: Contract, options: MockOptions & { port?: number; fault?: Fault }): Promise<RunningServer> {
+export interface ServerOptions extends MockOptions {
+  port?: number;
+  fault?: Fault;
+  /** Pacing and injected faults (none by default). */
+  chaos?: ChaosOptions;
+  /** Per-minute limits to enforce (429 past them). Unset: the headers report generous limits, never enforced. */
+  rateLimits?: RateLimitOptions;
+}
+
+export async function startMock(contract: Contract, options: ServerOptions): Promise<RunningServer> {
+  const limiter = new RateLimiter(options.rateLimits);
+  const chaos = options.chaos ?? {};
+  const random = seeded(chaos.seed ?? 42);
   let count = 0;
   const sockets = new Set<import('node:net').Socket>();
   const server = http.createServer((req, res) => {
@@ -52,9 +71,27 @@ export async function startMock(contract: Contract, options: MockOptions & { por
           body: Buffer.concat(chunks).toString('utf8'),
         };
         let result = handle(contract, options, mockReq);
+        const stream = Boolean(result.events);
+        const fault = result.status === 200 ? drawFault(chaos, random, stream) : undefined;
+        if (fault === 'overloaded' || fault === 'rate_limited') result = { ...faultResult(fault, chaos), request: result.request };
+        else if (result.status === 200 && result.request) {
+          const usage = ((result.json ?? result.events?.[0]?.data.message) as { usage?: { input_tokens?: number } } | undefined)?.usage;
+          const [input, max] = [usage?.input_tokens ?? 0, Number(result.request.max_tokens) || 0];
+          const admission = options.rateLimits ? limiter.admit(input, max, String(result.request.model)) : (limiter.record(input, max), {});
+          if (admission.refused) {
+            result = { ...errorResult(429, admission.refused, 'rate_limit_error'), request: result.request };
+            result.headers['retry-after'] = String(admission.retryAfterSeconds);
+          }
+        }
+        result = { ...result, headers: { ...result.headers, 'anthropic-organization-id': MOCK_ORGANIZATION_ID, ...limiter.headers() } };
         if (options.fault?.alter) result = await options.fault.alter(result, mockReq);
         if (options.fault?.write) await options.fault.write(res, result, mockReq);
-        else writeResult(res, result);
+        else if (fault === 'drop' && !result.events) res.socket?.destroy();
+        else if (result.events && result.status === 200) await writeStream(res, result, chaos, fault);
+        else {
+          await sleep(jsonDelayMs(result, chaos));
+          writeResult(res, result);
+        }
       })().catch((e: unknown) => {
         res.destroy(e as Error);
       });
