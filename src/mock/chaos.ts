@@ -116,8 +116,9 @@ export async function writeStream(res: http.ServerResponse, result: MockResult, 
 
 /** The wait of a JSON answer: first token, then its output tokens at the model's rate. */
 export function jsonDelayMs(result: MockResult, o: ChaosOptions): number {
-  if (result.status !== 200) return 0;
-  const out = ((result.json as { usage?: { output_tokens?: number } } | undefined)?.usage?.output_tokens ?? 0) as number;
+  const usage = (result.json as { usage?: { output_tokens?: number } } | undefined)?.usage;
+  if (result.status !== 200 || !usage) return 0;
+  const out = usage.output_tokens ?? 0;
   return (o.firstTokenMs ?? 0) + ((o.tokensPerSecond ?? 0) > 0 ? (out / o.tokensPerSecond!) * 1000 : 0);
 }
 

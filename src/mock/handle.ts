@@ -6,10 +6,11 @@
  */
 import type { Contract } from '../contract/spec';
 import { firstRuleViolation } from '../contract/request-rules';
-import { reply, newId } from './reply';
+import { reply, newId, inputTokens } from './reply';
 import { toEvents, type MockEvent } from './stream';
 import { requestErrorMessage } from './request-errors';
 import { answeredModel, servedModels } from './models';
+import { COUNT_TOKENS_BETA_FIELDS, COUNT_TOKENS_FIELDS, modelsAnswer } from './endpoints';
 
 export interface MockRequest {
   method: string;
@@ -56,8 +57,9 @@ const raisesCeiling = (betas: string) => /(^|,)\s*(output-\d+k-|max-tokens-)/.te
 export function handle(contract: Contract, options: MockOptions, req: MockRequest): MockResult {
   // The error type of each status comes from the spec; other 4xx use invalid_request_error (facts §4).
   const fail = (status: number, message: string) => errorResult(status, message, contract.errorTypesFor(status)?.[0] ?? 'invalid_request_error');
-  if (req.path !== '/v1/messages') return fail(404, `Not Found: ${req.path}`);
-  if (req.method !== 'POST') return fail(405, `Method Not Allowed: ${req.method}`);
+  const route = req.path === '/v1/messages' ? 'messages' : req.path === '/v1/messages/count_tokens' ? 'count_tokens' : /^\/v1\/models(\/[^/]+)?$/.test(req.path) ? 'models' : undefined;
+  if (!route) return fail(404, `Not Found: ${req.path}`);
+  if (req.method !== (route === 'models' ? 'GET' : 'POST')) return fail(405, `Method Not Allowed: ${req.method}`);
 
   const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
   const key = req.headers['x-api-key'] || bearer;
@@ -69,6 +71,12 @@ export function handle(contract: Contract, options: MockOptions, req: MockReques
   if (!version) return fail(400, 'anthropic-version: header is required');
   if (!contract.anthropicVersions.includes(version)) return fail(400, `anthropic-version: "${version}" is not a valid version`);
 
+  const selection = { only: options.onlyModels, add: options.models };
+  if (route === 'models') {
+    const answer = modelsAnswer(contract, selection, req.path, req.query);
+    return 'notFound' in answer ? fail(404, answer.notFound) : { status: 200, headers: { 'request-id': newId('req') }, json: answer.json };
+  }
+
   if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) return fail(400, 'Content-Type must be application/json');
   let body: unknown;
   try {
@@ -78,17 +86,36 @@ export function handle(contract: Contract, options: MockOptions, req: MockReques
   }
   const betas = req.headers['anthropic-beta'] ?? '';
   const beta = Boolean(betas) || req.query.get('beta') === 'true';
+  if (route === 'count_tokens') return countTokens(contract, selection, body, beta, fail);
   const refused = requestErrorMessage(contract, body, beta);
   if (refused) return fail(400, refused);
   const request = body as Record<string, unknown>;
   const violation = firstRuleViolation(request, { version, modelMaxOutputTokens: raisesCeiling(betas) ? {} : contract.modelMaxOutputTokens, models: contract.models });
   if (violation) return { ...fail(400, violation.message), request };
   const model = String(request.model);
-  if (!servedModels(contract, { only: options.onlyModels, add: options.models }).has(model)) return { ...fail(404, `model: ${model}`), request };
+  if (!servedModels(contract, selection).has(model)) return { ...fail(404, `model: ${model}`), request };
 
   const { message } = reply(request);
   message.model = answeredModel(contract, model);
   const headers = { 'request-id': newId('req') };
   if (request.stream === true) return { status: 200, headers, events: toEvents(message), request };
   return { status: 200, headers, json: message, request };
+}
+
+/**
+ * `POST /v1/messages/count_tokens`: the message fields without the generation ones (max_tokens,
+ * stream, sampling, stop_sequences, metadata, service_tier are extra inputs there), validated with
+ * the same schema, answered `{input_tokens}` as the mock counts them.
+ */
+function countTokens(contract: Contract, selection: { only?: string[]; add?: string[] }, body: unknown, beta: boolean, fail: (status: number, message: string) => MockResult): MockResult {
+  if (body && typeof body === 'object' && !Array.isArray(body)) {
+    const allowed = [...COUNT_TOKENS_FIELDS, ...(beta ? COUNT_TOKENS_BETA_FIELDS : [])];
+    const extra = Object.keys(body).find((k) => !allowed.includes(k));
+    if (extra) return fail(400, `${extra}: Extra inputs are not permitted`);
+  }
+  const refused = requestErrorMessage(contract, body && typeof body === 'object' && !Array.isArray(body) ? { ...body, max_tokens: 1 } : body, beta);
+  if (refused) return fail(400, refused);
+  const request = body as Record<string, unknown>;
+  if (!servedModels(contract, selection).has(String(request.model))) return fail(404, `model: ${String(request.model)}`);
+  return { status: 200, headers: { 'request-id': newId('req') }, json: { input_tokens: inputTokens(request) } };
 }

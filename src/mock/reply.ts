@@ -27,7 +27,7 @@ function textOfContent(content: unknown): string {
 
 export const newId = (prefix: string) => `${prefix}_01${randomBytes(12).toString('hex').slice(0, 22)}`;
 
-function inputTokens(body: Body): number {
+export function inputTokens(body: Body): number {
   const msgs = (body.messages as Array<{ content: unknown }>).map((m) => textOfContent(m.content)).join(' ');
   const system = typeof body.system === 'string' ? body.system : Array.isArray(body.system) ? textOfContent(body.system) : '';
   return Math.max(1, words(`${system} ${msgs}`).length + 3);

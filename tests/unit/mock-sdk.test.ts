@@ -96,6 +96,31 @@ describe('the SDK as an application uses it', () => {
   });
 });
 
+describe('the other endpoints a client calls', () => {
+  test('models.list pages through the model table, newest first; models.retrieve resolves an alias', async () => {
+    const c = client();
+    const ids: string[] = [];
+    for await (const m of c.models.list({ limit: 7 })) ids.push(m.id);
+    const listed = Object.entries(contract.models).filter(([, m]) => !m.aliasOf).map(([id]) => id);
+    expect(ids).toEqual(listed);
+    expect(ids).toContain('claude-3-5-sonnet-20241022');
+    expect(ids).not.toContain('claude-3-5-sonnet-latest');
+    const info = await c.models.retrieve('claude-3-5-sonnet-latest');
+    expect(info).toMatchObject({ type: 'model', id: 'claude-3-5-sonnet-20241022', display_name: 'Claude 3.5 Sonnet', created_at: '2024-10-22T00:00:00Z' });
+    expect((await c.models.retrieve('claude-sonnet-4-6')).max_tokens).toBe(64000);
+    await expect(c.models.retrieve('claude-does-not-exist')).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  test('messages.countTokens counts; a generation field there is an extra input', async () => {
+    const c = client();
+    const { model, messages } = hello;
+    expect((await c.messages.countTokens({ model, messages, system: 'Be brief.' })).input_tokens).toBeGreaterThan(0);
+    const e = await c.messages.countTokens({ model, messages, max_tokens: 5 } as never).then(() => undefined, (x: unknown) => x);
+    expect(e).toBeInstanceOf(BadRequestError);
+    expect((e as BadRequestError).message).toContain('max_tokens: Extra inputs are not permitted');
+  });
+});
+
 describe("the SDK's typed errors", () => {
   const rejection = async (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e);
 
