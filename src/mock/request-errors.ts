@@ -133,6 +133,8 @@ const at = (body: unknown, pointer: string): unknown =>
 export function requestErrorMessage(contract: Contract, body: unknown, beta: boolean): string | undefined {
   const issues = contract.validateRequest(body, { beta });
   if (!issues.length) return undefined;
+  // A body nested past the loader's limit is not validated (nor walked here): one plain answer.
+  if (issues[0]!.keyword === 'maxNesting') return 'Input does not match the expected shape.';
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'Input should be a valid dictionary or object to extract fields from';
 
   const unionAt = (plainPath: string, node: unknown): Schema | undefined => {
@@ -197,7 +199,10 @@ function findTagProblem(
   }
   if (!node || typeof node !== 'object') return undefined;
   const tag = plain ? tagOf(plain, node) : undefined;
+  // Tagged positions live under messages, tools, tool_choice and thinking, inside content and source.
+  const walked = plain ? /^(\d+|content|source)$/ : /^(messages|tools|tool_choice|thinking)$/;
   for (const [k, v] of Object.entries(node as Json)) {
+    if (!walked.test(k)) continue;
     const base = tag ? `${plain}.${tag}` : plain;
     const shownBase = tag ? `${shown}.${tag}` : shown;
     const found = findTagProblem(v, base ? `${base}.${k}` : k, check, tagOf, shownBase ? `${shownBase}.${k}` : k);
