@@ -27,7 +27,7 @@ export function modelInfo(contract: Contract, id: string): Record<string, unknow
     type: 'model',
     id,
     display_name: displayName(id),
-    // The API gives the epoch where a model has no known date (facts: created_at "may be epoch if unknown").
+    // The epoch where a model has no known date (the SDK documents created_at as possibly the epoch when unknown).
     created_at: date ? `${date[1]}-${date[2]}-${date[3]}T00:00:00Z` : '1970-01-01T00:00:00Z',
     max_input_tokens: null,
     max_tokens: entry.maxOutputTokens ?? null,
