@@ -86,6 +86,13 @@ describe('accepted now (and its still-invalid twin refused)', () => {
       base({ tools: [{ type: 'mcp_toolset' }] }),
       BETA,
     ],
+    [
+      'toolset_name on a tool_use and its tool_result sent back',
+      base({ messages: [{ role: 'user', content: 'Open it' }, { role: 'assistant', content: [{ ...toolUse, toolset_name: 'browser' }] }, { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_01A', content: 'ok', toolset_name: null }] }] }),
+      base({ messages: [{ role: 'user', content: 'Open it' }, { role: 'assistant', content: [{ ...toolUse, toolset_name: 5 }] }, { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_01A', content: 'ok' }] }] }),
+    ],
+    ['a toolset tool without a name', base({ tools: [{ type: 'browser_toolset_20260801', configs: null }] }), base({ tools: [{ type: 'browser_toolset_20260801', configs: 'all' }] })],
+    ['image transformations', base(user({ type: 'image', source: { type: 'url', url: 'https://example.com/a.png' }, transformations: null }, text)), base(user({ type: 'image', source: { type: 'url', url: 'https://example.com/a.png' }, transformations: 'crop' }, text))],
     ['context_management and output_format as null (beta)', base({ context_management: null, output_format: null }), base({ context_management: 'auto' }), BETA],
   ] as Array<[string, Body, Body, Record<string, string>?]>).map(([n, a, r, h]) => [n, a, r, h ?? {}]); // every row has 4 arguments (jest reads a missing one as `done`)
 
