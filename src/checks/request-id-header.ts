@@ -1,11 +1,11 @@
 import type { Check } from './failure';
 import { hasResponse, headersKept } from './conditions';
 
-/** Every response carries `request-id` (facts §1 "Response headers"). */
+/** Every response carries `request-id` (https://platform.claude.com/docs/en/api/errors). */
 export const requestIdHeader: Check = {
   id: 'request_id_header',
   title: 'Missing request-id header',
-  source: 'openapi: #/components/headers/RequestId; facts §1',
+  source: 'openapi: #/components/headers/RequestId; https://platform.claude.com/docs/en/api/errors',
   profiles: ['full', 'schema'],
   when: [hasResponse, headersKept],
   run(_ctx, ex) {

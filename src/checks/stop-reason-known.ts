@@ -3,7 +3,7 @@ import type { Check } from './failure';
 import { viewOf } from './view';
 
 /**
- * stop_reason is an open string (new values appear, facts §3), so an unknown one is a warning to
+ * stop_reason is an open string (new values appear, https://platform.claude.com/docs/en/build-with-claude/handling-stop-reasons), so an unknown one is a warning to
  * look at, never a failure.
  */
 export const stopReasonKnown: Check = {

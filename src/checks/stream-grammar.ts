@@ -6,7 +6,7 @@ import { viewOf } from './view';
 export const streamGrammar: Check = {
   id: 'stream_grammar',
   title: 'Stream events out of order',
-  source: 'facts §5 "Grammar"',
+  source: 'https://docs.claude.com/en/docs/build-with-claude/streaming',
   profiles: ['full', 'schema'],
   when: [isSse],
   run(_ctx, ex) {

@@ -10,7 +10,7 @@ import { issuesToFindings } from './response-schema';
 export const streamMessageValid: Check = {
   id: 'stream_message_valid',
   title: 'Reassembled stream is not a valid Message',
-  source: 'facts §5 "SDK accumulation"; openapi: #/components/schemas/Message',
+  source: 'https://github.com/anthropics/anthropic-sdk-typescript/blob/HEAD/src/lib/MessageStream.ts; openapi: #/components/schemas/Message',
   profiles: ['full', 'schema'],
   when: [isSse],
   run(ctx, ex) {

@@ -4,14 +4,14 @@ import { viewOf } from './view';
 /**
  * A response must arrive whole, in bounded time. Retries that ran out on 429/529 or dropped
  * connections, and a 200 stream that is the API's in-stream `error` event, mean the target was
- * unavailable (reported apart from non-conformance, recorded/README.md "Stream errors"); a refused
+ * unavailable (reported apart from non-conformance, tests/fixtures/recorded/stream-error-01.json); a refused
  * connection means it was unreachable; a stall, an endless body or a connection broken mid-body is
  * non-conformance.
  */
 export const transportComplete: Check = {
   id: 'transport_complete',
   title: 'No complete response',
-  source: 'facts §7 "Retries"; facts §5 "error event"',
+  source: 'https://github.com/anthropics/anthropic-sdk-typescript/blob/HEAD/src/client.ts (retries); https://platform.claude.com/docs/en/api/errors (errors inside a stream)',
   profiles: ['full', 'schema'],
   run(_ctx, ex) {
     const findings: Finding[] = [];

@@ -1,7 +1,7 @@
 /**
  * Makes schema errors on unions readable. Ajv reports every branch of a `oneOf` that failed, so a
  * bad content block yields ten errors. Our unions are tagged by `type` (the spec keeps `discriminator`
- * out of validation, see toolchain-notes §3): a branch whose `type` rule failed is not the one the value
+ * out of validation: Ajv supports it only in a restricted form): a branch whose `type` rule failed is not the one the value
  * meant, so its errors are dropped, and the `oneOf` summary goes when a meant branch explains it.
  */
 import type { SchemaIssue } from './spec';

@@ -70,8 +70,8 @@ export async function send(target: Target, c: RequestCase, { budget }: SendOptio
       await sleep(retryDelayMs(result.response.headers, attempt));
       continue;
     }
-    // A 200 stream that carries an `error` event is the API failing mid-request (recorded/README.md
-    // "Stream errors"): retried like a 529, and unavailable when retries run out.
+    // A 200 stream that carries an `error` event is the API failing mid-request
+    // (tests/fixtures/recorded/stream-error-01.json): retried like a 529, and unavailable when retries run out.
     if (result.response && !result.error && hasErrorEvent(result.response)) {
       if (!canRetry) return finish(undefined, result.response, true);
       retried.push(result.response);

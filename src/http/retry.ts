@@ -1,6 +1,6 @@
 /**
  * When and how long to wait before retrying. 429 and 529 are the API's "try later" answers, and a
- * dropped connection is retried too (facts §8); the server's `retry-after-ms`, then `retry-after`
+ * dropped connection is retried too (https://github.com/anthropics/anthropic-sdk-typescript/blob/HEAD/src/client.ts); the server's `retry-after-ms`, then `retry-after`
  * (seconds or an HTTP date) decide the delay, else a bounded exponential backoff. No jitter: runs
  * must be reproducible.
  */

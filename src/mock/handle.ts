@@ -41,7 +41,7 @@ export function errorResult(status: number, message: string, type: string): Mock
 }
 
 export function handle(contract: Contract, options: MockOptions, req: MockRequest): MockResult {
-  // The error type of each status comes from the spec; other 4xx use invalid_request_error (facts §4).
+  // The error type of each status comes from the spec; other 4xx use invalid_request_error (https://platform.claude.com/docs/en/api/errors).
   const fail = (status: number, message: string) => errorResult(status, message, contract.errorTypesFor(status)?.[0] ?? 'invalid_request_error');
   if (req.path !== '/v1/messages') return fail(404, `Not Found: ${req.path}`);
   if (req.method !== 'POST') return fail(405, `Method Not Allowed: ${req.method}`);

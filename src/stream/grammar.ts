@@ -1,5 +1,5 @@
 /**
- * The event order of a Messages stream, as a state machine (facts §5):
+ * The event order of a Messages stream, as a state machine (https://docs.claude.com/en/docs/build-with-claude/streaming):
  *   message_start block* message_delta+ message_stop   (ping anywhere; error may end it)
  *   block := content_block_start content_block_delta* content_block_stop
  * `index` is the block's position in the final content; a delta must fit its block's type (the SDK
