@@ -17,18 +17,32 @@ export interface RunConfig {
   seed: number;
   /** Generated bodies per property. */
   runs: number;
-  /** Per request: time to the response headers, and the longest gap between stream chunks. */
+  /**
+   * Per request: the longest wait with nothing arriving (the response headers of a stream, any gap
+   * inside a body). A JSON answer's headers come only when the whole answer is ready, so they get
+   * the whole-request limit instead (http/deadline.ts).
+   */
   timeoutMs: number;
+  /**
+   * The slowest generation a target may have: the whole-request limit is timeoutMs plus the output
+   * tokens asked for at this rate, so a model producing at least this many tokens/s always finishes.
+   */
+  minTokensPerSecond: number;
+  /** Epoch ms when the run must be over (CONTRACT_RUN_TIMEOUT_MS from the run's start); no request outlives it. */
+  runDeadline: number;
   /** Whole-run ceiling on requests sent (retries included); 0 = unlimited. */
   maxRequests: number;
   /** Whole-run ceiling on the sum of requested max_tokens; 0 = unlimited. */
   maxOutputTokens: number;
   concurrency: number;
-  /** Retries for 429 / 529 / dropped connections, per request. */
+  /** Retries for 429 / 529 / overloaded streams / dropped connections, per request. */
   retries: number;
   /** True when the suite started its own reference mock. */
   embedded: boolean;
-  /** The target is on this machine: shrinking failures (extra requests) is cheap there. */
+  /**
+   * The target is on this machine (CONTRACT_TARGET=local|remote overrides the guess from the host):
+   * more generated bodies, no cost caps, and shrinking failures (extra requests) is cheap.
+   */
   local: boolean;
 }
 
@@ -77,11 +91,26 @@ export function isLoopback(baseUrl: string): boolean {
   return host === 'localhost' || host === '[::1]' || /^127\./.test(host);
 }
 
+/** Default whole-run limit: a run that is not over by then reports its unfinished areas as not run. */
+export const DEFAULT_RUN_TIMEOUT_MS = 15 * 60_000;
+
+/** The run's time limit in ms (read by the CLI before anything else starts). */
+export const runTimeoutMs = (env: NodeJS.ProcessEnv = process.env) => int(env, 'CONTRACT_RUN_TIMEOUT_MS', DEFAULT_RUN_TIMEOUT_MS, 1);
+
+function targetIsLocal(env: NodeJS.ProcessEnv, baseUrl: string): boolean {
+  const kind = env.CONTRACT_TARGET;
+  if (kind === undefined || kind === '') return isLoopback(baseUrl);
+  if (kind !== 'local' && kind !== 'remote') throw new ConfigError(`CONTRACT_TARGET must be local or remote, got ${JSON.stringify(kind)}`);
+  return kind === 'local';
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): RunConfig {
   if (!env.ANTHROPIC_BASE_URL) throw new ConfigError('ANTHROPIC_BASE_URL is not set (npm run contract starts the reference mock when it is unset)');
   const baseUrl = normaliseBaseUrl(env.ANTHROPIC_BASE_URL);
   const embedded = env.CONTRACT_EMBEDDED === '1';
-  const local = isLoopback(baseUrl);
+  const local = targetIsLocal(env, baseUrl);
+  // The CLI fixes the deadline when the run starts; a programmatic run starts now.
+  const runDeadline = env.CONTRACT_RUN_DEADLINE ? int(env, 'CONTRACT_RUN_DEADLINE', 0, 1) : Date.now() + runTimeoutMs(env);
   const apiKey = env.ANTHROPIC_API_KEY ?? '';
   if (!apiKey) throw new ConfigError('ANTHROPIC_API_KEY is not set: the suite needs a key the target accepts');
   const profile = (env.CONTRACT_PROFILE ?? 'full') as Profile;
@@ -96,12 +125,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RunConfig {
     profile,
     seed: int(env, 'CONTRACT_SEED', 42),
     runs: int(env, 'CONTRACT_RUNS', local ? 50 : 10, 1),
-    timeoutMs: int(env, 'CONTRACT_TIMEOUT_MS', local ? 5000 : 60000, 1),
+    // A local model server is no faster to start answering than a remote one: the same limits.
+    timeoutMs: int(env, 'CONTRACT_TIMEOUT_MS', 60_000, 1),
+    minTokensPerSecond: int(env, 'CONTRACT_MIN_TOKENS_PER_SECOND', 5, 1),
+    runDeadline,
     // Real deployments cost money: small defaults away from this machine.
     maxRequests: int(env, 'CONTRACT_MAX_REQUESTS', local ? 0 : 200),
     maxOutputTokens: int(env, 'CONTRACT_MAX_OUTPUT_TOKENS', local ? 0 : 100_000),
     concurrency: int(env, 'CONTRACT_CONCURRENCY', 4, 1),
-    retries: int(env, 'CONTRACT_RETRIES', 2),
+    // Enough to ride through a target that overloads one request in five (0.2^7 per request).
+    retries: int(env, 'CONTRACT_RETRIES', 6),
     embedded,
     local,
   };

@@ -9,12 +9,13 @@ import { BudgetExhausted, type Budget } from './budget';
 import { outputTokenCost, type Exchange, type ReceivedResponse, type RequestCase, type SentRequest, type TransportError } from './exchange';
 import { MESSAGES_PATH } from '../contract/spec';
 import { RETRY_STATUSES, retryDelayMs } from './retry';
+import { requestClock, runOver, type Limits, type RequestClock } from './deadline';
 import { createSseDecoder, type SseEvent } from '../stream/sse';
 
 /** Bodies above this are cut and reported: an endless body must not fill memory. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
-export type Target = Pick<RunConfig, 'baseUrl' | 'apiKey' | 'customHeaders' | 'anthropicVersion' | 'timeoutMs' | 'retries'>;
+export type Target = Pick<RunConfig, 'baseUrl' | 'apiKey' | 'customHeaders' | 'anthropicVersion' | 'retries'> & Limits;
 
 /** The headers every request carries unless the case overrides them. */
 export function defaultHeaders(target: Target, body: unknown): Record<string, string> {
@@ -62,25 +63,25 @@ export async function send(target: Target, c: RequestCase, { budget }: SendOptio
       // A retry the budget cannot pay for: the target stays unavailable.
       return finish({ kind: 'budget', message: e.message }, undefined, true);
     }
-    const result = await attemptOnce(request, target.timeoutMs, started);
-    const canRetry = attempt < target.retries;
-    if (result.response && RETRY_STATUSES.has(result.response.status)) {
-      if (!canRetry) return finish(undefined, result.response, true);
+    const result = await attemptOnce(request, requestClock(target, c), started);
+    // Waits that would end after the run's deadline are not waited: the run is over then.
+    const retryAfter = (headers: Record<string, string>) => {
+      const delay = retryDelayMs(headers, attempt);
+      return attempt < target.retries && Date.now() + delay < target.runDeadline ? delay : undefined;
+    };
+    // 429 / 529, and a 200 stream that carries an `error` event (the API failing mid-request,
+    // tests/fixtures/recorded/stream-error-01.json): retried, and unavailable when retries run out.
+    if (result.response && (RETRY_STATUSES.has(result.response.status) || (!result.error && hasErrorEvent(result.response)))) {
+      const delay = retryAfter(result.response.headers);
+      if (delay === undefined) return finish(undefined, result.response, true);
       retried.push(result.response);
-      await sleep(retryDelayMs(result.response.headers, attempt));
-      continue;
-    }
-    // A 200 stream that carries an `error` event is the API failing mid-request
-    // (tests/fixtures/recorded/stream-error-01.json): retried like a 529, and unavailable when retries run out.
-    if (result.response && !result.error && hasErrorEvent(result.response)) {
-      if (!canRetry) return finish(undefined, result.response, true);
-      retried.push(result.response);
-      await sleep(retryDelayMs(result.response.headers, attempt));
+      await sleep(delay);
       continue;
     }
     if (result.error && isDroppedConnection(result.error)) {
-      if (!canRetry) return finish(result.error, result.response, true);
-      await sleep(retryDelayMs({}, attempt));
+      const delay = retryAfter({});
+      if (delay === undefined) return finish(result.error, result.response, true);
+      await sleep(delay);
       continue;
     }
     return finish(result.error, result.response, false);
@@ -105,76 +106,98 @@ interface AttemptResult {
   error?: TransportError;
 }
 
-async function attemptOnce(req: SentRequest, timeoutMs: number, started: number): Promise<AttemptResult> {
+/**
+ * One attempt, under three clocks: the quiet limit (stream headers, gaps inside a body), the
+ * whole-request deadline (which also bounds a JSON answer's headers: they come only when the answer
+ * is ready), and the run's deadline. Whatever the server does, the attempt ends by the deadline.
+ */
+async function attemptOnce(req: SentRequest, clock: RequestClock, started: number): Promise<AttemptResult> {
   const controller = new AbortController();
   let timedOut: TransportError | undefined;
-  const arm = (kind: 'timeout' | 'idle', message: string) => {
-    return setTimeout(() => {
-      timedOut = { kind, message };
-      controller.abort();
-    }, timeoutMs);
+  const stop = (error: TransportError) => {
+    timedOut ??= error;
+    controller.abort();
   };
-  let timer = arm('timeout', `no response headers within ${timeoutMs} ms (CONTRACT_TIMEOUT_MS)`);
-  let res: Response;
+  const { quietMs } = clock;
+  const arm = (kind: 'timeout' | 'idle', message: string, ms = quietMs) => setTimeout(() => stop({ kind, message }), ms);
+  const deadlineTimer = setTimeout(
+    () =>
+      stop(
+        clock.byRun
+          ? { kind: 'run_limit', message: 'the run reached CONTRACT_RUN_TIMEOUT_MS before this request was answered' }
+          : { kind: 'deadline', message: `the whole request took longer than ${clock.wholeMs} ms (CONTRACT_TIMEOUT_MS plus max_tokens at CONTRACT_MIN_TOKENS_PER_SECOND)` },
+      ),
+    Math.max(0, clock.deadline - Date.now()),
+  );
+  const stream = streamRequested(req);
+  // A stream's headers come at once; a JSON answer's only when the whole answer is ready.
+  let timer = stream ? arm('timeout', `no response headers within ${quietMs} ms (CONTRACT_TIMEOUT_MS)`) : undefined;
   try {
-    res = await fetch(req.url, { method: 'POST', headers: req.headers, body: req.body, signal: controller.signal, redirect: 'manual' });
-  } catch (e) {
-    clearTimeout(timer);
-    return { error: timedOut ?? { kind: 'connect', message: describeFetchError(e, req.url) } };
-  }
-  const headers: Record<string, string> = {};
-  res.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
-  const response: ReceivedResponse = { status: res.status, headers, text: '' };
-  // A stream is a stream because the request asked for one: a 2xx answer to `stream: true` is
-  // decoded as SSE whatever its Content-Type says (content_type_conformance reports the header).
-  const isStream = /^text\/event-stream/i.test(headers['content-type'] ?? '') || (streamRequested(req) && res.status >= 200 && res.status < 300);
-  const events: SseEvent[] = [];
-  const sse = isStream ? createSseDecoder((e) => events.push({ ...e, atMs: Date.now() - started })) : undefined;
-  const textDecoder = new TextDecoder();
-  const utf8 = utf8Validator();
-  let bytes = 0;
-  let error: TransportError | undefined;
-  clearTimeout(timer);
-  timer = arm('idle', `the body stalled: no bytes for ${timeoutMs} ms (CONTRACT_TIMEOUT_MS)`);
-  try {
-    if (res.body) {
-      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-        clearTimeout(timer);
-        response.firstByteMs ??= Date.now() - started;
-        bytes += chunk.byteLength;
-        if (bytes > MAX_BODY_BYTES) {
-          error = { kind: 'too_large', message: `the body exceeded ${MAX_BODY_BYTES} bytes and was cut` };
-          controller.abort();
-          break;
-        }
-        response.text += textDecoder.decode(chunk, { stream: true });
-        response.invalidUtf8 ??= utf8.push(chunk, bytes - chunk.byteLength);
-        sse?.push(chunk);
-        timer = arm('idle', `the body stalled: no bytes for ${timeoutMs} ms (CONTRACT_TIMEOUT_MS)`);
-      }
-    }
-    response.text += textDecoder.decode();
-    if (!error) response.invalidUtf8 ??= utf8.end(bytes);
-  } catch (e) {
-    error ??= timedOut ?? { kind: 'reset', message: `the connection broke while reading the body: ${describeFetchError(e, req.url)}` };
+    return await receive();
   } finally {
     clearTimeout(timer);
+    clearTimeout(deadlineTimer);
   }
-  if (sse) {
-    const trailing = sse.end();
-    response.events = events;
-    if (trailing) response.sseTrailing = trailing;
-  }
-  if (response.text && !(sse && response.status < 300 && !/json/i.test(headers['content-type'] ?? ''))) {
+
+  async function receive(): Promise<AttemptResult> {
+    let res: Response;
     try {
-      response.json = JSON.parse(response.text);
-    } catch {
-      // Not JSON: the content-type and schema checks say so.
+      res = await fetch(req.url, { method: 'POST', headers: req.headers, body: req.body, signal: controller.signal, redirect: 'manual' });
+    } catch (e) {
+      return { error: timedOut ?? { kind: 'connect', message: describeFetchError(e, req.url) } };
     }
+    const headers: Record<string, string> = {};
+    res.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
+    const response: ReceivedResponse = { status: res.status, headers, text: '' };
+    // A stream is a stream because the request asked for one: a 2xx answer to `stream: true` is
+    // decoded as SSE whatever its Content-Type says (content_type_conformance reports the header).
+    const isStream = /^text\/event-stream/i.test(headers['content-type'] ?? '') || (stream && res.status >= 200 && res.status < 300);
+    const events: SseEvent[] = [];
+    const sse = isStream ? createSseDecoder((e) => events.push({ ...e, atMs: Date.now() - started })) : undefined;
+    const textDecoder = new TextDecoder();
+    const utf8 = utf8Validator();
+    let bytes = 0;
+    let error: TransportError | undefined;
+    clearTimeout(timer);
+    timer = arm('idle', `the body stalled: no bytes for ${quietMs} ms (CONTRACT_TIMEOUT_MS)`);
+    try {
+      if (res.body) {
+        for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+          clearTimeout(timer);
+          response.firstByteMs ??= Date.now() - started;
+          bytes += chunk.byteLength;
+          if (bytes > MAX_BODY_BYTES) {
+            error = { kind: 'too_large', message: `the body exceeded ${MAX_BODY_BYTES} bytes and was cut` };
+            controller.abort();
+            break;
+          }
+          response.text += textDecoder.decode(chunk, { stream: true });
+          response.invalidUtf8 ??= utf8.push(chunk, bytes - chunk.byteLength);
+          sse?.push(chunk);
+          timer = arm('idle', `the body stalled: no bytes for ${quietMs} ms (CONTRACT_TIMEOUT_MS)`);
+        }
+      }
+      response.text += textDecoder.decode();
+      if (!error) response.invalidUtf8 ??= utf8.end(bytes);
+    } catch (e) {
+      error ??= timedOut ?? { kind: 'reset', message: `the connection broke while reading the body: ${describeFetchError(e, req.url)}` };
+    }
+    if (sse) {
+      const trailing = sse.end();
+      response.events = events;
+      if (trailing) response.sseTrailing = trailing;
+    }
+    if (response.text && !(sse && response.status < 300 && !/json/i.test(headers['content-type'] ?? ''))) {
+      try {
+        response.json = JSON.parse(response.text);
+      } catch {
+        // Not JSON: the content-type and schema checks say so.
+      }
+    }
+    return { response, error };
   }
-  return { response, error };
 }
 
 function streamRequested(req: SentRequest): boolean {

@@ -59,7 +59,7 @@ export interface ReceivedResponse {
   firstByteMs?: number;
 }
 
-export type TransportErrorKind = 'connect' | 'timeout' | 'idle' | 'reset' | 'too_large' | 'budget';
+export type TransportErrorKind = 'connect' | 'timeout' | 'idle' | 'deadline' | 'run_limit' | 'reset' | 'too_large' | 'budget';
 
 export interface TransportError {
   kind: TransportErrorKind;

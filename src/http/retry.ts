@@ -1,8 +1,10 @@
 /**
  * When and how long to wait before retrying. 429 and 529 are the API's "try later" answers, and a
- * dropped connection is retried too (https://github.com/anthropics/anthropic-sdk-typescript/blob/HEAD/src/client.ts); the server's `retry-after-ms`, then `retry-after`
- * (seconds or an HTTP date) decide the delay, else a bounded exponential backoff. No jitter: runs
- * must be reproducible.
+ * dropped connection is retried too; the server's `retry-after-ms`, then `retry-after` (seconds or
+ * an HTTP date) decide the delay, else an exponential backoff from 0.5 s to 8 s with up to 25 %
+ * jitter, as the official SDKs wait (`calculateDefaultRetryTimeoutMillis` in
+ * https://github.com/anthropics/anthropic-sdk-typescript/blob/HEAD/src/client.ts). Jitter only
+ * moves when a retry is sent, never what is sent.
  */
 export const RETRY_STATUSES = new Set([429, 529]);
 export const MAX_RETRY_DELAY_MS = 60_000;
@@ -17,5 +19,5 @@ export function retryDelayMs(headers: Record<string, string>, attempt: number, n
     const date = Date.parse(after);
     if (!Number.isNaN(date)) return Math.min(Math.max(0, date - now), MAX_RETRY_DELAY_MS);
   }
-  return Math.min(500 * 2 ** attempt, 8000);
+  return Math.min(500 * 2 ** attempt, 8000) * (1 - Math.random() * 0.25);
 }

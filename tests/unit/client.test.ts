@@ -26,7 +26,7 @@ async function serve(handler: Handler): Promise<{ url: string; count: () => numb
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, count: () => n };
 }
 
-const target = (baseUrl: string, o: Partial<Target> = {}): Target => ({ baseUrl, apiKey: 'k-123456', customHeaders: {}, anthropicVersion: '2023-06-01', timeoutMs: 500, retries: 2, ...o });
+const target = (baseUrl: string, o: Partial<Target> = {}): Target => ({ baseUrl, apiKey: 'k-123456', customHeaders: {}, anthropicVersion: '2023-06-01', timeoutMs: 500, retries: 2, minTokensPerSecond: 5, runDeadline: Date.now() + 60_000, ...o });
 const body = { model: 'm', max_tokens: 5, messages: [{ role: 'user', content: 'hi' }] };
 const json = (res: http.ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}) => {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -52,15 +52,70 @@ test('always 529: unavailable once retries run out, and no more requests than 1 
 test('retry delays follow retry-after-ms, then retry-after, then a bounded backoff', () => {
   expect(retryDelayMs({ 'retry-after-ms': '250' }, 0)).toBe(250);
   expect(retryDelayMs({ 'retry-after': '2' }, 0)).toBe(2000);
-  expect(retryDelayMs({}, 10)).toBeLessThanOrEqual(60_000);
+  expect(retryDelayMs({}, 10)).toBeLessThanOrEqual(8000);
+  // Backoff with jitter: between 75 % and 100 % of 0.5 s × 2^attempt.
+  for (let i = 0; i < 20; i++) expect(retryDelayMs({}, 1)).toBeGreaterThanOrEqual(750);
+  expect(new Set(Array.from({ length: 20 }, () => retryDelayMs({}, 2))).size).toBeGreaterThan(1);
 });
 
-test('no response headers in time: a timeout, within the configured bound', async () => {
+test('no response headers in time: a stream times out after CONTRACT_TIMEOUT_MS, a JSON request at its whole-request limit', async () => {
   const s = await serve(() => {});
-  const started = Date.now();
-  const ex = await send(target(s.url, { timeoutMs: 200 }), { name: 'x', body }, { budget: new Budget(0, 0) });
-  expect(ex.transportError?.kind).toBe('timeout');
+  let started = Date.now();
+  const streamed = await send(target(s.url, { timeoutMs: 200 }), { name: 'x', body: { ...body, stream: true } }, { budget: new Budget(0, 0) });
+  expect(streamed.transportError?.kind).toBe('timeout');
   expect(Date.now() - started).toBeLessThan(1500);
+  // JSON headers come only when the answer is ready: 200 ms + 5 tokens at 10 tokens/s = 700 ms.
+  started = Date.now();
+  const json = await send(target(s.url, { timeoutMs: 200, minTokensPerSecond: 10 }), { name: 'x', body }, { budget: new Budget(0, 0) });
+  expect(json.transportError).toMatchObject({ kind: 'deadline', message: expect.stringContaining('700 ms') });
+  expect(Date.now() - started).toBeGreaterThanOrEqual(650);
+  expect(Date.now() - started).toBeLessThan(2000);
+});
+
+test('a body that trickles one byte at a time never outlives the whole-request limit', async () => {
+  const s = await serve((_q, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    const t = setInterval(() => (res.destroyed ? clearInterval(t) : res.write(' ')), 50);
+    res.on('close', () => clearInterval(t));
+  });
+  const started = Date.now();
+  const ex = await send(target(s.url, { timeoutMs: 300, minTokensPerSecond: 50 }), { name: 'x', body }, { budget: new Budget(0, 0) });
+  expect(ex.transportError?.kind).toBe('deadline');
+  expect(Date.now() - started).toBeLessThan(1500);
+});
+
+test('a Content-Length larger than the body, on a kept-open connection: an idle timeout', async () => {
+  const s = await serve((_q, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+    res.write('{"type":"message"');
+  });
+  const ex = await send(target(s.url, { timeoutMs: 300 }), { name: 'x', body }, { budget: new Budget(0, 0) });
+  expect(ex.transportError?.kind).toBe('idle');
+});
+
+test('the run deadline caps every request and every retry wait', async () => {
+  const silent = await serve(() => {});
+  const started = Date.now();
+  const ex = await send(target(silent.url, { timeoutMs: 10_000, runDeadline: Date.now() + 300 }), { name: 'x', body }, { budget: new Budget(0, 0) });
+  expect(ex.transportError?.kind).toBe('run_limit');
+  expect(Date.now() - started).toBeLessThan(1500);
+  // A retry-after beyond the run's end is not waited for: the answer stands as unavailable.
+  const busy = await serve((_q, res) => json(res, 529, overloaded, { 'retry-after': '30' }));
+  const t0 = Date.now();
+  const retried = await send(target(busy.url, { runDeadline: Date.now() + 2000 }), { name: 'x', body }, { budget: new Budget(0, 0) });
+  expect(retried.unavailable).toBe(true);
+  expect(Date.now() - t0).toBeLessThan(1000);
+});
+
+test('a stream answered without a Content-Type is still read as SSE; invalid UTF-8 is recorded', async () => {
+  const s = await serve((_q, res) => {
+    res.writeHead(200);
+    res.write('event: ping\ndata: {"type":"ping"}\n\n');
+    res.end(Buffer.concat([Buffer.from('event: x\ndata: {"t":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}\n\n')]));
+  });
+  const ex = await send(target(s.url), { name: 'x', body: { ...body, stream: true } }, { budget: new Budget(0, 0) });
+  expect(ex.response!.events!.map((e) => e.event)).toEqual(['ping', 'x']);
+  expect(ex.response!.invalidUtf8).toMatchObject({ offset: expect.any(Number) });
 });
 
 test('a stream that stalls: an idle timeout, with the events read so far kept', async () => {

@@ -14,11 +14,13 @@ test('ANTHROPIC_CUSTOM_HEADERS: one "Name: value" per line', () => {
   expect(() => parseCustomHeaders('no colon here')).toThrow(/ANTHROPIC_CUSTOM_HEADERS/);
 });
 
-test('remote targets get paid-API defaults; local ones fast ones', () => {
+test('remote targets get paid-API defaults; local ones more bodies and no caps; CONTRACT_TARGET overrides the guess', () => {
   const remote = readConfig({ ANTHROPIC_BASE_URL: 'https://api.anthropic.com', ANTHROPIC_API_KEY: 'k' });
   expect(remote).toMatchObject({ local: false, runs: 10, maxRequests: 200, maxOutputTokens: 100_000, timeoutMs: 60_000, profile: 'full' });
   const local = readConfig({ ANTHROPIC_BASE_URL: 'http://127.0.0.1:4010', ANTHROPIC_API_KEY: 'k' });
-  expect(local).toMatchObject({ local: true, runs: 50, maxRequests: 0, timeoutMs: 5000 });
+  expect(local).toMatchObject({ local: true, runs: 50, maxRequests: 0, timeoutMs: 60_000, minTokensPerSecond: 5, retries: 6 });
+  expect(readConfig({ ANTHROPIC_BASE_URL: 'http://127.0.0.1:4010', ANTHROPIC_API_KEY: 'k', CONTRACT_TARGET: 'remote' })).toMatchObject({ local: false, runs: 10, maxRequests: 200 });
+  expect(() => readConfig({ ANTHROPIC_BASE_URL: 'http://127.0.0.1:4010', ANTHROPIC_API_KEY: 'k', CONTRACT_TARGET: 'far' })).toThrow(/CONTRACT_TARGET must be local or remote/);
   expect(() => readConfig({ ANTHROPIC_BASE_URL: 'http://x', ANTHROPIC_API_KEY: 'k', CONTRACT_RUNS: 'many' })).toThrow('CONTRACT_RUNS must be an integer >= 1, got "many"');
   expect(() => readConfig({ ANTHROPIC_BASE_URL: 'http://x' })).toThrow(/ANTHROPIC_API_KEY is not set/);
 });
