@@ -47,6 +47,12 @@ test.each([
   expect(() => parseArgs(args, {}, CWD)).toThrow(message);
 });
 
+test('every variable in the README table has its flag, and every flag its row', () => {
+  const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+  const documented = readme.split('\n').filter((l) => /^\| `(ANTHROPIC|CONTRACT)_/.test(l)).flatMap((l) => l.split('|')[1]!.match(/(ANTHROPIC|CONTRACT)_[A-Z_]+/g)!);
+  expect(documented.sort()).toEqual(RUN_FLAGS.map((f) => f.env).sort());
+});
+
 test('--help and the README list every flag with its variable', () => {
   const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
   const help = usage();
