@@ -6,7 +6,7 @@
  * Three projects: `unit` (our own tests, `npm test`), `contract` (the conformance suite run
  * against a target, `npm run contract`) and `recorded` (the same checks on recorded traffic,
  * `npm run check:recorded`). The contract project runs in band: its files share the
- * loaded contract and the request budget through its environment.
+ * loaded contract and the request budget through its environment. Run it with `npm run contract`.
  */
 import type { Config } from 'jest';
 
@@ -37,10 +37,9 @@ const config: Config = {
       ...installable,
       testEnvironment: '<rootDir>/src/runner/environment.ts',
       testEnvironmentOptions: { globalsCleanup: 'off' },
-      globalSetup: '<rootDir>/src/runner/global-setup.ts',
-      globalTeardown: '<rootDir>/src/runner/global-teardown.ts',
-      // An area sends all its requests in one beforeAll; the whole run is bounded by CONTRACT_RUN_TIMEOUT_MS.
-      testTimeout: Number(process.env.CONTRACT_RUN_TIMEOUT_MS || 15 * 60_000),
+      // The target is chosen and checked by the contract CLI (src/runner/target.ts) before jest
+      // starts; each area's beforeAll carries its own timeout behind the run's deadline
+      // (src/runner/harness.ts): jest reads no testTimeout from a project entry.
     },
     {
       displayName: 'recorded',

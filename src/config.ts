@@ -105,7 +105,9 @@ function targetIsLocal(env: NodeJS.ProcessEnv, baseUrl: string): boolean {
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): RunConfig {
-  if (!env.ANTHROPIC_BASE_URL) throw new ConfigError('ANTHROPIC_BASE_URL is not set (npm run contract starts the reference mock when it is unset)');
+  if (env.ANTHROPIC_BASE_URL === undefined) throw new ConfigError('ANTHROPIC_BASE_URL is not set (npm run contract starts the reference mock when it is unset)');
+  if (!env.ANTHROPIC_BASE_URL.trim())
+    throw new ConfigError('ANTHROPIC_BASE_URL is set but empty: give the target\'s URL, or unset it (unset ANTHROPIC_BASE_URL) to run against the embedded reference mock');
   const baseUrl = normaliseBaseUrl(env.ANTHROPIC_BASE_URL);
   const embedded = env.CONTRACT_EMBEDDED === '1';
   const local = targetIsLocal(env, baseUrl);

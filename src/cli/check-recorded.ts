@@ -4,9 +4,11 @@
  * recorded project). Exit code 0 if and only if every exchange conforms; an in-stream API error is
  * unavailability of the API at the time, kept as a warning, not a fault.
  */
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { reportsDir, runDir } from '../report/paths';
+import type { RunResults } from '../report/results';
+import { unreadableText } from '../recorded/check';
 import { runJestProject } from './jest';
 
 async function main(): Promise<number> {
@@ -25,7 +27,19 @@ async function main(): Promise<number> {
   rmSync(results, { force: true });
   process.env.CONTRACT_STARTED_AT = new Date().toISOString();
   const code = await runJestProject('recorded', [], { CONTRACT_RECORDED: JSON.stringify(paths) });
-  return existsSync(results) ? code : code || 1;
+  if (!existsSync(results)) return code || 1;
+  // The last word of the run: which files were not read at all (the summary counts only checks).
+  const r = JSON.parse(readFileSync(results, 'utf8')) as RunResults;
+  const unreadable = r.areas.flatMap((a) => a.unreadable ?? []);
+  if (unreadable.length) {
+    console.error(`\n${unreadableText(unreadable)}`);
+    return code || 1;
+  }
+  if (!r.totals.exchanges) {
+    console.error('\nNo exchange was checked: the paths hold no POST /v1/messages exchange.');
+    return code || 1;
+  }
+  return code;
 }
 
 main().then((code) => process.exit(code));

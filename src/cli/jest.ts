@@ -1,15 +1,18 @@
 /**
- * Runs one jest project of ours as a child process, in band, with the JUnit and contract reporters,
- * bounded by CONTRACT_RUN_TIMEOUT_MS. Shared by `npm run contract` and `npm run check:recorded`.
+ * Runs one jest project of ours as a child process, in band, with the JUnit and contract reporters.
+ * Shared by `npm run contract` and `npm run check:recorded`. The run ends by its own deadline
+ * (CONTRACT_RUN_DEADLINE, set by the contract CLI); the kill here is only a backstop behind it.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { reportsDir } from '../report/paths';
+import { runTimeoutMs } from '../config';
+import { HARNESS_GRACE_MS } from '../runner/harness';
 
 const root = path.resolve(__dirname, '../..');
 
 export function runJestProject(project: string, args: string[], env: Record<string, string> = {}): Promise<number> {
-  const runTimeoutMs = Number(process.env.CONTRACT_RUN_TIMEOUT_MS || 15 * 60_000);
+  const deadline = Number(env.CONTRACT_RUN_DEADLINE) || Date.now() + runTimeoutMs();
   const child = spawn(
     process.execPath,
     [
@@ -27,7 +30,7 @@ export function runJestProject(project: string, args: string[], env: Record<stri
       env: {
         ...process.env,
         ...env,
-        JEST_JUNIT_OUTPUT_DIR: reportsDir(),
+        JEST_JUNIT_OUTPUT_DIR: env.CONTRACT_REPORTS_DIR ?? reportsDir(),
         JEST_JUNIT_OUTPUT_NAME: 'junit.xml',
         JEST_JUNIT_SUITE_NAME: '{filepath}',
         JEST_JUNIT_CLASSNAME: '{classname}',
@@ -36,10 +39,13 @@ export function runJestProject(project: string, args: string[], env: Record<stri
       },
     },
   );
-  const killer = setTimeout(() => {
-    console.error(`\nThe run exceeded CONTRACT_RUN_TIMEOUT_MS (${runTimeoutMs} ms) and was stopped.`);
-    child.kill('SIGKILL');
-  }, runTimeoutMs);
+  const killer = setTimeout(
+    () => {
+      console.error(`\nThe run did not end ${HARNESS_GRACE_MS / 1000} s after CONTRACT_RUN_TIMEOUT_MS and was stopped.`);
+      child.kill('SIGKILL');
+    },
+    deadline + 2 * HARNESS_GRACE_MS - Date.now(),
+  );
   return new Promise((resolve) => {
     child.on('exit', (code, signal) => {
       clearTimeout(killer);

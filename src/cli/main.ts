@@ -32,6 +32,7 @@ export const RUN_FLAGS: Flag[] = [
   { flag: '--api-key-env', env: 'ANTHROPIC_API_KEY', arg: 'NAME', help: 'the environment variable that holds the key (default ANTHROPIC_API_KEY)', fromEnv: true },
   { flag: '--model', env: 'ANTHROPIC_MODEL', arg: 'ID', help: 'model for every request' },
   { flag: '--headers-env', env: 'ANTHROPIC_CUSTOM_HEADERS', arg: 'NAME', help: 'the environment variable that holds extra headers, "Name: value" per line', fromEnv: true },
+  { flag: '--secret-headers', env: 'CONTRACT_SECRET_HEADERS', arg: 'NAMES', help: 'more header names whose values are secrets, comma-separated' },
   { flag: '--profile', env: 'CONTRACT_PROFILE', arg: 'full|schema', help: 'schema: only what a static-example mock can satisfy' },
   { flag: '--anthropic-version', env: 'CONTRACT_ANTHROPIC_VERSION', arg: 'V', help: 'the anthropic-version sent (2023-06-01 or 2026-10-21)' },
   { flag: '--seed', env: 'CONTRACT_SEED', arg: 'N', help: 'fast-check seed (the same seed sends the same bodies)' },

@@ -20,10 +20,10 @@ export function negativeCases(o: GenOptions): NegativeCase[] {
   const modelMax = o.contract.modelMaxOutputTokens[o.model];
   const base = (): Body => ({ model: o.model, max_tokens: 16, messages: [{ role: 'user', content: 'Hello' }] });
   const tool = (name: string) => ({ name, input_schema: { type: 'object', properties: {} } });
-  const c = (name: string, rule: string, broken: NegativeCase['broken'], patch: (b: Body) => void, headers?: RequestCase['headers']): NegativeCase => {
+  const c = (name: string, rule: string, broken: NegativeCase['broken'], patch: (b: Body) => void, headers?: RequestCase['headers'], unverified?: string): NegativeCase => {
     const body = base();
     patch(body);
-    return { name: `negative/${name}`, body, headers, broken, meta: { mode: 'negative', rule, expect: { status: 400, errorType: 'invalid_request_error' } } };
+    return { name: `negative/${name}`, body, headers, broken, meta: { mode: 'negative', rule, expect: { status: 400, errorType: 'invalid_request_error' }, unverified } };
   };
   const max = Number(p('max_tokens').maximum);
   const cases: NegativeCase[] = [
@@ -74,9 +74,20 @@ export function negativeCases(o: GenOptions): NegativeCase[] {
     }),
     c('metadata_unknown_field', 'metadata only takes user_id', { schemaPath: '/metadata' }, (b) => (b.metadata = { session: 'x' })),
     { ...c('malformed_json', 'the body is not JSON', { transport: 'json' }, () => {}), body: '{"model": "x", "max_tokens": 16, "messages": [' },
-    c('wrong_content_type', 'the body must be sent as application/json', { transport: 'content-type' }, () => {}, { 'content-type': 'text/plain' }),
+    c('wrong_content_type', 'the body must be sent as application/json', { transport: 'content-type' }, () => {}, { 'content-type': 'text/plain' }, UNVERIFIED.wrong_content_type),
   ];
   if (modelMax !== undefined && modelMax < max)
-    cases.push(c('max_tokens_above_model_limit', `max_tokens above ${o.model}'s ceiling ${modelMax}`, { rule: 'max_tokens_within_model_limit' }, (b) => (b.max_tokens = modelMax + 1)));
+    cases.push(c('max_tokens_above_model_limit', `max_tokens above ${o.model}'s ceiling ${modelMax}`, { rule: 'max_tokens_within_model_limit' }, (b) => (b.max_tokens = modelMax + 1), undefined, UNVERIFIED.max_tokens_above_model_limit));
   return cases;
 }
+
+/**
+ * Invalid requests whose rejection neither the API's docs nor recorded real traffic show: a server
+ * that accepts them may be conformant, so a mismatch is a warning (README "Unverified expectations").
+ */
+export const UNVERIFIED = {
+  wrong_content_type:
+    'clients must send application/json (https://docs.anthropic.com/en/api/messages), but nothing shows the API rejecting a JSON body labelled otherwise; a server that parses it anyway is conformant',
+  max_tokens_above_model_limit:
+    "per-model output ceilings come from secondary sources (the authoritative figure is GET /v1/models → max_tokens); the model's real ceiling may be higher",
+};

@@ -1,25 +1,33 @@
 /**
  * A `curl` command that reproduces a request. The API key is written as `$ANTHROPIC_API_KEY`, never
- * as itself; other secret header values as `[Filtered]`.
+ * as itself; the values of other secret headers as `[Filtered]` (redact.ts). A body too long or too
+ * odd to read on one line is referred to as a file (`--data-binary @file`), which report/repro.ts
+ * writes.
  */
 import type { SentRequest } from './exchange';
-import { FILTERED, redact } from './redact';
+import { FILTERED, filteredValue, isSecretHeader, redact } from './redact';
 
 const shellQuote = (s: string): string => `'${s.replace(/'/g, `'\\''`)}'`;
 
-export function toCurl(req: SentRequest, apiKey: string): string {
+export interface CurlOptions {
+  /** Path of a file holding the body, sent with --data-binary @path instead of inline. */
+  bodyFile?: string;
+}
+
+export function toCurl(req: SentRequest, apiKey: string, o: CurlOptions = {}): string {
   const lines = [`curl -sS -N -X POST ${shellQuote(req.url)}`];
   for (const [name, value] of Object.entries(req.headers)) {
     if (apiKey && value.includes(apiKey)) {
-      // Double quotes so that the shell expands the variable.
-      lines.push(`-H "${name}: ${value.split(apiKey).join('$ANTHROPIC_API_KEY').replace(/"/g, '\\"')}"`);
-    } else if (name === 'x-api-key' || name === 'authorization') {
-      lines.push(`-H ${shellQuote(`${name}: ${value}`)}`);
+      // Double quotes so that the shell expands the variable; the rest of the value escaped for them.
+      const shown = value.split(apiKey).map((part) => part.replace(/["\\$`]/g, '\\$&')).join('$ANTHROPIC_API_KEY');
+      lines.push(`-H "${name}: ${shown}"`);
+    } else if (isSecretHeader(name)) {
+      lines.push(`-H ${shellQuote(`${name}: ${filteredValue(name, value)}`)}`);
     } else {
       const shown = redact(value);
       lines.push(`-H ${shellQuote(`${name}: ${shown === value ? value : FILTERED}`)}`);
     }
   }
-  lines.push(`--data-raw ${shellQuote(redact(req.body))}`);
+  lines.push(o.bodyFile ? `--data-binary ${/^[\w./-]+$/.test(o.bodyFile) ? `@${o.bodyFile}` : shellQuote(`@${o.bodyFile}`)}` : `--data-raw ${shellQuote(redact(req.body))}`);
   return lines.join(' \\\n  ');
 }

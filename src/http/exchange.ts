@@ -21,6 +21,11 @@ export interface CaseMeta {
   description?: string;
   /** What a conformant server answers (full profile): the status and, for errors, error.type. */
   expect?: { status: number; errorType?: string };
+  /**
+   * Why `expect` is not shown by the API's docs or by recorded real traffic: a server that answers
+   * otherwise may still be conformant, so a mismatch is a warning marked "unverified", never a failure.
+   */
+  unverified?: string;
   /** The request makes any conformant answer stop at max_tokens (a long reply asked for with a tiny max_tokens). */
   expectCut?: boolean;
   /** Recorded exchanges whose recorder stripped headers: header checks do not apply. */

@@ -1,30 +1,69 @@
 /**
- * Keeps secrets out of every output. The API key, and the value of every custom header, are
- * replaced with `[Filtered]` (as Schemathesis does) wherever they appear, in any text we write.
+ * Keeps secrets out of every output, without garbling the rest. Secrets are the API key and the
+ * values of headers that carry credentials: authorization, x-api-key, any name containing key /
+ * token / secret / cookie / auth / password / credential, and any header the user names in
+ * CONTRACT_SECRET_HEADERS (comma-separated). A secret header's value is replaced whole with
+ * `[Filtered]` (as Schemathesis does); in free text (bodies, messages) a secret is replaced where it
+ * stands as a whole token, so that a header value that is a common word stays harmless.
  */
 export const FILTERED = '[Filtered]';
-const SECRET_HEADERS = new Set(['x-api-key', 'authorization', 'proxy-authorization', 'cookie']);
+
+/** Header names whose values are credentials. */
+const CREDENTIAL_NAME = /key|token|secret|cookie|auth|password|passwd|credential|session/i;
+
+/** Header names marked secret for this process (registerRunSecrets), lower case. */
+const marked = new Set<string>();
+
+/** The headers CONTRACT_SECRET_HEADERS names (comma- or space-separated), lower case. */
+export function markedSecretHeaders(env: NodeJS.ProcessEnv = process.env): string[] {
+  return (env.CONTRACT_SECRET_HEADERS ?? '').split(/[\s,]+/).filter(Boolean).map((h) => h.toLowerCase());
+}
+
+export function isSecretHeader(name: string): boolean {
+  const n = name.toLowerCase();
+  return CREDENTIAL_NAME.test(n) || marked.has(n) || markedSecretHeaders().includes(n);
+}
+
+/** The values of a run that must never be printed: the key and the values of secret custom headers. */
+export function secretValues(config: { apiKey: string; customHeaders: Record<string, string> }, env: NodeJS.ProcessEnv = process.env): string[] {
+  const names = new Set(markedSecretHeaders(env));
+  return [config.apiKey, ...Object.entries(config.customHeaders).filter(([name]) => isSecretHeader(name) || names.has(name.toLowerCase())).map(([, v]) => v)];
+}
+
+/** Everything a run keeps out of its output: its key, its secret headers' values, the headers CONTRACT_SECRET_HEADERS marks. */
+export function registerRunSecrets(config: { apiKey: string; customHeaders: Record<string, string> }, env: NodeJS.ProcessEnv = process.env): void {
+  for (const n of markedSecretHeaders(env)) marked.add(n);
+  registerSecrets(secretValues(config, env));
+}
 
 const secrets: string[] = [];
+let pattern: RegExp | undefined;
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Registers values that must never be printed (the key, custom header values). */
+/**
+ * Registers values that must never be printed (see secretValues). Values shorter than 6 characters
+ * are too likely to be ordinary text to be hunted in free text; as header values they are still
+ * filtered whole.
+ */
 export function registerSecrets(values: Array<string | undefined>): void {
   for (const v of values) if (v && v.length >= 6 && !secrets.includes(v)) secrets.push(v);
   secrets.sort((a, b) => b.length - a.length);
+  // A secret is a whole token: not glued to letters, digits, `-` or `_` on either side.
+  pattern = secrets.length ? new RegExp(`(?<![A-Za-z0-9_-])(?:${secrets.map(escapeRe).join('|')})(?![A-Za-z0-9_-])`, 'g') : undefined;
 }
 
 export function redact(text: string): string {
-  let out = text;
-  for (const s of secrets) out = out.split(s).join(FILTERED);
-  return out;
+  return pattern ? text.replace(pattern, FILTERED) : text;
+}
+
+/** A secret header's value, filtered whole (an authorization header keeps its scheme: `Bearer [Filtered]`). */
+export function filteredValue(name: string, value: string): string {
+  if (/^(proxy-)?authorization$/i.test(name)) return value.replace(/^(\S+\s+)?.*$/s, (_m, scheme: string | undefined) => `${scheme ?? ''}${FILTERED}`);
+  return FILTERED;
 }
 
 export function redactHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) {
-    if (!SECRET_HEADERS.has(k.toLowerCase())) out[k] = redact(v);
-    else if (k.toLowerCase() === 'authorization') out[k] = v.replace(/^(\S+\s+)?.*$/, (_m, scheme: string | undefined) => `${scheme ?? ''}${FILTERED}`);
-    else out[k] = FILTERED;
-  }
+  for (const [k, v] of Object.entries(headers)) out[k] = isSecretHeader(k) ? filteredValue(k, v) : redact(v);
   return out;
 }

@@ -7,6 +7,8 @@ import { loadContract } from '../contract/spec';
 import { runChecks } from '../checks/registry';
 import type { CaseResult } from '../suite/run-cases';
 import { loadRecorded } from './load';
+import { escapeControls } from '../report/escape';
+import { displayPath } from '../report/repro';
 
 export interface RecordedCheck {
   results: CaseResult[];
@@ -25,4 +27,10 @@ export async function checkRecorded(paths: string[]): Promise<RecordedCheck> {
     })),
     errors,
   };
+}
+
+/** The files that could not be read, one line each with why ('' when every file was read). */
+export function unreadableText(errors: RecordedCheck['errors']): string {
+  if (!errors.length) return '';
+  return escapeControls([`${errors.length} file(s) could not be read; nothing was judged about them:`, ...errors.map((e) => `  ${displayPath(e.file)}: ${e.message}`)].join('\n'));
 }

@@ -25,17 +25,56 @@ interface Recorded {
 
 export function loadRecorded(paths: string[]): Loaded {
   const out: Loaded = { exchanges: [], errors: [] };
-  for (const p of paths) for (const file of listFiles(p)) {
-    try {
-      const doc = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-      if ((doc as { log?: unknown }).log) out.exchanges.push(...fromHar(doc as unknown as Har, file));
-      else if ((doc as { response?: unknown }).response) out.exchanges.push(fromRecorded(doc as unknown as Recorded, file));
-      else out.errors.push({ file, message: 'neither a recorded exchange nor a HAR file' });
-    } catch (e) {
-      out.errors.push({ file, message: (e as Error).message });
+  for (const p of paths)
+    for (const file of listFiles(p)) {
+      try {
+        const doc = readJson(file);
+        if ('log' in doc) {
+          const { exchanges, errors } = fromHar(doc as unknown as Har, file);
+          out.exchanges.push(...exchanges);
+          out.errors.push(...errors);
+        } else if ('response' in doc) out.exchanges.push(fromRecorded(checkRecorded(doc), file));
+        else throw new Unreadable('neither a recorded exchange (no "response") nor a HAR file (no "log")');
+      } catch (e) {
+        out.errors.push({ file, message: e instanceof Unreadable ? e.message : `cannot be read: ${(e as Error).message}` });
+      }
     }
-  }
   return out;
+}
+
+/** Why a file cannot be checked, in the user's terms. */
+class Unreadable extends Error {}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The file as a JSON object, or an Unreadable saying what it is instead. */
+function readJson(file: string): Record<string, unknown> {
+  const bytes = readFileSync(file);
+  if (bytes.length === 0) throw new Unreadable('empty file');
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    throw new Unreadable(`not a text file (${bytes.length} bytes that are not UTF-8)`);
+  }
+  if (text.includes('\u0000')) throw new Unreadable(`not a text file (${bytes.length} bytes holding NUL characters)`);
+  if (!text.trim()) throw new Unreadable('empty file (whitespace only)');
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    throw new Unreadable(`not JSON: ${(e as Error).message}`);
+  }
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new Unreadable(`not a JSON object (${Array.isArray(doc) ? 'an array' : doc === null ? 'null' : typeof doc})`);
+  return doc as Record<string, unknown>;
+}
+
+function checkRecorded(doc: Record<string, unknown>): Recorded {
+  const res = doc.response as { status?: unknown } | null;
+  if (typeof res !== 'object' || res === null || typeof res.status !== 'number') throw new Unreadable('a recorded exchange without response.status (a number)');
+  const req = doc.request;
+  if (req !== undefined && req !== null && typeof req !== 'object') throw new Unreadable('a recorded exchange whose request is not an object');
+  return doc as unknown as Recorded;
 }
 
 function listFiles(p: string): string[] {
@@ -98,26 +137,52 @@ export function fromRecorded(r: Recorded, file: string): Exchange {
 
 const isBeta = (headers: Record<string, string> | undefined, query: string | undefined) => Boolean(lower(headers)['anthropic-beta']) || /(^|&)beta=true(&|$)/.test(query ?? '');
 
-interface Har {
-  log: { entries: Array<{ request: { method: string; url: string; headers: Array<{ name: string; value: string }>; postData?: { text?: string } }; response: { status: number; headers: Array<{ name: string; value: string }>; content?: { text?: string; encoding?: string } } }> };
+interface HarEntry {
+  request: { method: string; url: string; headers: Array<{ name: string; value: string }>; postData?: { text?: string } };
+  response: { status: number; headers: Array<{ name: string; value: string }>; content?: { text?: string; encoding?: string } };
 }
 
-export function fromHar(har: Har, file: string): Exchange[] {
-  return har.log.entries
-    .map((e, i) => ({ e, i }))
-    .filter(({ e }) => e.request.method === 'POST' && new URL(e.request.url).pathname.endsWith('/v1/messages'))
-    .map(({ e, i }) => {
-      const pairs = (list: Array<{ name: string; value: string }>) => Object.fromEntries(list.map((h) => [h.name.toLowerCase(), h.value]));
-      const reqHeaders = pairs(e.request.headers);
-      let body: unknown = e.request.postData?.text;
+interface Har {
+  log: { entries: HarEntry[] };
+}
+
+/** The exchanges of a HAR file's POST …/v1/messages entries; an entry that cannot be read is named with its index. */
+export function fromHar(har: Har, file: string): Loaded {
+  const entries = (har.log as { entries?: unknown } | null)?.entries;
+  if (!Array.isArray(entries)) throw new Unreadable('a HAR file without log.entries (an array of entries)');
+  const out: Loaded = { exchanges: [], errors: [] };
+  let messages = 0;
+  entries.forEach((e: HarEntry, i) => {
+    try {
+      if (typeof e?.request?.url !== 'string' || typeof e.response?.status !== 'number') throw new Unreadable('no request.url or response.status');
+      let url: URL;
       try {
-        body = JSON.parse(String(body));
+        url = new URL(e.request.url);
       } catch {
-        // Keep the raw text: the request was not JSON.
+        throw new Unreadable(`request.url is not a URL: ${JSON.stringify(e.request.url.slice(0, 200))}`);
       }
-      const content = e.response.content;
-      const text = content?.encoding === 'base64' ? Buffer.from(content.text ?? '', 'base64').toString('utf8') : (content?.text ?? '');
-      const query = new URL(e.request.url).search.slice(1) || undefined;
-      return exchange(`${path.basename(file)}#${i}`, { body, query, meta: { mode: 'recorded', beta: isBeta(reqHeaders, query) } }, e.request.url, reqHeaders, response(e.response.status, pairs(e.response.headers), text));
-    });
+      if (e.request.method !== 'POST' || !url.pathname.endsWith('/v1/messages')) return;
+      messages += 1;
+      out.exchanges.push(fromHarEntry(e, i, url, file));
+    } catch (err) {
+      out.errors.push({ file: `${file}#${i}`, message: err instanceof Unreadable ? `HAR entry ${i}: ${err.message}` : `HAR entry ${i} cannot be read: ${(err as Error).message}` });
+    }
+  });
+  if (!messages && !out.errors.length) out.errors.push({ file, message: `a HAR file with no POST …/v1/messages entry among its ${entries.length} entries: nothing to check` });
+  return out;
+}
+
+function fromHarEntry(e: HarEntry, i: number, url: URL, file: string): Exchange {
+  const pairs = (list: Array<{ name: string; value: string }> | undefined) => Object.fromEntries((Array.isArray(list) ? list : []).map((h) => [String(h.name).toLowerCase(), String(h.value)]));
+  const reqHeaders = pairs(e.request.headers);
+  let body: unknown = e.request.postData?.text;
+  try {
+    body = JSON.parse(String(body));
+  } catch {
+    // Keep the raw text: the request was not JSON.
+  }
+  const content = e.response.content;
+  const text = content?.encoding === 'base64' ? Buffer.from(content.text ?? '', 'base64').toString('utf8') : (content?.text ?? '');
+  const query = url.search.slice(1) || undefined;
+  return exchange(`${path.basename(file)}#${i}`, { body, query, meta: { mode: 'recorded', beta: isBeta(reqHeaders, query) } }, e.request.url, reqHeaders, response(e.response.status, pairs(e.response.headers), text));
 }

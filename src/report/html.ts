@@ -5,8 +5,10 @@
  */
 import type { RunResults } from './results';
 import type { FailureRecord } from './serialize';
+import { escapeControls } from './escape';
 
-const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+/** HTML-escaped, and control characters shown as `\u001b` (server text is data, never markup or control). */
+const esc = (s: unknown) => escapeControls(String(s ?? '')).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const CSS = `
 body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#1d1d1f;background:#f6f7f9}
@@ -27,6 +29,8 @@ pre{background:#f0f2f5;padding:8px;border-radius:4px;overflow:auto;white-space:p
 .label{font-size:12px;color:#555;text-transform:uppercase;letter-spacing:.04em;margin-top:8px}
 table{border-collapse:collapse;width:100%;background:#fff}td,th{border:1px solid #d9dce1;padding:4px 8px;text-align:left;vertical-align:top}
 .badge{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;background:#eceef2}.new-badge{background:#cf222e;color:#fff}
+.cases{font:12px/1.5 ui-monospace,Menlo,Consolas,monospace;color:#333}
+.unreadable{background:#fff;border:1px solid #d9dce1;border-left:4px solid #cf222e;border-radius:6px;padding:8px 12px}
 .cov span{display:inline-block;margin:2px;padding:1px 6px;border-radius:4px;font:12px ui-monospace,monospace;background:#ffebe9}
 `;
 
@@ -35,6 +39,8 @@ function failureHtml(f: FailureRecord, isNew: boolean): string {
   return `<details class="failure ${cls}" open><summary>${esc(f.title)} ${isNew ? '<span class="badge new-badge">new</span> ' : ''}${f.category !== 'nonconformance' ? `<span class="badge">${esc(f.category)}</span> ` : ''}<span class="badge">${esc(f.case ?? '')}</span></summary>
 <pre>${esc(f.detail)}</pre>
 <div class="label">Rule</div><div>${esc(f.source)}</div>
+${f.collapsed ? `<div>${esc(f.collapsed)}</div>` : ''}
+${(f.cases ?? []).length > 1 ? `<div class="label">${f.cases.length} cases hit this</div><div class="cases">${f.cases.map(esc).join(', ')}</div>` : ''}
 ${f.caseDescription ? `<div class="label">Case</div><div>${esc(f.case)} — ${esc(f.caseDescription)}${f.seed !== undefined ? ` (CONTRACT_SEED=${esc(f.seed)}, fast-check path ${esc(f.fcPath)})` : ''}</div>` : ''}
 ${f.request ? `<div class="label">Request</div><pre>POST ${esc(f.request.url)}\n${Object.entries(f.request.headers).map(([k, v]) => `${esc(k)}: ${esc(v)}`).join('\n')}\n\n${esc(prettyBody(f.request.body))}</pre>` : ''}
 ${f.response ? `<div class="label">Response</div><pre>${esc(f.response)}</pre>` : ''}
@@ -57,7 +63,22 @@ export function renderHtml(r: RunResults): string {
   const t = r.totals;
   const d = r.diff;
   const newSet = new Set((d?.newFailures ?? []).map((label) => label.split(':')[0]));
-  const ok = t.failed === 0 && t.unavailable === 0;
+  const unreadable = r.areas.flatMap((a) => a.unreadable ?? []);
+  const nothingChecked = Boolean(r.target.recorded) && t.exchanges === 0;
+  const ok = t.failed === 0 && t.unavailable === 0 && !unreadable.length && !nothingChecked;
+  // Never "conforms" about what could not be read: the verdict names what is missing first.
+  const verdict = ok
+    ? 'The target conforms to the contract in every check that ran.'
+    : [
+        unreadable.length ? `${unreadable.length} file(s) could not be read, so nothing was judged about them.` : '',
+        nothingChecked ? 'No exchange was checked.' : '',
+        t.failed || t.unavailable ? `The target departs from the contract in ${t.failed} check(s)${t.unavailable ? `; unavailable in ${t.unavailable}` : ''}.` : '',
+      ]
+        .filter(Boolean)
+        .join(' ');
+  const unreadableHtml = unreadable.length
+    ? `<h2>Files that could not be read</h2><div class="unreadable"><table><tr><th>File</th><th>Why</th></tr>${unreadable.map((u) => `<tr><td><code>${esc(u.file)}</code></td><td>${esc(u.message)}</td></tr>`).join('')}</table></div>`
+    : '';
   const areas = r.areas
     .map((a) => {
       const failed = a.checks.filter((c) => c.status === 'failed');
@@ -80,8 +101,9 @@ export function renderHtml(r: RunResults): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Messages API conformance — ${esc(r.target.label)}</title><style>${CSS}</style></head><body><main>
 <h1>Messages API conformance report</h1>
 <div class="meta">Target <code>${esc(r.target.label)}</code> · ${esc(r.startedAt)} · ${(r.durationMs / 1000).toFixed(1)} s · ${t.requests} requests · profile <code>${esc(r.profile)}</code> · seed <code>${esc(r.seed)}</code> · spec ${esc(r.spec.version)} <code>${esc(r.spec.sha256.slice(0, 12))}</code></div>
-<div class="verdict ${ok ? 'ok' : 'bad'}">${ok ? 'The target conforms to the contract in every check that ran.' : `The target departs from the contract in ${t.failed} check(s)${t.unavailable ? `; unavailable in ${t.unavailable}` : ''}.`}</div>
+<div class="verdict ${ok ? 'ok' : 'bad'}">${esc(verdict)}</div>
 <div class="totals"><div class="tile pass"><b>${t.passed}</b>passed</div><div class="tile fail"><b>${t.failed}</b>failed</div><div class="tile unav"><b>${t.unavailable}</b>unavailable</div><div class="tile skip"><b>${t.skipped}</b>skipped</div></div>
+${unreadableHtml}
 ${changes}
 ${areas || '<h2>Failures</h2><p>None.</p>'}
 <h2>Skipped checks</h2>${skipReasons.size ? `<table><tr><th>Why</th><th>Checks</th></tr>${[...skipReasons].map(([why, ids]) => `<tr><td>${esc(why)}</td><td>${ids.map(esc).join(', ')}</td></tr>`).join('')}</table>` : '<p>None.</p>'}

@@ -3,13 +3,15 @@
  * regression diff against the previous run on the same target (or CONTRACT_BASELINE), kept in
  * reports/history/ under its time stamp.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AreaRecord } from './serialize';
 import type { Contract } from '../contract/spec';
 import { specUniverse } from './coverage';
 import { diffRuns, type RunDiff } from './diff';
 import { redact } from '../http/redact';
+import { makeDirs } from './reports-dir';
+import { addUsage, type TokenUsage } from '../suite/usage';
 
 export interface RunResults {
   tool: string;
@@ -20,7 +22,13 @@ export interface RunResults {
   runs: number;
   startedAt: string;
   durationMs: number;
-  totals: { passed: number; failed: number; skipped: number; unavailable: number; requests: number; exchanges: number };
+  /**
+   * One set of numbers for the console, JUnit, the HTML report and the exit code. Per check and
+   * area: passed, failed (non-conformance), unavailable (the target stayed overloaded or down),
+   * notRun (the run's time limit), skipped. jest and JUnit count failed + unavailable + notRun as
+   * their failures (`failing`). Requests sent (retries included) and the tokens the target reported.
+   */
+  totals: { passed: number; failed: number; unavailable: number; notRun: number; failing: number; skipped: number; requests: number; exchanges: number; usage: TokenUsage };
   areas: AreaRecord[];
   coverage: { request: Coverage; response: Coverage };
   diff?: RunDiff;
@@ -67,14 +75,7 @@ export function buildResults(info: RunInfo, contract: Contract, areas: AreaRecor
     runs: info.runs,
     startedAt: info.startedAt,
     durationMs: info.durationMs,
-    totals: {
-      passed: checks.filter((c) => c.status === 'passed').length,
-      failed: checks.filter((c) => c.status === 'failed' && c.failures.some((f) => f.category === 'nonconformance')).length,
-      skipped: checks.filter((c) => c.status === 'skipped').length,
-      unavailable: checks.filter((c) => c.status === 'failed' && c.failures.every((f) => f.category !== 'nonconformance')).length,
-      requests: areas.reduce((n, a) => n + a.requests, 0),
-      exchanges: areas.reduce((n, a) => n + a.exchanges, 0),
-    },
+    totals: totalsOf(areas),
     areas,
     coverage: {
       request: cover(universe.request, new Set(areas.flatMap((a) => a.coverage.sent))),
@@ -83,10 +84,28 @@ export function buildResults(info: RunInfo, contract: Contract, areas: AreaRecor
   };
 }
 
+export function totalsOf(areas: AreaRecord[]): RunResults['totals'] {
+  const checks = areas.flatMap((a) => a.checks);
+  const count = (p: (c: (typeof checks)[number]) => boolean) => checks.filter(p).length;
+  const failed = count((c) => c.status === 'failed' && c.failures.some((f) => f.category === 'nonconformance'));
+  const unavailable = count((c) => c.status === 'failed' && c.failures.every((f) => f.category !== 'nonconformance'));
+  const notRun = count((c) => c.status === 'not_run');
+  return {
+    passed: count((c) => c.status === 'passed'),
+    failed,
+    unavailable,
+    notRun,
+    failing: failed + unavailable + notRun,
+    skipped: count((c) => c.status === 'skipped'),
+    requests: areas.reduce((n, a) => n + a.requests, 0),
+    exchanges: areas.reduce((n, a) => n + a.exchanges, 0),
+    usage: areas.reduce((u, a) => addUsage(u, a.usage), { inputTokens: 0, outputTokens: 0 }),
+  };
+}
+
 /** The latest earlier run on the same target, from history/ (or the file CONTRACT_BASELINE names). */
-export function findBaseline(reportsDir: string, current: RunResults, explicit?: string): { file: string; results: RunResults } | undefined {
+export function findBaseline(dir: string, current: RunResults, explicit?: string): { file: string; results: RunResults } | undefined {
   if (explicit) return { file: explicit, results: JSON.parse(readFileSync(explicit, 'utf8')) as RunResults };
-  const dir = path.join(reportsDir, 'history');
   if (!existsSync(dir)) return undefined;
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.json')).sort().reverse()) {
     const r = JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as RunResults;
@@ -95,12 +114,13 @@ export function findBaseline(reportsDir: string, current: RunResults, explicit?:
   return undefined;
 }
 
-export function writeResults(reportsDir: string, results: RunResults, baselinePath?: string): RunResults {
-  const baseline = findBaseline(reportsDir, results, baselinePath);
+export function writeResults(reportsDir: string, results: RunResults, baselinePath?: string, history = path.join(reportsDir, 'history')): RunResults {
+  const baseline = findBaseline(history, results, baselinePath);
   results.diff = diffRuns(results, baseline?.results, baseline?.file);
-  mkdirSync(path.join(reportsDir, 'history'), { recursive: true });
+  makeDirs(history);
   const file = path.join(reportsDir, 'results.json');
   writeFileSync(file, JSON.stringify(results, null, 1));
-  copyFileSync(file, path.join(reportsDir, 'history', `${results.startedAt.replace(/[:.]/g, '-')}.json`));
+  // The pid keeps two runs started in the same millisecond apart.
+  copyFileSync(file, path.join(history, `${results.startedAt.replace(/[:.]/g, '-')}-${process.pid}.json`));
   return results;
 }

@@ -1,10 +1,16 @@
-/** Failures and areas as plain JSON for results.json: redacted, capped, without live objects. */
+/**
+ * Failures and areas as plain JSON for results.json: redacted, control characters escaped (every
+ * string is for display), without live objects. One record per cause (format.ts groupFailures),
+ * each naming every case that hit it; request and response excerpts for the first causes only.
+ */
 import type { Failure } from '../checks/failure';
-import type { AreaOutcome } from '../suite/areas';
+import type { AreaOutcome, CheckStatus } from '../suite/areas';
+import type { TokenUsage } from '../suite/usage';
 import { CHECK_META } from '../suite/areas';
-import { toCurl } from '../http/curl';
 import { redact, redactHeaders } from '../http/redact';
-import { responseExcerpt } from './format';
+import { collapsedNote, groupFailures, responseExcerpt, type FailureGroup } from './format';
+import { reproCurl } from './repro';
+import { escapeDeep } from './escape';
 import { requestCoverage, responseCoverage } from './coverage';
 
 export interface FailureRecord {
@@ -19,6 +25,11 @@ export interface FailureRecord {
   caseDescription?: string;
   seed?: number;
   fcPath?: string;
+  /** Every case that hit this cause (the first is the one shown), and the exchanges it was seen in. */
+  cases: string[];
+  count: number;
+  /** Set when one answer broke the rule several times with the same text (collapsed into this record). */
+  collapsed?: string;
   request?: { url: string; headers: Record<string, string>; body: string };
   response?: string;
   curl?: string;
@@ -28,33 +39,42 @@ export interface CheckRecord {
   id: string;
   title: string;
   source: string;
-  status: 'passed' | 'failed' | 'skipped';
+  status: CheckStatus;
   reason?: string;
   /** Exchanges the check ran on, and the milliseconds it spent on them. */
   ran: number;
   durationMs: number;
   failures: FailureRecord[];
   warnings: FailureRecord[];
+  /** Every case with a failure of this check (warnings apart). */
+  failingCases: string[];
 }
 
 export interface AreaRecord {
   id: string;
   title: string;
   skipped?: string;
+  /** Why the area did not finish (the run's time limit). */
+  notRun?: string;
+  /** Tokens the target reported for this area's answers. */
+  usage: TokenUsage;
   durationMs: number;
   /** Exchanges checked, and requests sent for them (retries included; 0 for recorded traffic). */
   exchanges: number;
   requests: number;
   checks: CheckRecord[];
   coverage: { sent: string[]; observed: string[] };
+  /** Recorded traffic: files that could not be read, and why (nothing was judged about them). */
+  unreadable?: Array<{ file: string; message: string }>;
 }
 
-const MAX_PER_CHECK = 20;
+/** Causes per check shown with their request, response and curl line; the rest by name and cases. */
+const MAX_EXCERPTS_PER_CHECK = 20;
 
-export function serializeFailure(f: Failure, apiKey: string): FailureRecord {
+export function serializeFailure(f: Failure, apiKey: string, group?: FailureGroup, excerpts = true): FailureRecord {
   const ex = f.exchange;
   const m = ex?.case.meta;
-  return {
+  return escapeDeep({
     checkId: f.checkId,
     title: f.title,
     key: f.key,
@@ -66,10 +86,18 @@ export function serializeFailure(f: Failure, apiKey: string): FailureRecord {
     caseDescription: m?.rule ?? m?.description,
     seed: m?.seed,
     fcPath: m?.fcPath,
-    request: ex && { url: ex.request.url, headers: redactHeaders(ex.request.headers), body: redact(ex.request.body.slice(0, 4000)) },
-    response: ex && responseExcerpt(ex, f.eventIndex),
-    curl: ex && toCurl(ex.request, apiKey),
-  };
+    cases: group?.cases ?? (ex ? [ex.case.name] : []),
+    count: group?.failures.length ?? 1,
+    collapsed: (group && collapsedNote(group)) || undefined,
+    request: ex && excerpts ? { url: ex.request.url, headers: redactHeaders(ex.request.headers), body: redact(ex.request.body.slice(0, 4000)) } : undefined,
+    response: ex && excerpts ? responseExcerpt(ex, f.eventIndex) : undefined,
+    curl: ex && excerpts ? reproCurl(ex, apiKey) : undefined,
+  });
+}
+
+/** One record per cause, every cause listed; excerpts for the first ones. */
+function records(failures: Failure[], apiKey: string): FailureRecord[] {
+  return groupFailures(failures).map((g, i) => serializeFailure(g.first, apiKey, g, i < MAX_EXCERPTS_PER_CHECK));
 }
 
 export function serializeArea(o: AreaOutcome, apiKey: string): AreaRecord {
@@ -78,6 +106,8 @@ export function serializeArea(o: AreaOutcome, apiKey: string): AreaRecord {
     id: o.area.id,
     title: o.area.title,
     skipped: o.skipped,
+    notRun: o.notRun,
+    usage: o.usage ?? { inputTokens: 0, outputTokens: 0 },
     durationMs: o.durationMs,
     exchanges: exchanges.length,
     requests: o.area.id === 'recorded' ? 0 : exchanges.reduce((n, e) => n + 1 + e.retried.length, 0),
@@ -89,15 +119,10 @@ export function serializeArea(o: AreaOutcome, apiKey: string): AreaRecord {
       reason: c.reason,
       ran: c.ran,
       durationMs: c.durationMs ?? 0,
-      failures: dedupe(c.failures).slice(0, MAX_PER_CHECK).map((f) => serializeFailure(f, apiKey)),
-      warnings: dedupe(c.warnings).slice(0, MAX_PER_CHECK).map((f) => serializeFailure(f, apiKey)),
+      failures: records(c.failures, apiKey),
+      warnings: records(c.warnings, apiKey),
+      failingCases: escapeDeep([...new Set(c.failures.flatMap((f) => (f.exchange ? [f.exchange.case.name] : [])))]),
     })),
     coverage: { sent: requestCoverage(exchanges), observed: responseCoverage(exchanges) },
   };
-}
-
-/** One failure per key: a hundred cases hitting one bug make one failure. */
-function dedupe(failures: Failure[]): Failure[] {
-  const seen = new Set<string>();
-  return failures.filter((f) => !seen.has(f.key) && seen.add(f.key));
 }

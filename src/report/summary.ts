@@ -2,15 +2,26 @@
 import path from 'node:path';
 import { reportsDir } from './paths';
 import type { RunResults } from './results';
+import type { CheckRecord } from './serialize';
 import { formatDiff } from './diff';
+
+/** The totals in one phrase, the same wherever they are printed: jest's "failed" is `failing`. */
+export function totalsText(t: RunResults['totals']): string {
+  const why = [t.failed && `${t.failed} non-conformance`, t.unavailable && `${t.unavailable} target unavailable`, t.notRun && `${t.notRun} not run`].filter(Boolean);
+  return `${t.passed} passed, ${t.failing} failed${why.length ? ` (${why.join(', ')})` : ''}, ${t.skipped} skipped`;
+}
+
+const tag = (c: CheckRecord) =>
+  c.status === 'not_run' ? ` [not run] — ${c.reason}` : c.failures.every((f) => f.category !== 'nonconformance') ? ' [target unavailable]' : '';
 
 export function summaryText(r: RunResults): string {
   const t = r.totals;
-  const failing = r.areas.flatMap((a) => a.checks.filter((c) => c.status === 'failed').map((c) => `  ✗ ${a.id} › ${c.id}: ${c.title}${c.failures.every((f) => f.category !== 'nonconformance') ? ' [target unavailable]' : ''}`));
+  const failing = r.areas.flatMap((a) => a.checks.filter((c) => c.status === 'failed' || c.status === 'not_run').map((c) => `  ✗ ${a.id} › ${c.id}: ${c.title}${tag(c)}`));
+  const cost = `${t.requests} requests, ${t.usage.inputTokens} input and ${t.usage.outputTokens} output tokens reported by the target`;
   return [
     r.target.recorded
-      ? `Recorded traffic (${r.target.label}): ${t.exchanges} exchanges; checks ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped, in ${(r.durationMs / 1000).toFixed(1)} s.`
-      : `Contract run against ${r.target.label} (profile ${r.profile}, seed ${r.seed}): ${t.passed} passed, ${t.failed} failed, ${t.unavailable} unavailable, ${t.skipped} skipped; ${t.requests} requests in ${(r.durationMs / 1000).toFixed(1)} s.`,
+      ? `Recorded traffic (${r.target.label}): ${t.exchanges} exchanges; checks ${totalsText(t)}, in ${(r.durationMs / 1000).toFixed(1)} s.`
+      : `Contract run against ${r.target.label} (profile ${r.profile}, seed ${r.seed}): ${totalsText(t)}; ${cost}; ${(r.durationMs / 1000).toFixed(1)} s.`,
     ...failing,
     `Spec coverage: requests ${r.coverage.request.percent}%, responses ${r.coverage.response.percent}%.`,
     r.diff ? formatDiff(r.diff) : '',

@@ -1,8 +1,11 @@
 /**
  * Declares the jest tests of one contract area: the area's requests are sent once (beforeAll), then
- * one test per check (runner/check-tests.ts).
+ * one test per check (runner/check-tests.ts). The suite's own clocks (http/deadline.ts) end every
+ * request; jest's hook timeout is only a backstop behind them.
  */
 import { AREAS, areaCheckIds, evaluateArea, type AreaOutcome } from '../suite/areas';
+import { runTimeoutMs } from '../config';
+import { harnessTimeoutMs } from './harness';
 import { suiteContext, type SuiteContext } from '../suite/context';
 import { declareCheckTests, publishOutcome } from './check-tests';
 
@@ -16,7 +19,7 @@ export function describeArea(id: string): void {
       ctx = await suiteContext();
       outcome = await evaluateArea(ctx, area);
       publishOutcome(outcome, ctx.config.apiKey);
-    });
+    }, harnessTimeoutMs(runTimeoutMs()));
     declareCheckTests(areaCheckIds(area), () => ({ outcome, apiKey: ctx.config.apiKey }));
   });
 }

@@ -10,7 +10,9 @@ import { toFailure } from '../checks/failure';
 import { CHECKS, applies } from '../checks/registry';
 import { streamJsonSameShape } from '../checks/stream-json-shape';
 import type { SuiteContext } from './context';
-import { budgetShortfall, runCases, type CaseResult } from './run-cases';
+import { budgetShortfall, cutByRunLimit, runCases, type CaseResult } from './run-cases';
+import { runOver } from '../http/deadline';
+import { tokenUsage, type TokenUsage } from './usage';
 import { shrinkGenerated } from './shrink';
 import { authCases, exampleCases, invalidCases, semanticCases, SHAPE_PAIRS, validCases } from './cases';
 
@@ -71,7 +73,12 @@ export const CHECK_META: Record<string, { title: string; source: string; profile
 /** The tests an area reports: its own checks, then the catch-all. */
 export const areaCheckIds = (area: AreaDef) => [...area.checks, OTHER_CHECKS];
 
-export type CheckStatus = 'passed' | 'failed' | 'skipped';
+/**
+ * failed: the check broke (non-conformance, or the target unavailable: see the failures' category).
+ * not_run: the run's time limit ended the area before the check could judge it (never a pass).
+ * skipped: the check does not apply (profile, budget, nothing to judge).
+ */
+export type CheckStatus = 'passed' | 'failed' | 'skipped' | 'not_run';
 
 export interface CheckOutcome {
   id: string;
@@ -89,6 +96,10 @@ export interface CheckOutcome {
 export interface AreaOutcome {
   area: AreaDef;
   skipped?: string;
+  /** Why the area did not finish (the run's time limit). */
+  notRun?: string;
+  /** Tokens the target reported using for this area's answers (what a live run cost). */
+  usage?: TokenUsage;
   results: CaseResult[];
   checks: CheckOutcome[];
   durationMs: number;
@@ -103,13 +114,25 @@ export async function evaluateArea(ctx: SuiteContext, area: AreaDef): Promise<Ar
   const cases = area.cases(ctx).filter((c) => profile === 'full' || c.meta?.expect?.status === 200);
   const shortfall = budgetShortfall(ctx, cases);
   if (shortfall) return skipAll(shortfall);
+  const limit = `the run reached CONTRACT_RUN_TIMEOUT_MS`;
+  if (runOver(ctx.config)) return notRunAll(`not run: ${limit} before this area started`);
   const timings = new Map<string, number>();
   const results = await runCases(ctx, cases, timings);
+  const cut = cutByRunLimit(results);
   // A shrunk counterexample goes first, so that it is the one a failure message shows.
-  for (const f of (await shrinkGenerated(ctx, results)).reverse()) results.unshift({ exchange: f.exchange!, failures: [f] });
+  if (!cut) for (const f of (await shrinkGenerated(ctx, results)).reverse()) results.unshift({ exchange: f.exchange!, failures: [f] });
 
-  const checks = checkOutcomes(ctx.checks, area.checks, results).map((c) => ({ ...c, durationMs: +(timings.get(c.id) ?? 0).toFixed(2) }));
-  return { area, results, checks, durationMs: Date.now() - started };
+  let checks = checkOutcomes(ctx.checks, area.checks, results).map((c) => ({ ...c, durationMs: +(timings.get(c.id) ?? 0).toFixed(2) }));
+  const usage = tokenUsage(results.map((r) => r.exchange));
+  if (!cut) return { area, results, checks, usage, durationMs: Date.now() - started };
+  // What failed on answers that did arrive stays failed; nothing else may pass on a partial area.
+  const notRun = `not finished: ${limit} (${cut} of ${cases.length} requests cut or never sent)`;
+  checks = checks.map((c) => (c.status === 'failed' ? c : { ...c, status: 'not_run' as const, reason: notRun }));
+  return { area, notRun, results, checks, usage, durationMs: Date.now() - started };
+
+  function notRunAll(reason: string): AreaOutcome {
+    return { area, notRun: reason, results: [], checks: areaCheckIds(area).map((id) => ({ id, status: 'not_run', reason, ran: 0, failures: [], warnings: [] })), durationMs: Date.now() - started };
+  }
 }
 
 /** Every area in order, as one run (programmatic runs: fixture tests, the benchmark). */

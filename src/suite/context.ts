@@ -2,10 +2,11 @@
 import { readConfig, type RunConfig } from '../config';
 import type { Contract } from '../contract/spec';
 import { Budget } from '../http/budget';
-import { registerSecrets } from '../http/redact';
+import { registerRunSecrets } from '../http/redact';
 import type { CheckContext } from '../checks/failure';
 import type { GenOptions } from '../generate/positive';
 import { shared } from './shared';
+import type { Breaker } from './run-cases';
 
 export interface SuiteContext {
   config: RunConfig;
@@ -13,8 +14,8 @@ export interface SuiteContext {
   budget: Budget;
   gen: GenOptions;
   checks: CheckContext;
-  /** Consecutive requests that got no answer at all (run-cases.ts stops sending after a few). */
-  breaker: { silent: number };
+  /** Consecutive requests with no answer in time / unavailable (run-cases.ts stops sending after a few). */
+  breaker: Breaker;
 }
 
 /**
@@ -23,7 +24,7 @@ export interface SuiteContext {
  */
 export async function suiteContext(env: NodeJS.ProcessEnv = process.env, options: { fresh?: boolean } = {}): Promise<SuiteContext> {
   const config = readConfig(env);
-  registerSecrets([config.apiKey, ...Object.values(config.customHeaders)]);
+  registerRunSecrets(config, env);
   const s = shared();
   const contract = await s.contract;
   config.model ||= String((contract.requestExample('hello') as { model: string }).model);
@@ -34,6 +35,6 @@ export async function suiteContext(env: NodeJS.ProcessEnv = process.env, options
     budget,
     gen: { contract, model: config.model, version: config.anthropicVersion },
     checks: { contract, profile: config.profile },
-    breaker: options.fresh ? { silent: 0 } : (s.breaker ??= { silent: 0 }),
+    breaker: options.fresh ? { silent: 0, unavailable: 0 } : (s.breaker ??= { silent: 0, unavailable: 0 }),
   };
 }

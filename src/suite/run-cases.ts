@@ -4,6 +4,7 @@
  */
 import { outputTokenCost, type RequestCase, type Exchange } from '../http/exchange';
 import { buildRequest, send } from '../http/client';
+import { runOver } from '../http/deadline';
 import { runChecks } from '../checks/registry';
 import type { Failure } from '../checks/failure';
 import type { SuiteContext } from './context';
@@ -24,25 +25,60 @@ export function budgetShortfall(ctx: SuiteContext, cases: RequestCase[]): string
   return `budget spent: needs ${cases.length} requests / ${tokens} output tokens; used ${b.requests}/${b.maxRequests || '∞'} requests, ${b.outputTokens}/${b.maxOutputTokens || '∞'} tokens (CONTRACT_MAX_REQUESTS, CONTRACT_MAX_OUTPUT_TOKENS)`;
 }
 
-/** After this many requests in a row got no response headers in time, the rest are not sent. */
-export const SILENT_LIMIT = 3;
+/**
+ * After this many requests in a row got no complete answer in time, or stayed unavailable through
+ * their retries, the rest are not sent: a hung or down target must not cost requests × timeout.
+ */
+export const BREAKER_LIMIT = 3;
+
+/** Consecutive requests that got no answer in time / that stayed unavailable (shared by a run's areas). */
+export interface Breaker {
+  silent: number;
+  unavailable: number;
+}
+
+const NO_ANSWER = new Set(['timeout', 'idle', 'deadline']);
 
 export async function runCases(ctx: SuiteContext, cases: RequestCase[], timings?: Map<string, number>): Promise<CaseResult[]> {
+  const b = ctx.breaker;
   return mapPool(cases, ctx.config.concurrency, async (c) => {
-    const exchange = ctx.breaker.silent >= SILENT_LIMIT ? notSent(ctx, c) : await send(ctx.config, c, { budget: ctx.budget });
-    // A server that never answers must not cost requests × timeout: count silent answers in a row.
-    ctx.breaker.silent = exchange.transportError?.kind === 'timeout' ? ctx.breaker.silent + 1 : exchange.response ? 0 : ctx.breaker.silent;
-    return { exchange, failures: runChecks(ctx.checks, exchange, undefined, timings) };
+    const exchange = runOver(ctx.config)
+      ? notSent(ctx, c, { kind: 'run_limit', message: 'not sent: the run reached CONTRACT_RUN_TIMEOUT_MS' })
+      : b.silent >= BREAKER_LIMIT
+        ? notSent(ctx, c, { kind: 'timeout', message: `not sent: the target stopped answering (${BREAKER_LIMIT} requests in a row got no complete answer in time)` })
+        : b.unavailable >= BREAKER_LIMIT
+          ? { ...notSent(ctx, c, { kind: 'budget', message: `not sent: the target stayed unavailable (${BREAKER_LIMIT} requests in a row ran out of retries on 429 / 529 / overload)` }), unavailable: true }
+          : await send(ctx.config, c, { budget: ctx.budget });
+    if (exchange.durationMs > 0) {
+      b.silent = exchange.transportError && NO_ANSWER.has(exchange.transportError.kind) ? b.silent + 1 : exchange.response ? 0 : b.silent;
+      b.unavailable = exchange.unavailable ? b.unavailable + 1 : exchange.response ? 0 : b.unavailable;
+    }
+    // A request the run's end cut short is not judged: the area reports it as not run.
+    const failures = exchange.transportError?.kind === 'run_limit' ? [] : runChecks(ctx.checks, exchange, undefined, timings);
+    return { exchange: compact(exchange), failures };
   });
 }
 
-function notSent(ctx: SuiteContext, c: RequestCase): Exchange {
-  return {
-    case: c,
-    request: buildRequest(ctx.config, c),
-    transportError: { kind: 'timeout', message: `not sent: the target stopped answering (${SILENT_LIMIT} requests in a row got no response within ${ctx.config.timeoutMs} ms)` },
-    retried: [],
-    unavailable: false,
-    durationMs: 0,
-  };
+/** The area could not finish: the run's deadline cut some of its requests. */
+export const cutByRunLimit = (results: CaseResult[]) => results.filter((r) => r.exchange.transportError?.kind === 'run_limit').length;
+
+function notSent(ctx: SuiteContext, c: RequestCase, transportError: Exchange['transportError']): Exchange {
+  return { case: c, request: buildRequest(ctx.config, c), transportError, retried: [], unavailable: false, durationMs: 0 };
+}
+
+/** What reports show of a body; the rest of a huge one is dropped once the checks have read it. */
+const KEPT_TEXT = 64 * 1024;
+
+/**
+ * Keeps memory bounded whatever the server sends: an area holds all its exchanges until it ends,
+ * and a hostile server can send a 10 MB body to every request. Checks have run by now; the derived
+ * view (stream events, message) they cached stays for the pair checks.
+ */
+function compact(ex: Exchange): Exchange {
+  const res = ex.response;
+  if (!res || res.text.length <= KEPT_TEXT) return ex;
+  const dropped = res.text.length - KEPT_TEXT;
+  res.text = `${res.text.slice(0, KEPT_TEXT)}… [${dropped} more characters not kept]`;
+  if (res.events && res.events.length > 200) res.events = [...res.events.slice(0, 100), ...res.events.slice(-100)];
+  return ex;
 }

@@ -9,7 +9,7 @@ import { Budget } from '../http/budget';
 export interface Shared {
   contract: Promise<Contract>;
   budget?: Budget;
-  breaker?: { silent: number };
+  breaker?: { silent: number; unavailable: number };
 }
 
 export const SHARED_GLOBAL = '__anthropicContractShared__';

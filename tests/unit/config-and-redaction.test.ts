@@ -1,7 +1,7 @@
 /** Configuration read from the ecosystem's variables, and secrets kept out of every output. */
 import { ConfigError, normaliseBaseUrl, parseCustomHeaders, readConfig } from '../../src/config';
 import { toCurl } from '../../src/http/curl';
-import { FILTERED, redact, redactHeaders, registerSecrets } from '../../src/http/redact';
+import { FILTERED, isSecretHeader, redact, redactHeaders, registerRunSecrets, secretValues } from '../../src/http/redact';
 
 test('base URLs keep their path prefix and lose trailing slashes', () => {
   expect(normaliseBaseUrl('http://localhost:8080/rest/anthropic-models-api/2025-03-05/')).toBe('http://localhost:8080/rest/anthropic-models-api/2025-03-05');
@@ -25,20 +25,52 @@ test('remote targets get paid-API defaults; local ones more bodies and no caps; 
   expect(() => readConfig({ ANTHROPIC_BASE_URL: 'http://x' })).toThrow(/ANTHROPIC_API_KEY is not set/);
 });
 
-test('the key and custom header values never print: [Filtered], and $ANTHROPIC_API_KEY in curl lines', () => {
+test('the key and credential header values never print: [Filtered], and $ANTHROPIC_API_KEY in curl lines', () => {
   const key = 'sk-ant-api03-secret-0123456789';
-  registerSecrets([key, 'gateway-secret-value']);
+  registerRunSecrets({ apiKey: key, customHeaders: { 'x-gateway-token': 'gateway-secret-value', 'x-route': 'eu-west' } }, {});
   expect(redact(`body with ${key} and gateway-secret-value`)).toBe(`body with ${FILTERED} and ${FILTERED}`);
-  expect(redactHeaders({ 'x-api-key': key, authorization: `Bearer ${key}`, 'x-gw': 'gateway-secret-value', accept: 'application/json' })).toEqual({
+  expect(redactHeaders({ 'x-api-key': key, authorization: `Bearer ${key}`, 'x-gateway-token': 'gateway-secret-value', cookie: 'a=b', 'x-route': 'eu-west', accept: 'application/json' })).toEqual({
     'x-api-key': FILTERED,
     authorization: `Bearer ${FILTERED}`,
-    'x-gw': FILTERED,
+    'x-gateway-token': FILTERED,
+    cookie: FILTERED,
+    'x-route': 'eu-west',
     accept: 'application/json',
   });
-  const curl = toCurl({ method: 'POST', url: 'http://h/v1/messages', headers: { 'x-api-key': key, authorization: `Bearer ${key}`, 'x-gw': 'gateway-secret-value' }, body: `{"text":"it's ${key}"}` }, key);
+  const curl = toCurl({ method: 'POST', url: 'http://h/v1/messages', headers: { 'x-api-key': key, authorization: `Bearer ${key}`, 'x-gateway-token': 'gateway-secret-value' }, body: `{"text":"it's ${key}"}` }, key);
   expect(curl).not.toContain(key);
   expect(curl).toContain('-H "x-api-key: $ANTHROPIC_API_KEY"');
   expect(curl).toContain('-H "authorization: Bearer $ANTHROPIC_API_KEY"');
-  expect(curl).toContain(`'x-gw: ${FILTERED}'`);
+  expect(curl).toContain(`'x-gateway-token: ${FILTERED}'`);
   expect(curl).toContain(`'{"text":"it'\\''s ${FILTERED}"}'`);
+});
+
+test('a custom header whose value is a common word garbles nothing: only credentials are secrets, filtered as whole values', () => {
+  const key = 'sk-ant-api03-common-word-key-42';
+  registerRunSecrets({ apiKey: key, customHeaders: { 'x-provider': 'anthropic', 'x-tenant-secret': 'team-anthropic-7' } }, {});
+  expect(secretValues({ apiKey: key, customHeaders: { 'x-provider': 'anthropic', 'x-tenant-secret': 's3cr3t-value' } }, {})).toEqual([key, 's3cr3t-value']);
+  const headers = { 'content-type': 'application/json', 'anthropic-version': '2023-06-01', 'x-api-key': key, 'x-provider': 'anthropic', 'x-tenant-secret': 'team-anthropic-7' };
+  const curl = toCurl({ method: 'POST', url: 'http://127.0.0.1:4010/anthropic/v1/messages', headers, body: '{"model":"claude-anthropic","messages":[]}' }, key);
+  expect(curl).toContain(`-H 'anthropic-version: 2023-06-01'`);
+  expect(curl).toContain(`-H 'x-provider: anthropic'`);
+  expect(curl).toContain(`'http://127.0.0.1:4010/anthropic/v1/messages'`);
+  expect(curl).toContain('claude-anthropic');
+  expect(curl).toContain(`-H 'x-tenant-secret: ${FILTERED}'`);
+  expect(curl).not.toContain('team-anthropic-7');
+  expect(redact('anthropic-version and team-anthropic-7, in a body')).toBe(`anthropic-version and ${FILTERED}, in a body`);
+});
+
+test('CONTRACT_SECRET_HEADERS marks more headers secret, filtered whole wherever they are shown', () => {
+  registerRunSecrets({ apiKey: 'k-marked-0123456789', customHeaders: { 'x-tenant': 'acme-corp-tenant' } }, { CONTRACT_SECRET_HEADERS: 'X-Tenant, x-other' });
+  expect(isSecretHeader('x-tenant')).toBe(true);
+  expect(isSecretHeader('X-Other')).toBe(true);
+  expect(isSecretHeader('x-route')).toBe(false);
+  expect(redactHeaders({ 'x-tenant': 'acme-corp-tenant' })).toEqual({ 'x-tenant': FILTERED });
+  expect(redact('tenant acme-corp-tenant')).toBe(`tenant ${FILTERED}`);
+});
+
+test('an empty ANTHROPIC_BASE_URL is a mistake, not the embedded mock', () => {
+  expect(() => readConfig({ ANTHROPIC_BASE_URL: '', ANTHROPIC_API_KEY: 'k' })).toThrow(/ANTHROPIC_BASE_URL is set but empty/);
+  expect(() => readConfig({ ANTHROPIC_BASE_URL: '  ', ANTHROPIC_API_KEY: 'k' })).toThrow(/set but empty/);
+  expect(() => readConfig({ ANTHROPIC_API_KEY: 'k' })).toThrow(/ANTHROPIC_BASE_URL is not set/);
 });

@@ -61,6 +61,14 @@ test('a new stop_reason is reported as a warning to look at, never as a failure'
   expect(warnings[0]!.detail).toMatch(/refusal_v2/);
 });
 
+test('an expectation nothing shows the real API holding is a warning marked unverified, never a failure', async () => {
+  const run = await against(FAITHFUL.find((f) => f.name === 'parses-any-content-type')!);
+  expect(run.failures).toEqual([]);
+  const warning = run.outcomes.flatMap((o) => o.checks.flatMap((c) => c.warnings)).find((w) => w.exchange?.case.name === 'negative/wrong_content_type');
+  expect(warning).toMatchObject({ checkId: 'negative_data_rejection', severity: 'warning' });
+  expect(warning!.detail).toMatch(/Unverified expectation/);
+});
+
 test.each(UNAVAILABLE.map((f) => [f.name, f] as const))('%s is reported unavailable, not non-conformant', async (_name, fixture) => {
   const run = await against(fixture);
   expect([...run.failing]).toEqual([]);

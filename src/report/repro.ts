@@ -1,0 +1,61 @@
+/**
+ * Runnable, readable repro lines. A short one-line body goes inline in the curl line; a long one
+ * (an unshrunk generated body runs to thousands of characters), a multi-line one or one with control
+ * characters is written, redacted, to `<reports>/cases/<case>.json` and sent with
+ * `--data-binary @file`, so that the line stays short and sends exactly the bytes of the case.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Exchange } from '../http/exchange';
+import { toCurl } from '../http/curl';
+import { redact } from '../http/redact';
+import { hasControls } from './escape';
+import { reportsDir } from './paths';
+
+/** Longest body kept inline in a curl line. */
+export const INLINE_BODY_MAX = 400;
+
+/** A file name made of the case name: letters, digits, `.`, `_` and `-` only, at most 80 characters. */
+export function safeCaseFileName(caseName: string): string {
+  const base = caseName.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+|_+$/g, '').slice(0, 80) || 'case';
+  return `${base}.json`;
+}
+
+/** `p` relative to the working directory when it is below it (what a user types), else absolute. */
+export const displayPath = (p: string): string => {
+  const rel = path.relative(process.cwd(), p);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
+};
+
+/**
+ * Writes the body to the cases folder and returns its path, or undefined when the body is fine
+ * inline (or the folder cannot be written: the line is then long, but still right).
+ */
+export function writeCaseBody(caseName: string, body: string): string | undefined {
+  if (body.length <= INLINE_BODY_MAX && !body.includes('\n') && !hasControls(body)) return undefined;
+  const content = redact(body);
+  const dir = path.join(reportsDir(), 'cases');
+  let file = path.join(dir, safeCaseFileName(caseName));
+  try {
+    mkdirSync(dir, { recursive: true });
+    if (existsSync(file) && readFileSync(file, 'utf8') !== content && statSync(file).mtimeMs >= runStart()) {
+      // Another case of this run with the same safe name and another body: keep both.
+      file = file.replace(/\.json$/, `-${createHash('sha256').update(content).digest('hex').slice(0, 8)}.json`);
+    }
+    writeFileSync(file, content);
+    return displayPath(file);
+  } catch {
+    return undefined;
+  }
+}
+
+const runStart = () => {
+  const t = Date.parse(process.env.CONTRACT_STARTED_AT ?? '');
+  return Number.isFinite(t) ? t - 1000 : 0;
+};
+
+/** The curl line that reproduces an exchange's request. */
+export function reproCurl(ex: Exchange, apiKey: string): string {
+  return toCurl(ex.request, apiKey, { bodyFile: writeCaseBody(ex.case.name, ex.request.body) });
+}

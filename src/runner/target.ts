@@ -1,0 +1,52 @@
+/**
+ * Chooses and checks the target before jest starts. With no ANTHROPIC_BASE_URL the reference mock
+ * is started on 127.0.0.1 (a fresh clone is useful at once); then the target must answer at all, so
+ * that a wrong URL fails in seconds with one line instead of a hundred timeouts.
+ */
+import { randomBytes } from 'node:crypto';
+import { loadContract } from '../contract/spec';
+import { startMock } from '../mock/server';
+import { readConfig } from '../config';
+import { describeFetchError } from '../http/client';
+
+const PREFLIGHT_MS = 10_000;
+
+export class TargetUnreachable extends Error {
+  override name = 'TargetUnreachable';
+}
+
+export interface PreparedTarget {
+  /** Variables the run's processes need on top of the user's (the embedded mock's URL and key). */
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+export async function prepareTarget(env: NodeJS.ProcessEnv): Promise<PreparedTarget> {
+  let added: Record<string, string> = {};
+  let close = async () => {};
+  if (env.ANTHROPIC_BASE_URL === undefined) {
+    const apiKey = `mock-${randomBytes(12).toString('hex')}`;
+    const mock = await startMock(await loadContract(), { apiKey, models: env.ANTHROPIC_MODEL ? [env.ANTHROPIC_MODEL] : [] });
+    added = { ANTHROPIC_BASE_URL: mock.url, ANTHROPIC_API_KEY: apiKey, CONTRACT_EMBEDDED: '1' };
+    close = () => mock.close();
+  }
+  try {
+    const config = readConfig({ ...env, ...added });
+    await preflight(config.baseUrl);
+  } catch (e) {
+    await close();
+    throw e;
+  }
+  return { env: added, close };
+}
+
+async function preflight(baseUrl: string): Promise<void> {
+  try {
+    // Any HTTP answer (even 404) proves the host is there; nothing is sent to the API itself.
+    const res = await fetch(baseUrl, { method: 'HEAD', signal: AbortSignal.timeout(PREFLIGHT_MS), redirect: 'manual' });
+    await res.body?.cancel();
+  } catch (e) {
+    const why = (e as Error).name === 'TimeoutError' ? `no answer within ${PREFLIGHT_MS / 1000} s` : describeFetchError(e, baseUrl);
+    throw new TargetUnreachable(`target unreachable: ${why} (ANTHROPIC_BASE_URL=${baseUrl})`);
+  }
+}
