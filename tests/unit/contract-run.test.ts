@@ -5,8 +5,7 @@
  * unreachable URL — and with a canary key that must appear in no output and no file.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { RunResults } from '../../src/report/results';
 import { BROKEN } from '../fixtures/servers/catalogue';

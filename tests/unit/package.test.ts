@@ -47,14 +47,17 @@ function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, t
 }
 
 describeOutside('the packed command, installed into an empty project', () => {
-  const work = tempDir('conformance-pkg-');
-  const project = path.join(work, 'project');
+  // Made in beforeAll, not here: a skipped describe still runs this body, but not its hooks.
+  let work = '';
+  let project = '';
   let tarball = '';
   let files: string[] = [];
   const bin = () => path.join(project, 'node_modules/.bin/anthropic-conformance');
   const command = (args: string[], extra: Record<string, string> = {}) => run(bin(), args, project, userEnv(extra));
 
   beforeAll(async () => {
+    work = tempDir('conformance-pkg-');
+    project = path.join(work, 'project');
     const packed = spawnSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT, env: userEnv(), encoding: 'utf8' });
     if (packed.status !== 0) throw new Error(`npm pack failed: ${packed.stderr}`);
     const info = JSON.parse(packed.stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
