@@ -13,3 +13,12 @@ export const streamRequested = (ex: Exchange) => isStreamRequest(ex);
 export const headersKept = (ex: Exchange) => !(ex.case.meta as { headersStripped?: boolean } | undefined)?.headersStripped;
 /** The exchange yields a final Message (a JSON 200 or a complete stream): semantic checks need one. */
 export const hasMessage = (ex: Exchange) => viewOf(ex).message !== undefined;
+/**
+ * The request is one a conformant server accepts (no expected status, as for recorded traffic, counts
+ * as valid). An invalid request gets only the rejected-or-not verdict, plus the status, headers and
+ * envelope of what came back: the rules of a valid answer (schema of a 200, stream, semantics) do
+ * not apply to an answer that should not exist.
+ */
+export const requestValid = (ex: Exchange) => (ex.case.meta?.expect?.status ?? 200) < 400;
+/** The request is one every conformant server rejects (negative cases, auth cases that expect an error). */
+export const requestInvalid = (ex: Exchange) => !requestValid(ex);

@@ -11,7 +11,7 @@ const mediaType = (value: string | undefined) => (value ?? '').split(';')[0]!.tr
 export const contentTypeConformance: Check = {
   id: 'content_type_conformance',
   title: 'Wrong Content-Type',
-  source: 'openapi: responses.*.content; tests/fixtures/recorded/README.md "Content types"',
+  source: 'openapi: responses.*.content; https://docs.anthropic.com/en/docs/build-with-claude/streaming (a stream is asked for with "stream": true)',
   profiles: ['full', 'schema'],
   when: [hasResponse, headersKept],
   run(_ctx, ex) {
@@ -21,6 +21,11 @@ export const contentTypeConformance: Check = {
     const stream = requestBody(ex) ? streamRequested(ex) : res.events !== undefined;
     const expected = stream && res.status === 200 ? 'text/event-stream' : 'application/json';
     if (got === expected) return [];
-    return [{ detail: `Received: ${res.headers['content-type'] ?? '(no Content-Type)'}\nExpected: ${expected}`, key: `${res.status}:${expected}` }];
+    const accept = ex.request.headers.accept;
+    const hint =
+      expected === 'text/event-stream' && accept && !/event-stream/i.test(accept)
+        ? `\nHint: the request said "stream": true with Accept: ${accept}, as the official TypeScript SDK sends every request; a server that chooses by Accept breaks its users`
+        : '';
+    return [{ detail: `Received: ${res.headers['content-type'] ?? '(no Content-Type header)'} on a ${res.status}${stream ? ' to "stream": true' : ''}\nExpected: ${expected}${hint}`, key: `${res.status}:${expected}` }];
   },
 };

@@ -9,7 +9,7 @@ import { issuesToFindings } from './response-schema';
 export const errorEnvelope: Check = {
   id: 'error_envelope',
   title: 'Error body is not the documented envelope',
-  source: 'openapi: #/components/schemas/ErrorResponse; https://platform.claude.com/docs/en/api/errors',
+  source: 'openapi: #/components/schemas/ErrorResponse; https://docs.anthropic.com/en/api/errors (HTTP errors: each status and its error type)',
   profiles: ['full', 'schema'],
   when: [isJsonResponse, isError],
   run(ctx, ex) {

@@ -83,7 +83,7 @@ export const positiveDataAcceptance: Check = {
 export const negativeDataRejection: Check = {
   id: 'negative_data_rejection',
   title: 'Invalid request not rejected with 400',
-  source: 'https://platform.claude.com/docs/en/api/errors (validation errors are 400 invalid_request_error); https://github.com/tryAGI/Anthropic/blob/HEAD/src/libs/Anthropic/openapi.yaml (request objects are closed)',
+  source: 'https://docs.anthropic.com/en/api/errors (400 invalid_request_error); openapi: #/components/schemas/CreateMessageParams (request objects are closed)',
   profiles: ['full'],
   when: [hasResponse, byMode(['negative'])],
   run: (_ctx, ex) => unverifiedAsWarning(ex, expectedStatus(ex)),
@@ -93,7 +93,7 @@ export const negativeDataRejection: Check = {
 export const authAndVersion: Check = {
   id: 'auth_and_version',
   title: 'Authentication, version or model not enforced',
-  source: 'https://docs.claude.com/en/api/overview (headers); https://platform.claude.com/docs/en/api/errors (401, 404 for a model); https://docs.claude.com/en/api/versioning; https://platform.claude.com/docs/en/api/migration-2026-10-21 (Bearer key, version 2026-10-21)',
+  source: 'https://docs.anthropic.com/en/api/overview (x-api-key, anthropic-version); https://docs.anthropic.com/en/api/versioning; https://docs.anthropic.com/en/api/errors (401 authentication_error, 404 not_found_error)',
   profiles: ['full'],
   when: [hasResponse, byMode(['auth'])],
   run: (_ctx, ex) => unverifiedAsWarning(ex, expectedStatus(ex)),

@@ -1,4 +1,4 @@
-import { hasMessage } from './conditions';
+import { hasMessage, requestValid } from './conditions';
 import type { Check } from './failure';
 import { requestBody } from '../http/exchange';
 import { viewOf } from './view';
@@ -10,9 +10,9 @@ import { viewOf } from './view';
 export const maxTokensHonoured: Check = {
   id: 'max_tokens_honoured',
   title: 'max_tokens not honoured',
-  source: 'https://platform.claude.com/docs/en/build-with-claude/handling-stop-reasons; tests/fixtures/recorded/README.md "Semantic rules"',
+  source: 'https://docs.anthropic.com/en/api/messages (max_tokens, usage, stop_reason); https://docs.anthropic.com/en/docs/build-with-claude/handling-stop-reasons',
   profiles: ['full'],
-  when: [hasMessage],
+  when: [requestValid, hasMessage],
   run(_ctx, ex) {
     const message = viewOf(ex).message;
     const max = requestBody(ex)?.max_tokens;

@@ -2,7 +2,7 @@
  * Every check the suite runs, in report order, and the one function that runs them on an exchange.
  * Live runs, recorded traffic and the fixture tests all go through runChecks.
  */
-import type { Check, CheckContext, Failure } from './failure';
+import type { Check, CheckContext, Failure, Finding } from './failure';
 import { toFailure } from './failure';
 import type { Exchange } from '../http/exchange';
 import { transportComplete } from './transport';
@@ -21,12 +21,18 @@ import { stopSequenceHonoured } from './stop-sequence';
 import { toolChoiceHonoured } from './tool-choice';
 import { thinkingHonoured } from './thinking';
 import { stopReasonKnown } from './stop-reason-known';
+import { usageAccountsForContent } from './usage-accounts';
+import { errorMessageNamesField } from './error-message-field';
+import { informationExposure } from './information-exposure';
+import { validUtf8 } from './valid-utf8';
 
 export const CHECKS: Check[] = [
   transportComplete,
   statusCodeDocumented,
   contentTypeConformance,
   requestIdHeader,
+  validUtf8,
+  informationExposure,
   responseSchemaConformance,
   errorEnvelope,
   sseFraming,
@@ -40,26 +46,48 @@ export const CHECKS: Check[] = [
   stopSequenceHonoured,
   toolChoiceHonoured,
   thinkingHonoured,
+  usageAccountsForContent,
+  errorMessageNamesField,
   stopReasonKnown,
 ];
 
-/** Runs every check that applies to the exchange (profile and preconditions) and returns what failed. */
 /** What can still be checked of an answer that never completed or that retries gave up on. */
-const ON_INCOMPLETE = new Set(['transport_complete', 'status_code_documented', 'content_type_conformance', 'request_id_header', 'error_envelope']);
+const ON_INCOMPLETE = new Set(['transport_complete', 'status_code_documented', 'content_type_conformance', 'request_id_header', 'valid_utf8', 'information_exposure', 'error_envelope']);
 
 export function applies(ctx: CheckContext, check: Check, ex: Exchange): boolean {
   if (!check.profiles.includes(ctx.profile)) return false;
   if ((ex.unavailable || ex.transportError) && !ON_INCOMPLETE.has(check.id)) return false;
-  return (check.when ?? []).every((w) => w(ex));
+  try {
+    return (check.when ?? []).every((w) => w(ex));
+  } catch {
+    return true; // a precondition that cannot read the answer: the check runs, and its failure to read it is a finding
+  }
 }
 
-/** `timings`, when given, accumulates the milliseconds each check spends (for reports). */
+/**
+ * Runs a check on an exchange. A check that throws on an answer (a hostile body nested past every
+ * stack, a value no rule foresaw) has found something wrong with that answer: it becomes a finding of
+ * that check, never a crash that leaves no report.
+ */
+function runOne(ctx: CheckContext, check: Check, ex: Exchange): Finding[] {
+  try {
+    return check.run(ctx, ex);
+  } catch (e) {
+    const err = e as Error;
+    return [{ detail: `the check could not read this answer: ${err?.name ?? 'Error'}: ${String(err?.message ?? e).slice(0, 200)}\nExpected: an answer every client can parse and check (this one broke the checker)`, key: 'unreadable_answer' }];
+  }
+}
+
+/**
+ * Runs every check that applies to the exchange (profile and preconditions) and returns what failed.
+ * `timings`, when given, accumulates the milliseconds each check spends (for reports).
+ */
 export function runChecks(ctx: CheckContext, ex: Exchange, checks: Check[] = CHECKS, timings?: Map<string, number>): Failure[] {
   const failures: Failure[] = [];
   const applicable = checks.filter((c) => applies(ctx, c, ex));
   for (const check of applicable) {
     const started = performance.now();
-    for (const f of check.run(ctx, ex)) failures.push(toFailure(check, f, ex));
+    for (const f of runOne(ctx, check, ex)) failures.push(toFailure(check, f, ex));
     timings?.set(check.id, (timings.get(check.id) ?? 0) + performance.now() - started);
   }
   // Retried answers are answers too: their status, headers and envelope must conform.
@@ -67,7 +95,7 @@ export function runChecks(ctx: CheckContext, ex: Exchange, checks: Check[] = CHE
     const prior: Exchange = { ...ex, response: r, retried: [], unavailable: false, transportError: undefined };
     for (const check of checks.filter((c) => ON_INCOMPLETE.has(c.id) && c.id !== 'transport_complete')) {
       if (!applies(ctx, check, prior)) continue;
-      for (const f of check.run(ctx, prior)) failures.push(toFailure(check, { ...f, detail: `(retried response) ${f.detail}` }, prior));
+      for (const f of runOne(ctx, check, prior)) failures.push(toFailure(check, { ...f, detail: `(retried response) ${f.detail}` }, prior));
     }
   }
   return failures;

@@ -5,7 +5,7 @@ import { hasResponse, headersKept } from './conditions';
 export const requestIdHeader: Check = {
   id: 'request_id_header',
   title: 'Missing request-id header',
-  source: 'openapi: #/components/headers/RequestId; https://platform.claude.com/docs/en/api/errors',
+  source: 'openapi: #/components/headers/RequestId; https://docs.anthropic.com/en/api/overview (response headers)',
   profiles: ['full', 'schema'],
   when: [hasResponse, headersKept],
   run(_ctx, ex) {

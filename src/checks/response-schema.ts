@@ -1,5 +1,5 @@
 import type { Check, Finding } from './failure';
-import { is2xx, isJsonResponse } from './conditions';
+import { is2xx, isJsonResponse, requestValid } from './conditions';
 import type { SchemaIssue } from '../contract/spec';
 
 /** Schema issues as findings; `schema` names the schema the paths are in (e.g. `responses.200`). */
@@ -16,7 +16,7 @@ export const responseSchemaConformance: Check = {
   title: 'Response violates schema',
   source: 'openapi: #/components/schemas/Message',
   profiles: ['full', 'schema'],
-  when: [isJsonResponse, is2xx],
+  when: [isJsonResponse, is2xx, requestValid],
   run(ctx, ex) {
     const res = ex.response!;
     if (!ctx.contract.documentedStatuses.includes(res.status)) return [];

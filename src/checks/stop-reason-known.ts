@@ -1,4 +1,4 @@
-import { hasMessage } from './conditions';
+import { hasMessage, requestValid } from './conditions';
 import type { Check } from './failure';
 import { viewOf } from './view';
 
@@ -11,7 +11,7 @@ export const stopReasonKnown: Check = {
   title: 'Unknown stop_reason',
   source: 'openapi: #/components/schemas/StopReason x-known-values',
   profiles: ['full', 'schema'],
-  when: [hasMessage],
+  when: [requestValid, hasMessage],
   run(ctx, ex) {
     const reason = viewOf(ex).message?.stop_reason;
     if (typeof reason !== 'string' || ctx.contract.knownStopReasons.includes(reason)) return [];

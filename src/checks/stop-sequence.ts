@@ -1,4 +1,4 @@
-import { hasMessage } from './conditions';
+import { hasMessage, requestValid } from './conditions';
 import type { Check, Finding } from './failure';
 import { requestBody } from '../http/exchange';
 import { textOf, viewOf } from './view';
@@ -10,9 +10,9 @@ import { textOf, viewOf } from './view';
 export const stopSequenceHonoured: Check = {
   id: 'stop_sequence_honoured',
   title: 'Stop sequence not honoured',
-  source: 'https://platform.claude.com/docs/en/build-with-claude/handling-stop-reasons; tests/fixtures/recorded/README.md "Semantic rules"',
+  source: 'https://docs.anthropic.com/en/api/messages (stop_sequences, stop_sequence)',
   profiles: ['full'],
-  when: [hasMessage],
+  when: [requestValid, hasMessage],
   run(_ctx, ex) {
     const message = viewOf(ex).message;
     const body = requestBody(ex);

@@ -1,5 +1,5 @@
 import type { Check, Finding } from './failure';
-import { isSse } from './conditions';
+import { isSse, requestValid } from './conditions';
 import { viewOf } from './view';
 
 /** Each event's data validates against its own schema (MessageStreamEvent's variants; unknown types pass). */
@@ -8,7 +8,7 @@ export const streamEventSchema: Check = {
   title: 'Stream event violates schema',
   source: 'openapi: #/components/schemas/MessageStreamEvent',
   profiles: ['full', 'schema'],
-  when: [isSse],
+  when: [isSse, requestValid],
   run(ctx, ex) {
     const findings: Finding[] = [];
     const seen = new Set<string>();

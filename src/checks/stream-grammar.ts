@@ -1,16 +1,17 @@
 import type { Check } from './failure';
-import { isSse } from './conditions';
+import { isSse, requestValid } from './conditions';
 import { viewOf } from './view';
 
 /** The event order (stream/grammar.ts): message_start first, blocks opened, filled and closed, message_delta, message_stop last. */
 export const streamGrammar: Check = {
   id: 'stream_grammar',
   title: 'Stream events out of order',
-  source: 'https://docs.claude.com/en/docs/build-with-claude/streaming',
+  source: 'https://docs.anthropic.com/en/docs/build-with-claude/streaming (event flow)',
   profiles: ['full', 'schema'],
-  when: [isSse],
+  when: [isSse, requestValid],
   run(_ctx, ex) {
     const view = viewOf(ex);
+    if (view.events!.length === 0) return []; // no frame at all: sse_framing reports it
     return view.grammar!.violations.map((v) => {
       const frame = v.n >= 0 ? view.events![v.n]?.frame.raw.trim().slice(0, 300) : undefined;
       return { detail: `${v.n >= 0 ? `event #${v.n}: ` : 'end of stream: '}${v.message}${frame ? `\nFrame: ${frame}` : ''}`, key: v.rule, eventIndex: v.n >= 0 ? v.n : undefined };

@@ -11,7 +11,7 @@ import { blocksOf, viewOf } from './view';
 export const streamJsonSameShape = {
   id: 'stream_json_same_shape',
   title: 'Streamed and non-streamed answers differ in shape',
-  source: 'https://github.com/anthropics/anthropic-sdk-typescript/blob/HEAD/src/lib/MessageStream.ts (a stream describes the same Message)',
+  source: 'https://docs.anthropic.com/en/docs/build-with-claude/streaming (a stream describes the same Message); anthropic-sdk-typescript src/lib/MessageStream.ts',
   profiles: ['full'] as const,
   run(_ctx: CheckContext, json: Exchange, stream: Exchange): Finding[] {
     const a = viewOf(json).message;

@@ -1,4 +1,4 @@
-import { hasMessage } from './conditions';
+import { hasMessage, requestValid } from './conditions';
 import type { Check, Finding } from './failure';
 import { requestBody } from '../http/exchange';
 import { blocksOf, viewOf } from './view';
@@ -13,9 +13,9 @@ import { blocksOf, viewOf } from './view';
 export const thinkingHonoured: Check = {
   id: 'thinking_honoured',
   title: 'Thinking blocks wrong',
-  source: 'https://platform.claude.com/docs/en/build-with-claude/extended-thinking; tests/fixtures/recorded/ (tool-result-07, stream-thinking-07, thinking-08)',
+  source: 'https://docs.anthropic.com/en/docs/build-with-claude/extended-thinking',
   profiles: ['full'],
-  when: [hasMessage],
+  when: [requestValid, hasMessage],
   run(_ctx, ex) {
     const message = viewOf(ex).message!;
     const body = requestBody(ex);

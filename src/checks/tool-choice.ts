@@ -1,5 +1,5 @@
 import Ajv, { type ValidateFunction } from 'ajv';
-import { hasMessage } from './conditions';
+import { hasMessage, requestValid } from './conditions';
 import type { Check, Finding } from './failure';
 import { requestBody } from '../http/exchange';
 import { blocksOf, viewOf } from './view';
@@ -26,9 +26,9 @@ type Tool = { name?: unknown; input_schema?: unknown; type?: unknown };
 export const toolChoiceHonoured: Check = {
   id: 'tool_choice_honoured',
   title: 'Tool use does not follow the request',
-  source: 'https://github.com/anthropics/anthropic-sdk-typescript/blob/HEAD/src/resources/messages/messages.ts (ToolChoice); https://platform.claude.com/docs/en/build-with-claude/handling-stop-reasons',
+  source: 'https://docs.anthropic.com/en/docs/agents-and-tools/tool-use/implement-tool-use (forcing tool use); https://docs.anthropic.com/en/api/messages (stop_reason)',
   profiles: ['full'],
-  when: [hasMessage],
+  when: [requestValid, hasMessage],
   run(_ctx, ex) {
     const message = viewOf(ex).message;
     const body = requestBody(ex);

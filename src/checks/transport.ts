@@ -11,7 +11,7 @@ import { viewOf } from './view';
 export const transportComplete: Check = {
   id: 'transport_complete',
   title: 'No complete response',
-  source: 'https://github.com/anthropics/anthropic-sdk-typescript/blob/HEAD/src/client.ts (retries); https://platform.claude.com/docs/en/api/errors (errors inside a stream)',
+  source: 'https://docs.anthropic.com/en/api/errors (529 overloaded_error; errors during streaming); anthropic-sdk-typescript src/client.ts (retries)',
   profiles: ['full', 'schema'],
   run(_ctx, ex) {
     const findings: Finding[] = [];

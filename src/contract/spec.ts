@@ -104,7 +104,7 @@ async function buildContract(specPath: string): Promise<Contract> {
     return fn;
   };
   const run = (fn: ValidateFunction, value: unknown): SchemaIssue[] =>
-    fn(value) ? [] : simplifyIssues((fn.errors ?? []).map(toIssue));
+    tooDeep(value) ?? (fn(value) ? [] : simplifyIssues((fn.errors ?? []).map(toIssue)));
 
   const responseValidator = new OpenAPIResponseValidator({
     responses: resolveResponseRefs(raw, rawOperation.responses) as never,
@@ -141,6 +141,8 @@ async function buildContract(specPath: string): Promise<Contract> {
     validateRequest: (body, options = {}) => run(validator('CreateMessageParams', options.beta ?? false), body),
     jsonSchema,
     validateResponseBody: (status, body) => {
+      const deep = tooDeep(body);
+      if (deep) return deep;
       // The validator writes schema defaults into what it validates: give it a copy.
       const result = responseValidator.validateResponse(status, structuredClone(body)) as
         | { message: string; errors?: SchemaIssue[] }
@@ -164,6 +166,34 @@ async function buildContract(specPath: string): Promise<Contract> {
       return prop;
     },
   };
+}
+
+/**
+ * Deeper than this, a value is not validated but reported: a hostile answer nested 10,000 levels
+ * deep overflows the stack of structuredClone, JSON.stringify and recursive validators alike, and
+ * clients cannot read it either (Python's json module stops at its recursion limit of 1000,
+ * https://docs.python.org/3/library/sys.html#sys.getrecursionlimit).
+ */
+export const MAX_NESTING = 1000;
+
+/** How deep objects and arrays nest in a value, counted without recursion; stops once past `limit`. */
+export function nestingDepth(value: unknown, limit = MAX_NESTING): number {
+  let max = 0;
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth > max) max = depth;
+    if (max > limit) return max;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+  }
+  return max;
+}
+
+/** The issue a value nested past MAX_NESTING gets instead of validation. */
+function tooDeep(value: unknown): SchemaIssue[] | undefined {
+  if (nestingDepth(value) <= MAX_NESTING) return undefined;
+  return [{ path: '/', keyword: 'maxNesting', message: `nested more than ${MAX_NESTING} levels deep: not validated (clients cannot parse it either)`, schemaPath: '#' }];
 }
 
 /** openapi-response-validator reads `content` of each response, so response-level `$ref`s are resolved here (schema `$ref`s stay). */

@@ -80,6 +80,8 @@ export interface Exchange {
   transportError?: TransportError;
   /** Earlier attempts that were retried (429, 529, dropped connections): still checked. */
   retried: ReceivedResponse[];
+  /** The suite did not send it (the run's end, or a breaker after a hung or down target). */
+  notSent?: boolean;
   /** Retries ran out on 429/529/dropped connections: the target was unavailable, not non-conformant. */
   unavailable: boolean;
   durationMs: number;

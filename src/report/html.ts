@@ -65,14 +65,16 @@ export function renderHtml(r: RunResults): string {
   const newSet = new Set((d?.newFailures ?? []).map((label) => label.split(':')[0]));
   const unreadable = r.areas.flatMap((a) => a.unreadable ?? []);
   const nothingChecked = Boolean(r.target.recorded) && t.exchanges === 0;
-  const ok = t.failed === 0 && t.unavailable === 0 && !unreadable.length && !nothingChecked;
+  const ok = t.failing === 0 && !unreadable.length && !nothingChecked;
   // Never "conforms" about what could not be read: the verdict names what is missing first.
   const verdict = ok
     ? 'The target conforms to the contract in every check that ran.'
     : [
         unreadable.length ? `${unreadable.length} file(s) could not be read, so nothing was judged about them.` : '',
         nothingChecked ? 'No exchange was checked.' : '',
-        t.failed || t.unavailable ? `The target departs from the contract in ${t.failed} check(s)${t.unavailable ? `; unavailable in ${t.unavailable}` : ''}.` : '',
+        t.failed ? `The target departs from the contract in ${t.failed} check(s).` : '',
+        t.unavailable ? `The target was unavailable (overloaded or down) in ${t.unavailable} check(s).` : '',
+        t.notRun ? `${t.notRun} check(s) were not run: the run reached its time limit (CONTRACT_RUN_TIMEOUT_MS).` : '',
       ]
         .filter(Boolean)
         .join(' ');
@@ -82,11 +84,13 @@ export function renderHtml(r: RunResults): string {
   const areas = r.areas
     .map((a) => {
       const failed = a.checks.filter((c) => c.status === 'failed');
-      if (!failed.length) return '';
+      const notRun = a.checks.filter((c) => c.status === 'not_run');
+      if (!failed.length && !notRun.length) return '';
       const body = failed
         .map((c) => `<h3>${esc(c.id)} <span class="badge">${esc(c.title)}</span></h3>${c.failures.map((f) => failureHtml(f, newSet.has(`${a.id} › ${f.checkId}`))).join('')}`)
         .join('');
-      return `<h2>${esc(a.title)}</h2>${body}`;
+      const notRunHtml = notRun.length ? `<p class="notrun"><b>Not run</b> (${notRun.map((c) => esc(c.id)).join(', ')}): ${esc(notRun[0]!.reason ?? '')}</p>` : '';
+      return `<h2>${esc(a.title)}</h2>${notRunHtml}${body}`;
     })
     .join('');
   const skipped = r.areas.flatMap((a) => a.checks.filter((c) => c.status === 'skipped').map((c) => ({ area: a.title, ...c })));
@@ -100,9 +104,9 @@ export function renderHtml(r: RunResults): string {
     `<p><b>${name}: ${c.percent}%</b> (${c.covered.length} of ${c.covered.length + c.uncovered.length})${c.uncovered.length ? `<div class="cov">Not covered: ${c.uncovered.map((u) => `<span>${esc(u)}</span>`).join('')}</div>` : ''}</p>`;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Messages API conformance — ${esc(r.target.label)}</title><style>${CSS}</style></head><body><main>
 <h1>Messages API conformance report</h1>
-<div class="meta">Target <code>${esc(r.target.label)}</code> · ${esc(r.startedAt)} · ${(r.durationMs / 1000).toFixed(1)} s · ${t.requests} requests · profile <code>${esc(r.profile)}</code> · seed <code>${esc(r.seed)}</code> · spec ${esc(r.spec.version)} <code>${esc(r.spec.sha256.slice(0, 12))}</code></div>
+<div class="meta">Target <code>${esc(r.target.label)}</code> · ${esc(r.startedAt)} · ${(r.durationMs / 1000).toFixed(1)} s · ${t.requests} requests · ${t.usage.inputTokens} input / ${t.usage.outputTokens} output tokens reported · profile <code>${esc(r.profile)}</code> · seed <code>${esc(r.seed)}</code> · spec ${esc(r.spec.version)} <code>${esc(r.spec.sha256.slice(0, 12))}</code></div>
 <div class="verdict ${ok ? 'ok' : 'bad'}">${esc(verdict)}</div>
-<div class="totals"><div class="tile pass"><b>${t.passed}</b>passed</div><div class="tile fail"><b>${t.failed}</b>failed</div><div class="tile unav"><b>${t.unavailable}</b>unavailable</div><div class="tile skip"><b>${t.skipped}</b>skipped</div></div>
+<div class="totals"><div class="tile pass"><b>${t.passed}</b>passed</div><div class="tile fail"><b>${t.failed}</b>non-conformance</div><div class="tile unav"><b>${t.unavailable}</b>unavailable</div><div class="tile unav"><b>${t.notRun}</b>not run</div><div class="tile skip"><b>${t.skipped}</b>skipped</div></div>
 ${unreadableHtml}
 ${changes}
 ${areas || '<h2>Failures</h2><p>None.</p>'}

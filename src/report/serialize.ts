@@ -110,7 +110,7 @@ export function serializeArea(o: AreaOutcome, apiKey: string): AreaRecord {
     usage: o.usage ?? { inputTokens: 0, outputTokens: 0 },
     durationMs: o.durationMs,
     exchanges: exchanges.length,
-    requests: o.area.id === 'recorded' ? 0 : exchanges.reduce((n, e) => n + 1 + e.retried.length, 0),
+    requests: o.area.id === 'recorded' ? 0 : exchanges.reduce((n, e) => n + (e.notSent ? 0 : 1 + e.retried.length), 0),
     checks: o.checks.map((c) => ({
       id: c.id,
       title: CHECK_META[c.id]!.title,

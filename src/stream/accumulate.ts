@@ -6,6 +6,7 @@
  * Only events the grammar accepts are expected here; what cannot be applied is reported.
  */
 import type { StreamEvent } from './events';
+import { MAX_NESTING, nestingDepth } from '../contract/spec';
 
 export interface Accumulated {
   message?: Record<string, unknown>;
@@ -18,12 +19,18 @@ export function accumulate(events: StreamEvent[]): Accumulated {
   const problems: Accumulated['problems'] = [];
   let message: Record<string, unknown> | undefined;
   const json = new Map<number, string>();
+  // A hostile event nested past MAX_NESTING would overflow structuredClone: reported, not applied.
+  const clone = (n: number, value: unknown): Block | undefined => {
+    if (nestingDepth(value) <= MAX_NESTING) return structuredClone(value) as Block;
+    problems.push({ n, message: `the event's data is nested more than ${MAX_NESTING} levels deep: not applied` });
+    return undefined;
+  };
   for (const e of events) {
     const d = e.data;
     if (!d) continue;
     if (d.type === 'message_start' && !message && typeof d.message === 'object' && d.message) {
-      message = structuredClone(d.message) as Record<string, unknown>;
-      if (!Array.isArray(message.content)) message.content = [];
+      message = clone(e.n, d.message);
+      if (message && !Array.isArray(message.content)) message.content = [];
       continue;
     }
     if (!message) continue;
@@ -31,7 +38,7 @@ export function accumulate(events: StreamEvent[]): Accumulated {
     const index = Number(d.index);
     switch (d.type) {
       case 'content_block_start':
-        content[index] = structuredClone(d.content_block) as Block;
+        content[index] = clone(e.n, d.content_block) ?? {};
         break;
       case 'content_block_delta': {
         const block = content[index];

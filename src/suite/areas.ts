@@ -9,6 +9,7 @@ import type { CheckContext, Failure } from '../checks/failure';
 import { toFailure } from '../checks/failure';
 import { CHECKS, applies } from '../checks/registry';
 import { streamJsonSameShape } from '../checks/stream-json-shape';
+import { requestIdUnique } from '../checks/request-id-unique';
 import type { SuiteContext } from './context';
 import { budgetShortfall, cutByRunLimit, runCases, type CaseResult } from './run-cases';
 import { runOver } from '../http/deadline';
@@ -25,9 +26,9 @@ export interface AreaDef {
   cases(ctx: SuiteContext): RequestCase[];
 }
 
-const COMMON = ['transport_complete', 'status_code_documented', 'content_type_conformance', 'request_id_header'];
+const COMMON = ['transport_complete', 'status_code_documented', 'content_type_conformance', 'request_id_header', 'request_id_unique', 'valid_utf8', 'information_exposure'];
 const STREAM = ['sse_framing', 'stream_event_schema', 'stream_grammar', 'stream_message_valid'];
-const SEMANTIC = ['max_tokens_honoured', 'stop_sequence_honoured', 'tool_choice_honoured', 'thinking_honoured', 'stop_reason_known'];
+const SEMANTIC = ['max_tokens_honoured', 'stop_sequence_honoured', 'tool_choice_honoured', 'thinking_honoured', 'usage_accounts_for_content', 'stop_reason_known'];
 /** Failures of checks an area does not list (e.g. an error envelope where only 200s were due) are reported under this id. */
 export const OTHER_CHECKS = 'other_checks';
 
@@ -36,7 +37,7 @@ export const AREAS: AreaDef[] = [
     id: 'examples',
     title: 'Spec examples',
     profiles: ['full', 'schema'],
-    checks: [...COMMON, 'response_schema_conformance', 'error_envelope', ...STREAM, 'positive_data_acceptance', 'negative_data_rejection', ...SEMANTIC],
+    checks: [...COMMON, 'response_schema_conformance', 'error_envelope', ...STREAM, 'positive_data_acceptance', 'negative_data_rejection', 'error_message_names_field', ...SEMANTIC],
     cases: exampleCases,
   },
   {
@@ -46,12 +47,12 @@ export const AREAS: AreaDef[] = [
     checks: [...COMMON, 'response_schema_conformance', ...STREAM, 'positive_data_acceptance', ...SEMANTIC],
     cases: validCases,
   },
-  { id: 'invalid-requests', title: 'Invalid requests are rejected', profiles: ['full'], checks: [...COMMON, 'error_envelope', 'negative_data_rejection'], cases: invalidCases },
+  { id: 'invalid-requests', title: 'Invalid requests are rejected', profiles: ['full'], checks: [...COMMON, 'error_envelope', 'negative_data_rejection', 'error_message_names_field'], cases: invalidCases },
   {
     id: 'auth-version',
     title: 'Authentication, versions and models',
     profiles: ['full'],
-    checks: [...COMMON, 'response_schema_conformance', 'error_envelope', 'auth_and_version', 'max_tokens_honoured', 'stop_reason_known'],
+    checks: [...COMMON, 'response_schema_conformance', 'error_envelope', 'auth_and_version', 'error_message_names_field', 'max_tokens_honoured', 'usage_accounts_for_content', 'stop_reason_known'],
     cases: authCases,
   },
   {
@@ -63,10 +64,10 @@ export const AREAS: AreaDef[] = [
   },
 ];
 
-/** Every check id a run reports, in order (the registry's plus the pair check). */
-export const CHECK_IDS = [...CHECKS.map((c) => c.id), streamJsonSameShape.id];
+/** Every check id a run reports, in order (the registry's plus the cross-exchange checks). */
+export const CHECK_IDS = [...CHECKS.map((c) => c.id), streamJsonSameShape.id, requestIdUnique.id];
 export const CHECK_META: Record<string, { title: string; source: string; profiles: Profile[] }> = {
-  ...Object.fromEntries([...CHECKS, streamJsonSameShape].map((c) => [c.id, { title: c.title, source: c.source, profiles: [...c.profiles] }])),
+  ...Object.fromEntries([...CHECKS, streamJsonSameShape, requestIdUnique].map((c) => [c.id, { title: c.title, source: c.source, profiles: [...c.profiles] }])),
   [OTHER_CHECKS]: { title: 'Other checks failed on these responses', source: 'see each failure', profiles: ['full', 'schema'] },
 };
 
@@ -161,6 +162,10 @@ export function checkOutcomes(ctx: CheckContext, listedIds: string[], results: C
     return outcome(check.id, ran, results.flatMap((r) => r.failures.filter((f) => f.checkId === check.id)));
   });
   all.push(streamJsonSameShape.profiles.includes(profile as 'full') ? outcome(streamJsonSameShape.id, pairsRan, pairFailures) : notInProfile(streamJsonSameShape.id));
+  // request-ids are compared across the area's answers (nothing to compare with fewer than two).
+  const withIds = results.map((r) => r.exchange).filter(requestIdUnique.applies);
+  const idFailures = requestIdUnique.profiles.includes(profile as 'full') ? requestIdUnique.run(ctx, withIds).map((d) => toFailure(requestIdUnique, d.finding, d.exchange)) : [];
+  all.push(requestIdUnique.profiles.includes(profile as 'full') ? outcome(requestIdUnique.id, withIds.length > 1 ? withIds.length : 0, idFailures) : notInProfile(requestIdUnique.id));
   const listed = all.filter((c) => listedIds.includes(c.id));
   const others = all.filter((c) => !listedIds.includes(c.id));
   return [...listed, outcome(OTHER_CHECKS, results.length, others.flatMap((c) => [...c.failures, ...c.warnings]))];

@@ -13,6 +13,12 @@ import { negativeCases } from '../generate/negative';
 type Body = Record<string, unknown>;
 
 const ask = (ctx: SuiteContext, content: string, extra: Body = {}): Body => ({ model: ctx.config.model, max_tokens: 32, messages: [{ role: 'user', content }], ...extra });
+/**
+ * The official TypeScript SDK sends `Accept: application/json` on every request, streaming ones
+ * included (anthropic-sdk-typescript src/client.ts buildHeaders), so a stream is asked for by the body
+ * alone: a server that negotiates on Accept breaks every SDK user. Stream cases go both ways.
+ */
+const SDK_STREAM_ACCEPT = { accept: 'application/json' };
 const ok = (mode: NonNullable<RequestCase['meta']>['mode'], description: string, extra: Partial<NonNullable<RequestCase['meta']>> = {}) => ({ mode, description, expect: { status: 200 }, ...extra });
 
 /** The spec's own request examples, model swapped for the configured one. */
@@ -21,7 +27,8 @@ export function exampleCases(ctx: SuiteContext): RequestCase[] {
   return [
     { name: 'example/hello', body: example('hello'), meta: ok('example', 'the Create-a-Message example') },
     { name: 'example/stream_hello', body: example('stream_hello'), meta: ok('example', 'the streaming example') },
-    { name: 'example/missing_max_tokens', body: example('missing_max_tokens'), meta: { mode: 'negative', rule: 'max_tokens is required', expect: { status: 400, errorType: 'invalid_request_error' } } },
+    { name: 'example/stream_hello/accept_json', body: example('stream_hello'), headers: SDK_STREAM_ACCEPT, meta: ok('example', 'the streaming example, sent with Accept: application/json as the TypeScript SDK sends it') },
+    { name: 'example/missing_max_tokens', body: example('missing_max_tokens'), meta: { mode: 'negative', rule: 'max_tokens is required', path: 'max_tokens', expect: { status: 400, errorType: 'invalid_request_error' } } },
   ];
 }
 
@@ -37,11 +44,12 @@ export const invalidCases = (ctx: SuiteContext): RequestCase[] => negativeCases(
 
 export function authCases(ctx: SuiteContext): RequestCase[] {
   const body = ask(ctx, 'Hello', { max_tokens: 8 });
-  const c = (name: string, headers: RequestCase['headers'], status: number, rule: string, b: Body = body): RequestCase => ({
+  // path: the field an error case breaks (error_message_names_field reads it).
+  const c = (name: string, headers: RequestCase['headers'], status: number, rule: string, b: Body = body, path?: string): RequestCase => ({
     name: `auth/${name}`,
     body: b,
     headers,
-    meta: { mode: 'auth', rule, expect: status === 200 ? { status } : { status, errorType: status === 401 ? 'authentication_error' : 'invalid_request_error' } },
+    meta: { mode: 'auth', rule, path, expect: status === 200 ? { status } : { status, errorType: status === 401 ? 'authentication_error' : 'invalid_request_error' } },
   });
   const key = ctx.config.apiKey;
   const cases = [
@@ -49,18 +57,18 @@ export function authCases(ctx: SuiteContext): RequestCase[] {
     c('wrong_key', { 'x-api-key': 'sk-ant-api03-wrong-key-for-conformance-test' }, 401, 'a wrong key gets 401 authentication_error'),
     c('wrong_bearer', { 'x-api-key': null, authorization: 'Bearer sk-ant-api03-wrong-key-for-conformance-test' }, 401, 'a wrong Bearer key gets 401 authentication_error'),
     c('bearer_key', { 'x-api-key': null, authorization: `Bearer ${key}` }, 200, 'the key is also accepted as Authorization: Bearer (https://platform.claude.com/docs/en/api/migration-2026-10-21)'),
-    c('no_version', { 'anthropic-version': null }, 400, 'a missing anthropic-version gets 400'),
-    c('unknown_version', { 'anthropic-version': '2099-01-01' }, 400, 'an unknown anthropic-version gets 400'),
+    c('no_version', { 'anthropic-version': null }, 400, 'a missing anthropic-version gets 400', body, 'anthropic-version'),
+    c('unknown_version', { 'anthropic-version': '2099-01-01' }, 400, 'an unknown anthropic-version gets 400', body, 'anthropic-version'),
   ];
   cases.push({
     name: 'auth/unknown_model',
     body: { ...body, model: 'claude-no-such-model-0' },
-    meta: { mode: 'auth', rule: 'an unknown model gets 404 not_found_error (https://platform.claude.com/docs/en/api/errors)', expect: { status: 404, errorType: 'not_found_error' } },
+    meta: { mode: 'auth', rule: 'an unknown model gets 404 not_found_error (https://platform.claude.com/docs/en/api/errors)', path: 'model', expect: { status: 404, errorType: 'not_found_error' } },
   });
   for (const v of ctx.contract.anthropicVersions) cases.push(c(`version_${v}`, { 'anthropic-version': v }, 200, `anthropic-version ${v} is accepted (https://docs.claude.com/en/api/versioning)`));
   if (ctx.contract.anthropicVersions.includes('2026-10-21'))
     cases.push(
-      c('version_2026-10-21_temperature', { 'anthropic-version': '2026-10-21' }, 400, 'temperature is rejected under 2026-10-21 (https://platform.claude.com/docs/en/api/migration-2026-10-21)', { ...body, temperature: 1 }),
+      c('version_2026-10-21_temperature', { 'anthropic-version': '2026-10-21' }, 400, 'temperature is rejected under 2026-10-21 (https://platform.claude.com/docs/en/api/migration-2026-10-21)', { ...body, temperature: 1 }, 'temperature'),
       c('version_2026-10-21_assistant_document', { 'anthropic-version': '2026-10-21' }, 400, 'a document block directly in an assistant message is rejected under 2026-10-21 (https://platform.claude.com/docs/en/api/migration-2026-10-21)', {
         ...body,
         messages: [
@@ -88,11 +96,17 @@ function forcedBodies(ctx: SuiteContext): Array<{ name: string; body: Body; desc
   ];
 }
 
-/** Each forced request as JSON and as a stream. */
+/** Each forced request as JSON and as a stream, the stream sent with either Accept (both must get SSE). */
 export function semanticCases(ctx: SuiteContext): RequestCase[] {
   return forcedBodies(ctx).flatMap((f) => [
     { name: `semantic/${f.name}`, body: f.body, meta: ok('semantic', f.description, { expectCut: f.expectCut }) },
     { name: `semantic/${f.name}/stream`, body: { ...f.body, stream: true }, meta: ok('stream', `${f.description}, streamed`, { expectCut: f.expectCut }) },
+    {
+      name: `semantic/${f.name}/stream/accept_json`,
+      body: { ...f.body, stream: true },
+      headers: SDK_STREAM_ACCEPT,
+      meta: ok('stream', `${f.description}, streamed with Accept: application/json (as the TypeScript SDK sends it)`, { expectCut: f.expectCut }),
+    },
   ]);
 }
 

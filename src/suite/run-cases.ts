@@ -49,7 +49,7 @@ export async function runCases(ctx: SuiteContext, cases: RequestCase[], timings?
         : b.unavailable >= BREAKER_LIMIT
           ? { ...notSent(ctx, c, { kind: 'budget', message: `not sent: the target stayed unavailable (${BREAKER_LIMIT} requests in a row ran out of retries on 429 / 529 / overload)` }), unavailable: true }
           : await send(ctx.config, c, { budget: ctx.budget });
-    if (exchange.durationMs > 0) {
+    if (!exchange.notSent) {
       b.silent = exchange.transportError && NO_ANSWER.has(exchange.transportError.kind) ? b.silent + 1 : exchange.response ? 0 : b.silent;
       b.unavailable = exchange.unavailable ? b.unavailable + 1 : exchange.response ? 0 : b.unavailable;
     }
@@ -63,7 +63,7 @@ export async function runCases(ctx: SuiteContext, cases: RequestCase[], timings?
 export const cutByRunLimit = (results: CaseResult[]) => results.filter((r) => r.exchange.transportError?.kind === 'run_limit').length;
 
 function notSent(ctx: SuiteContext, c: RequestCase, transportError: Exchange['transportError']): Exchange {
-  return { case: c, request: buildRequest(ctx.config, c), transportError, retried: [], unavailable: false, durationMs: 0 };
+  return { case: c, request: buildRequest(ctx.config, c), transportError, retried: [], unavailable: false, notSent: true, durationMs: 0 };
 }
 
 /** What reports show of a body; the rest of a huge one is dropped once the checks have read it. */

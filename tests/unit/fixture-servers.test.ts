@@ -27,10 +27,15 @@ describe('broken servers: each check catches its fault', () => {
     for (const id of fixture.catches) {
       if (!run.failing.has(id)) throw new Error(`${fixture.name} (${fixture.description}): expected ${id} to fail; failing: ${[...run.failing].join(', ') || 'none'}`);
     }
+    const warning = new Set(run.outcomes.flatMap((o) => o.checks.flatMap((c) => c.warnings.map((w) => w.checkId))));
+    for (const id of fixture.warns ?? []) {
+      if (!warning.has(id)) throw new Error(`${fixture.name} (${fixture.description}): expected ${id} to warn; warning: ${[...warning].join(', ') || 'none'}`);
+      expect(run.failing.has(id)).toBe(false); // a warning-only check never fails
+    }
   });
 
   test('every check is caught by at least one broken server', () => {
-    const caught = new Set(BROKEN.flatMap((f) => f.catches));
+    const caught = new Set(BROKEN.flatMap((f) => [...f.catches, ...(f.warns ?? [])]));
     // stop_reason_known only warns (stop_reason is an open string): its own test covers it.
     expect(CHECK_IDS.filter((id) => !caught.has(id) && id !== 'stop_reason_known')).toEqual([]);
   });
