@@ -10,6 +10,7 @@ import path from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import Ajv, { type ValidateFunction, type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
+import { fullFormats } from 'ajv-formats/dist/formats';
 import OpenAPIResponseValidator from 'openapi-response-validator';
 import type { OpenAPIV3 } from 'openapi-types';
 import { toJsonSchema } from './json-schema';
@@ -118,6 +119,8 @@ async function buildContract(specPath: string): Promise<Contract> {
   const responseValidator = new OpenAPIResponseValidator({
     responses: resolveResponseRefs(raw, rawOperation.responses) as never,
     components: raw.components as never,
+    // Its own Ajv knows no formats: the ones the response schemas use (container.expires_at).
+    customFormats: { 'date-time': (v: string) => (fullFormats['date-time'] as { validate: (s: string) => boolean }).validate(v) },
     errorTransformer: (openapiError: { path?: string; message: string; errorCode?: string }, ajvError: ErrorObject) => ({
       path: ajvError.instancePath.replace(/^\/response/, '') || '/',
       keyword: ajvError.keyword,
