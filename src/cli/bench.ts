@@ -65,7 +65,7 @@ async function main() {
   const benchReports = path.join(os.tmpdir(), `contract-bench-${process.pid}`);
   for (let i = 0; i < RUNS; i += 1) {
     const t = performance.now();
-    const r = spawnSync(process.execPath, ['-r', 'esbuild-register', path.join(root, 'src/cli/contract.ts'), '--silent'], { cwd: root, env: { ...process.env, ANTHROPIC_BASE_URL: '', CONTRACT_REPORTS_DIR: benchReports }, stdio: 'ignore' });
+    const r = spawnSync(process.execPath, ['-r', 'esbuild-register', path.join(root, 'src/cli/contract.ts'), '--silent'], { cwd: root, env: { ...withoutTarget(process.env), CONTRACT_REPORTS_DIR: benchReports }, stdio: 'ignore' });
     wallMs.push(performance.now() - t);
     if (r.status !== 0) throw new Error(`npm run contract failed (exit ${r.status}) during the benchmark`);
     wallRequests = (JSON.parse(readFileSync(path.join(benchReports, 'results.json'), 'utf8')) as RunResults).totals.requests;
@@ -94,6 +94,9 @@ async function main() {
   console.log(`plain client, same requests, no checks: median ${floor.toFixed(0)} ms, ${result.plainClient.requestsPerSecond} req/s`);
   console.log(`checking costs ${result.ratioPerRequest}× the plain client per request [goal: <= 2×]; written to reports/bench.json`);
 }
+
+/** The environment without a target: `npm run contract` then starts the embedded mock. */
+const withoutTarget = (env: NodeJS.ProcessEnv) => Object.fromEntries(Object.entries(env).filter(([k]) => !/^(ANTHROPIC_|CONTRACT_)/.test(k)));
 
 main().catch((e: unknown) => {
   console.error(e instanceof Error ? e.message : e);

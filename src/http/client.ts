@@ -11,6 +11,7 @@ import { MESSAGES_PATH } from '../contract/spec';
 import { RETRY_STATUSES, retryDelayMs } from './retry';
 import { requestClock, runOver, type Limits, type RequestClock } from './deadline';
 import { createSseDecoder, type SseEvent } from '../stream/sse';
+import { invalidUtf8At } from './utf8';
 
 /** Bodies above this are cut and reported: an endless body must not fill memory. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -156,8 +157,9 @@ async function attemptOnce(req: SentRequest, clock: RequestClock, started: numbe
     const isStream = /^text\/event-stream/i.test(headers['content-type'] ?? '') || (stream && res.status >= 200 && res.status < 300);
     const events: SseEvent[] = [];
     const sse = isStream ? createSseDecoder((e) => events.push({ ...e, atMs: Date.now() - started })) : undefined;
-    const textDecoder = new TextDecoder();
-    const utf8 = utf8Validator();
+    // The body is kept as bytes and decoded once at the end: decoding and concatenating per chunk
+    // made a hostile 10 MB body cost many times that in short-lived strings.
+    const chunks: Uint8Array[] = [];
     let bytes = 0;
     let error: TransportError | undefined;
     clearTimeout(timer);
@@ -173,17 +175,19 @@ async function attemptOnce(req: SentRequest, clock: RequestClock, started: numbe
             controller.abort();
             break;
           }
-          response.text += textDecoder.decode(chunk, { stream: true });
-          response.invalidUtf8 ??= utf8.push(chunk, bytes - chunk.byteLength);
+          chunks.push(chunk);
           sse?.push(chunk);
           timer = arm('idle', `the body stalled: no bytes for ${quietMs} ms (CONTRACT_TIMEOUT_MS)`);
         }
       }
-      response.text += textDecoder.decode();
-      if (!error) response.invalidUtf8 ??= utf8.end(bytes);
     } catch (e) {
       error ??= timedOut ?? { kind: 'reset', message: `the connection broke while reading the body: ${describeFetchError(e, req.url)}` };
     }
+    const body = Buffer.concat(chunks);
+    chunks.length = 0;
+    response.text = body.toString('utf8');
+    // A body cut short may end inside a character: only a complete body must be whole UTF-8.
+    if (!error) response.invalidUtf8 = invalidUtf8At(body);
     if (sse) {
       const trailing = sse.end();
       response.events = events;
@@ -206,35 +210,6 @@ function streamRequested(req: SentRequest): boolean {
   } catch {
     return false;
   }
-}
-
-/**
- * Finds the first byte sequence that is not UTF-8 (the wire must be valid UTF-8; a lenient decoder
- * would silently turn it into U+FFFD). Returns where it starts and the bytes around it.
- */
-function utf8Validator() {
-  const fatal = new TextDecoder('utf-8', { fatal: true });
-  let recent: Uint8Array = new Uint8Array(0);
-  const found = (offset: number) => ({ offset, excerpt: [...recent.slice(-16)].map((b) => b.toString(16).padStart(2, '0')).join(' ') });
-  return {
-    push(chunk: Uint8Array, offset: number): ReceivedResponse['invalidUtf8'] {
-      recent = chunk;
-      try {
-        fatal.decode(chunk, { stream: true });
-        return undefined;
-      } catch {
-        return found(offset);
-      }
-    },
-    end(offset: number): ReceivedResponse['invalidUtf8'] {
-      try {
-        fatal.decode();
-        return undefined;
-      } catch {
-        return found(offset);
-      }
-    },
-  };
 }
 
 /** One line that says why a request never got an answer ("cannot reach http://…: ECONNREFUSED"). */

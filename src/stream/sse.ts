@@ -22,21 +22,42 @@ export interface SseDecoder {
   end(): string;
 }
 
+/** No real event comes near this (the largest are server-tool results in a content_block_start). */
+export const MAX_FRAME_CHARS = 4 * 1024 * 1024;
+
 export function createSseDecoder(onEvent: (e: SseEvent) => void): SseDecoder {
   const decoder = new TextDecoder('utf-8');
-  let pending = '';
   const parser = createParser({
     onEvent(message) {
       const raw = `${message.event !== undefined ? `event: ${message.event}\n` : ''}data: ${message.data}\n\n`;
       onEvent({ event: message.event, data: message.data, raw });
     },
   });
+  // The frame still being received, kept in pieces: appending to one long string and searching it
+  // copied the whole frame on every chunk.
+  let pieces: string[] = [];
+  let pendingLength = 0;
+  let tail = '';
+  let oversized = false;
   const feed = (text: string) => {
-    // Keep only what follows the last blank line: the frame still being received.
-    pending += text;
-    const cut = lastBlankLineEnd(pending);
-    if (cut > 0) pending = pending.slice(cut);
-    parser.feed(text);
+    if (oversized) {
+      const room = MAX_FRAME_CHARS + 1024 - pendingLength;
+      if (room > 0) pieces.push(text.slice(0, room));
+      pendingLength += Math.min(room, text.length);
+      return;
+    }
+    // A frame boundary can only end in the new text (or straddle it and the 3 characters before).
+    const window = tail + text;
+    const cut = lastBlankLineEnd(window);
+    if (cut > 0) pieces = [window.slice(cut)];
+    else pieces.push(text);
+    pendingLength = cut > 0 ? pieces[0]!.length : pendingLength + text.length;
+    tail = window.slice(-3);
+    // A frame that never ends (a body that is not SSE at all, or a hostile one) is not parsed
+    // further: re-scanning an ever longer line would cost time and memory without bound. What was
+    // received stays pending, reported as a frame that never completed.
+    if (pendingLength > MAX_FRAME_CHARS) oversized = true;
+    else parser.feed(text);
   };
   return {
     push(chunk) {
@@ -45,6 +66,7 @@ export function createSseDecoder(onEvent: (e: SseEvent) => void): SseDecoder {
     end() {
       feed(decoder.decode());
       // Whatever came after the last blank line never formed a complete frame.
+      const pending = pieces.join('');
       return pending.trim() ? pending : '';
     },
   };

@@ -55,7 +55,7 @@ export async function runCases(ctx: SuiteContext, cases: RequestCase[], timings?
     }
     // A request the run's end cut short is not judged: the area reports it as not run.
     const failures = exchange.transportError?.kind === 'run_limit' ? [] : runChecks(ctx.checks, exchange, undefined, timings);
-    return { exchange: compact(exchange), failures };
+    return { exchange: compact(exchange, failures), failures };
   });
 }
 
@@ -74,11 +74,15 @@ const KEPT_TEXT = 64 * 1024;
  * and a hostile server can send a 10 MB body to every request. Checks have run by now; the derived
  * view (stream events, message) they cached stays for the pair checks.
  */
-function compact(ex: Exchange): Exchange {
+function compact(ex: Exchange, failures: Failure[]): Exchange {
   const res = ex.response;
-  if (!res || res.text.length <= KEPT_TEXT) return ex;
-  const dropped = res.text.length - KEPT_TEXT;
-  res.text = `${res.text.slice(0, KEPT_TEXT)}… [${dropped} more characters not kept]`;
+  if (!res || (res.text.length <= KEPT_TEXT && (res.sseTrailing?.length ?? 0) <= KEPT_TEXT)) return ex;
+  // A slice of a string keeps the whole string alive in V8: the kept parts are copied.
+  for (const f of failures) f.detail = copied(f.detail);
+  if (res.sseTrailing && res.sseTrailing.length > KEPT_TEXT) res.sseTrailing = copied(`${res.sseTrailing.slice(0, KEPT_TEXT)}… [not kept]`);
+  if (res.text.length > KEPT_TEXT) res.text = copied(`${res.text.slice(0, KEPT_TEXT)}… [${res.text.length - KEPT_TEXT} more characters not kept]`);
   if (res.events && res.events.length > 200) res.events = [...res.events.slice(0, 100), ...res.events.slice(-100)];
   return ex;
 }
+
+const copied = (s: string) => Buffer.from(s, 'utf8').toString('utf8');

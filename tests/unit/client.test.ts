@@ -3,10 +3,12 @@
  * connections, timeouts for headers and for stalls, a cap on endless bodies, and the budget.
  */
 import http from 'node:http';
+import { isUtf8 } from 'node:buffer';
 import type { AddressInfo } from 'node:net';
 import { send, type Target } from '../../src/http/client';
 import { Budget, BudgetExhausted } from '../../src/http/budget';
 import { retryDelayMs } from '../../src/http/retry';
+import { firstInvalidByte, invalidUtf8At } from '../../src/http/utf8';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, n: number) => void;
 const servers: http.Server[] = [];
@@ -164,4 +166,17 @@ test('a refused connection is "unreachable", named with the URL', async () => {
   const ex = await send(target(`http://127.0.0.1:${port}`), { name: 'x', body }, { budget: new Budget(0, 0) });
   expect(ex.transportError?.kind).toBe('connect');
   expect(ex.transportError?.message).toBe(`cannot reach http://127.0.0.1:${port}/v1/messages: ECONNREFUSED (nothing listens there)`);
+});
+
+test('the UTF-8 scanner agrees with Node on random bytes, and names the first bad byte', () => {
+  let seed = 7;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % 256);
+  for (let n = 0; n < 3000; n++) {
+    const b = Buffer.from(Array.from({ length: 1 + (n % 12) }, () => (n % 3 ? rnd() : 0x80 + (rnd() % 0x78))));
+    const at = firstInvalidByte(b);
+    expect(at === b.length).toBe(isUtf8(b));
+    if (at < b.length) expect(isUtf8(b.subarray(0, at))).toBe(true);
+  }
+  expect(invalidUtf8At(Buffer.from('{"t":"é"}'))).toBeUndefined();
+  expect(invalidUtf8At(Buffer.from([0x7b, 0x22, 0xc3, 0x28, 0x22]))).toEqual({ offset: 2, excerpt: '7b 22 c3 28 22' });
 });
