@@ -1,4 +1,7 @@
-/** @jest-config-loader esbuild-register */
+/**
+ * @jest-config-loader esbuild-register
+ * @jest-config-loader-options {"hookIgnoreNodeModules": false}
+ */
 /**
  * Three projects: `unit` (our own tests, `npm test`), `contract` (the conformance suite run
  * against a target, `npm run contract`) and `recorded` (the same checks on recorded traffic,
@@ -8,6 +11,14 @@
 import type { Config } from 'jest';
 
 const transform: Config['transform'] = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
+// Installed, this package sits in a node_modules folder, which jest leaves out by default: look for
+// files only in src/ and tests/, and skip only the node_modules below this package.
+const installable = {
+  roots: ['<rootDir>/src', '<rootDir>/tests'],
+  haste: { retainAllFiles: true },
+  testPathIgnorePatterns: ['<rootDir>/node_modules/'],
+  transformIgnorePatterns: ['<rootDir>/node_modules/'],
+};
 
 const config: Config = {
   projects: [
@@ -15,6 +26,7 @@ const config: Config = {
       displayName: 'unit',
       testMatch: ['<rootDir>/tests/unit/**/*.test.ts'],
       transform,
+      ...installable,
       testEnvironment: 'node',
       testEnvironmentOptions: { globalsCleanup: 'off' },
     },
@@ -22,6 +34,7 @@ const config: Config = {
       displayName: 'contract',
       testMatch: ['<rootDir>/tests/contract/**/*.test.ts'],
       transform,
+      ...installable,
       testEnvironment: '<rootDir>/src/runner/environment.ts',
       testEnvironmentOptions: { globalsCleanup: 'off' },
       // The target is chosen and checked by the contract CLI (src/runner/target.ts) before jest
@@ -32,6 +45,7 @@ const config: Config = {
       displayName: 'recorded',
       testMatch: ['<rootDir>/tests/recorded/**/*.test.ts'],
       transform,
+      ...installable,
       testEnvironment: '<rootDir>/src/runner/environment.ts',
       testEnvironmentOptions: { globalsCleanup: 'off' },
     },

@@ -82,7 +82,7 @@ export function normaliseBaseUrl(raw: string): string {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`ANTHROPIC_BASE_URL must be http(s), got ${url.protocol}`);
   if (url.search || url.hash) throw new ConfigError('ANTHROPIC_BASE_URL must not carry a query or fragment');
-  // A trailing slash would give //v1/messages, which servers answer with 404 (toolchain-notes §4).
+  // A trailing slash would give //v1/messages, which servers answer with 404.
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 

@@ -6,7 +6,7 @@ const mediaType = (value: string | undefined) => (value ?? '').split(';')[0]!.tr
 
 /**
  * JSON answers are `application/json`; a streamed 200 is `text/event-stream` (parameters such as
- * `; charset=utf-8` are fine: every real stream carries one, recorded/README.md "Content types").
+ * `; charset=utf-8` are fine: every real stream carries one, tests/fixtures/recorded/README.md "Content types").
  */
 export const contentTypeConformance: Check = {
   id: 'content_type_conformance',

@@ -4,7 +4,7 @@ import { issuesToFindings } from './response-schema';
 
 /**
  * An error is the envelope `{type:"error", error:{type, message}, request_id}` and its `error.type`
- * is the one its status documents (the per-status schemas in the spec hold the table, facts §4).
+ * is the one its status documents (the per-status schemas in the spec hold the table, https://platform.claude.com/docs/en/api/errors).
  */
 export const errorEnvelope: Check = {
   id: 'error_envelope',

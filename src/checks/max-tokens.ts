@@ -5,7 +5,7 @@ import { viewOf } from './view';
 
 /**
  * No conformant answer reports more output tokens than max_tokens, and an answer the request makes
- * too long to fit says `stop_reason: "max_tokens"` (facts §3; held in every recording).
+ * too long to fit says `stop_reason: "max_tokens"` (https://platform.claude.com/docs/en/build-with-claude/handling-stop-reasons; held in every recording).
  */
 export const maxTokensHonoured: Check = {
   id: 'max_tokens_honoured',

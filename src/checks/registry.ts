@@ -25,12 +25,15 @@ import { usageAccountsForContent } from './usage-accounts';
 import { errorMessageNamesField } from './error-message-field';
 import { informationExposure } from './information-exposure';
 import { validUtf8 } from './valid-utf8';
+import { newValuesNamed } from './new-values';
+import { responseHeadersConformance } from './response-headers';
 
 export const CHECKS: Check[] = [
   transportComplete,
   statusCodeDocumented,
   contentTypeConformance,
   requestIdHeader,
+  responseHeadersConformance,
   validUtf8,
   informationExposure,
   responseSchemaConformance,
@@ -49,10 +52,11 @@ export const CHECKS: Check[] = [
   usageAccountsForContent,
   errorMessageNamesField,
   stopReasonKnown,
+  newValuesNamed,
 ];
 
 /** What can still be checked of an answer that never completed or that retries gave up on. */
-const ON_INCOMPLETE = new Set(['transport_complete', 'status_code_documented', 'content_type_conformance', 'request_id_header', 'valid_utf8', 'information_exposure', 'error_envelope']);
+const ON_INCOMPLETE = new Set(['transport_complete', 'status_code_documented', 'content_type_conformance', 'request_id_header', 'response_headers_conformance', 'valid_utf8', 'information_exposure', 'error_envelope']);
 
 export function applies(ctx: CheckContext, check: Check, ex: Exchange): boolean {
   if (!check.profiles.includes(ctx.profile)) return false;

@@ -1,7 +1,7 @@
 import type { Check } from './failure';
 import { hasResponse, headersKept } from './conditions';
 
-/** Every response carries `request-id` (facts §1 "Response headers"). */
+/** Every response carries `request-id` (https://platform.claude.com/docs/en/api/errors). */
 export const requestIdHeader: Check = {
   id: 'request_id_header',
   title: 'Missing request-id header',

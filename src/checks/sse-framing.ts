@@ -4,8 +4,8 @@ import { isSse, requestValid } from './conditions';
 import { viewOf } from './view';
 
 /**
- * Each frame is `event: <name>` + one JSON `data:` line, and the name equals `data.type` (facts §5
- * "Framing"). The SDKs dispatch on the `event:` line and silently drop frames without one, so a
+ * Each frame is `event: <name>` + one JSON `data:` line, and the name equals `data.type`
+ * (https://docs.claude.com/en/docs/build-with-claude/streaming). The SDKs dispatch on the `event:` line and silently drop frames without one, so a
  * server that omits it loses every event for its clients. Whitespace inside the JSON is fine.
  */
 export const sseFraming: Check = {

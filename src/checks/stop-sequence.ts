@@ -5,7 +5,7 @@ import { textOf, viewOf } from './view';
 
 /**
  * Generation stops before a requested stop sequence: no text contains one; `stop_reason:
- * "stop_sequence"` comes with the matched sequence, which is one that was requested (facts §2).
+ * "stop_sequence"` comes with the matched sequence, which is one that was requested (https://platform.claude.com/docs/en/build-with-claude/handling-stop-reasons).
  */
 export const stopSequenceHonoured: Check = {
   id: 'stop_sequence_honoured',

@@ -4,7 +4,7 @@ import { requestBody } from '../http/exchange';
 import { blocksOf, viewOf } from './view';
 
 /**
- * Enabled thinking (facts §2 "thinking", §3 content blocks): every thinking block carries a
+ * Enabled thinking (https://platform.claude.com/docs/en/build-with-claude/extended-thinking): every thinking block carries a
  * signature; a fresh user question gets thinking blocks, and they come before the text. Recorded real
  * answers bound what can be required: a turn that continues after a tool_result may answer with
  * text alone (tool-result-07.json), adaptive thinking may put text first (stream-thinking-07.json),

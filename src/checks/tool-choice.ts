@@ -17,7 +17,7 @@ function validatorFor(schema: object): ValidateFunction {
 type Tool = { name?: unknown; input_schema?: unknown; type?: unknown };
 
 /**
- * What no conformant answer can do with tools (facts §2 "tool_choice", §3 "StopReason"):
+ * What no conformant answer can do with tools (https://github.com/anthropics/anthropic-sdk-typescript/blob/HEAD/src/resources/messages/messages.ts ToolChoice; https://platform.claude.com/docs/en/build-with-claude/handling-stop-reasons):
  * a forced tool (`tool` / `any`) not called, a tool called under `none`, a tool_use block without
  * stop_reason "tool_use" (or the reverse), a call to a tool that was not offered, or an input that
  * does not validate against the tool's input_schema. A reply cut by max_tokens is exempt from the

@@ -4,7 +4,7 @@ import { viewOf } from './view';
 /**
  * A response must arrive whole, in bounded time. Retries that ran out on 429/529 or dropped
  * connections, and a 200 stream that is the API's in-stream `error` event, mean the target was
- * unavailable (reported apart from non-conformance, recorded/README.md "Stream errors"); a refused
+ * unavailable (reported apart from non-conformance, tests/fixtures/recorded/stream-error-01.json); a refused
  * connection means it was unreachable; a stall, an endless body or a connection broken mid-body is
  * non-conformance.
  */

@@ -7,7 +7,7 @@
  * Writes reports/bench.json.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadContract } from '../contract/spec';
@@ -70,6 +70,7 @@ async function main() {
     if (r.status !== 0) throw new Error(`npm run contract failed (exit ${r.status}) during the benchmark`);
     wallRequests = (JSON.parse(readFileSync(path.join(benchReports, 'results.json'), 'utf8')) as RunResults).totals.requests;
   }
+  rmSync(benchReports, { recursive: true, force: true });
 
   const generation = median(generationMs);
   const suite = median(suiteMs) - generation;

@@ -16,7 +16,7 @@ export function runJestProject(project: string, args: string[], env: Record<stri
   const child = spawn(
     process.execPath,
     [
-      path.join(root, 'node_modules/jest/bin/jest.js'),
+      require.resolve('jest/bin/jest'), // wherever npm put it (hoisted when this package is installed)
       '--selectProjects', project,
       '--runInBand',
       '--reporters=default',

@@ -29,7 +29,7 @@ const messages = (b: Body) => (Array.isArray(b.messages) ? (b.messages as Array<
 export const REQUEST_RULES: RequestRule[] = [
   {
     id: 'max_tokens_within_model_limit',
-    source: 'facts §2 "max_tokens" (each model has its own ceiling)',
+    source: 'https://github.com/anthropics/anthropic-sdk-typescript/blob/HEAD/src/resources/messages/messages.ts (max_tokens: each model has its own ceiling)',
     violation: (b, ctx) => {
       const max = ctx.modelMaxOutputTokens[String(b.model)];
       return max !== undefined && typeof b.max_tokens === 'number' && b.max_tokens > max
@@ -39,7 +39,7 @@ export const REQUEST_RULES: RequestRule[] = [
   },
   {
     id: 'thinking_budget_below_max_tokens',
-    source: 'facts §2 "thinking"',
+    source: 'https://platform.claude.com/docs/en/build-with-claude/extended-thinking',
     violation: (b) => {
       const budget = (b.thinking as { budget_tokens?: number } | undefined)?.budget_tokens;
       return thinkingOn(b) && typeof budget === 'number' && typeof b.max_tokens === 'number' && budget >= b.max_tokens
@@ -49,22 +49,22 @@ export const REQUEST_RULES: RequestRule[] = [
   },
   {
     id: 'thinking_temperature_is_1',
-    source: 'facts §2 "thinking" (With thinking on)',
+    source: 'https://platform.claude.com/docs/en/build-with-claude/extended-thinking',
     violation: (b) => (thinkingOn(b) && b.temperature !== undefined && b.temperature !== 1 ? '`temperature` may only be set to 1 when thinking is enabled' : undefined),
   },
   {
     id: 'thinking_top_k_unset',
-    source: 'facts §2 "thinking" (With thinking on)',
+    source: 'https://platform.claude.com/docs/en/build-with-claude/extended-thinking',
     violation: (b) => (thinkingOn(b) && b.top_k !== undefined ? '`top_k` must be unset when thinking is enabled' : undefined),
   },
   {
     id: 'thinking_top_p_range',
-    source: 'facts §2 "thinking" (With thinking on)',
+    source: 'https://platform.claude.com/docs/en/build-with-claude/extended-thinking',
     violation: (b) => (thinkingOn(b) && typeof b.top_p === 'number' && b.top_p < 0.95 ? '`top_p` must be between 0.95 and 1 when thinking is enabled' : undefined),
   },
   {
     id: 'thinking_no_forced_tool',
-    source: 'facts §2 "thinking" (With thinking on)',
+    source: 'https://platform.claude.com/docs/en/build-with-claude/extended-thinking',
     violation: (b) => {
       const t = (b.tool_choice as { type?: string } | undefined)?.type;
       return thinkingOn(b) && (t === 'any' || t === 'tool') ? 'Thinking may not be enabled when tool_choice forces tool use.' : undefined;
@@ -72,12 +72,12 @@ export const REQUEST_RULES: RequestRule[] = [
   },
   {
     id: 'thinking_no_prefill',
-    source: 'facts §2 "InputMessage" (Prefill)',
+    source: 'https://platform.claude.com/docs/en/build-with-claude/extended-thinking (no prefill with thinking)',
     violation: (b) => (thinkingOn(b) && messages(b).at(-1)?.role === 'assistant' ? 'Prefilling the assistant message is not supported when thinking is enabled.' : undefined),
   },
   {
     id: 'message_content_non_empty',
-    source: 'facts §2 "InputMessage" (Empty content)',
+    source: 'https://github.com/anthropics/claude-code/issues/6774 (the 400 for an empty message)',
     violation: (b) => {
       const list = messages(b);
       const i = list.findIndex((m, n) => (m.content === '' || (Array.isArray(m.content) && m.content.length === 0)) && !(n === list.length - 1 && m.role === 'assistant'));
@@ -86,7 +86,7 @@ export const REQUEST_RULES: RequestRule[] = [
   },
   {
     id: 'sampling_removed_in_2026_10_21',
-    source: 'api-version-2026-10-21.md §3',
+    source: 'https://platform.claude.com/docs/en/api/migration-2026-10-21',
     violation: (b, ctx) => {
       if (ctx.version !== '2026-10-21') return undefined;
       const field = ['temperature', 'top_p', 'top_k'].find((f) => b[f] !== undefined);
@@ -95,7 +95,7 @@ export const REQUEST_RULES: RequestRule[] = [
   },
   {
     id: 'no_document_in_assistant_2026_10_21',
-    source: 'api-version-2026-10-21.md §3 (the message text is UNVERIFIED)',
+    source: 'https://platform.claude.com/docs/en/api/migration-2026-10-21 (the message text is UNVERIFIED)',
     violation: (b, ctx) => {
       if (ctx.version !== '2026-10-21') return undefined;
       const i = messages(b).findIndex((m) => m.role === 'assistant' && Array.isArray(m.content) && (m.content as Array<{ type?: string }>).some((x) => x?.type === 'document'));
@@ -104,7 +104,7 @@ export const REQUEST_RULES: RequestRule[] = [
   },
   {
     id: 'no_user_text_citations_2026_10_21',
-    source: 'api-version-2026-10-21.md §3 (the message text is UNVERIFIED)',
+    source: 'https://platform.claude.com/docs/en/api/migration-2026-10-21 (the message text is UNVERIFIED)',
     violation: (b, ctx) => {
       if (ctx.version !== '2026-10-21') return undefined;
       type Block = { type?: string; citations?: unknown; content?: unknown };
@@ -145,7 +145,7 @@ export function firstRuleViolation(body: Body, ctx: RuleContext): { rule: Reques
 }
 
 /**
- * Valid requests whose acceptance depends on the model (facts §2): a model may refuse them with a
+ * Valid requests whose acceptance depends on the model (https://github.com/anthropics/anthropic-sdk-typescript/blob/HEAD/src/resources/messages/messages.ts): a model may refuse them with a
  * 400 that names the feature. Such a 400 is reported as a warning, not as a rejected valid request,
  * since the real API does the same; any other answer is judged as usual.
  */
@@ -160,31 +160,31 @@ export interface ModelDependentFeature {
 export const MODEL_DEPENDENT: ModelDependentFeature[] = [
   {
     id: 'sampling_restricted',
-    source: 'facts §2 "temperature", "top_p", "top_k" (2026 deprecation: newest models accept only temperature 1, top_p >= 0.99, no top_k)',
+    source: 'https://github.com/tryAGI/Anthropic/blob/HEAD/src/libs/Anthropic/openapi.yaml (temperature, top_p, top_k; 2026 deprecation: newest models accept only temperature 1, top_p >= 0.99, no top_k)',
     uses: (b) => (b.temperature !== undefined && b.temperature !== 1) || (typeof b.top_p === 'number' && b.top_p < 0.99) || b.top_k !== undefined,
     message: /temperature|top_p|top_k/,
   },
   {
     id: 'adaptive_thinking',
-    source: 'facts §2 "thinking" (adaptive is a 2026 form)',
+    source: 'https://platform.claude.com/docs/en/build-with-claude/extended-thinking (adaptive is a 2026 form)',
     uses: (b) => (b.thinking as { type?: string } | undefined)?.type === 'adaptive',
     message: /adaptive|thinking/i,
   },
   {
     id: 'thinking_display',
-    source: 'facts §2 "thinking" (display is a 2026 option)',
+    source: 'https://platform.claude.com/docs/en/build-with-claude/extended-thinking (display is a 2026 option)',
     uses: (b) => (b.thinking as { display?: unknown } | undefined)?.display !== undefined,
     message: /display/,
   },
   {
     id: 'assistant_prefill',
-    source: 'recorded/README.md 400 "This model does not support assistant message prefill"',
+    source: 'tests/fixtures/recorded/README.md "Errors": 400 "This model does not support assistant message prefill"',
     uses: (b) => messages(b).at(-1)?.role === 'assistant',
     message: /prefill/i,
   },
   {
     id: 'model_output_ceiling',
-    source: 'facts §2 "max_tokens" (per-model ceilings are UNVERIFIED secondary figures)',
+    source: 'https://github.com/anthropics/anthropic-sdk-typescript/blob/HEAD/src/resources/messages/messages.ts (max_tokens; per-model ceilings are UNVERIFIED secondary figures)',
     uses: (b, ctx) => typeof b.max_tokens === 'number' && b.max_tokens === ctx.modelMaxOutputTokens[String(b.model)],
     message: /max_tokens/,
   },

@@ -10,10 +10,12 @@ import path from 'node:path';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import Ajv, { type ValidateFunction, type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
+import { fullFormats } from 'ajv-formats/dist/formats';
 import OpenAPIResponseValidator from 'openapi-response-validator';
 import type { OpenAPIV3 } from 'openapi-types';
 import { toJsonSchema } from './json-schema';
 import { simplifyIssues } from './issues';
+import { newValues, type NewValue } from './known-values';
 
 export const SPEC_PATH = path.resolve(__dirname, '../../openapi/anthropic-messages-api-openapi.yml');
 export const MESSAGES_PATH = '/v1/messages';
@@ -53,6 +55,14 @@ export interface Contract {
   errorTypesFor(status: number): string[] | undefined;
   /** Documented stop reasons (the enum itself is open). */
   knownStopReasons: string[];
+  /** Another API's stop vocabulary -> the Anthropic value meant (StopReason x-foreign-values). */
+  foreignStopReasons: Record<string, string>;
+  /** Values in a response the spec does not list yet (open enums, open unions): the versioning rule's warnings. */
+  newValues(schemaName: string, value: unknown): NewValue[];
+  /** Delta types each content block kind takes (its `x-delta-types`); kinds not listed are not constrained. */
+  deltaTypes: Record<string, string[]>;
+  /** Issues with the headers a response carries, against those the spec declares for its status (absent optional ones pass). */
+  validateHeaders(status: number, headers: Record<string, string | undefined>): SchemaIssue[];
   /** The model table (`info.x-models`): every model id and alias the real API serves or served. */
   models: Record<string, ModelEntry>;
   /** Per-model output ceilings where a source gives one (from `info.x-models`; an alias inherits its target's). */
@@ -124,6 +134,8 @@ async function buildContract(specPath: string): Promise<Contract> {
   const responseValidator = new OpenAPIResponseValidator({
     responses: resolveResponseRefs(raw, rawOperation.responses) as never,
     components: raw.components as never,
+    // Its own Ajv knows no formats: the ones the response schemas use (container.expires_at).
+    customFormats: { 'date-time': (v: string) => (fullFormats['date-time'] as { validate: (s: string) => boolean }).validate(v) },
     errorTransformer: (openapiError: { path?: string; message: string; errorCode?: string }, ajvError: ErrorObject) => ({
       path: ajvError.instancePath.replace(/^\/response/, '') || '/',
       keyword: ajvError.keyword,
@@ -142,6 +154,17 @@ async function buildContract(specPath: string): Promise<Contract> {
     const schema = response.content?.['application/json']?.schema as Record<string, unknown> | undefined;
     const types = findErrorTypeEnum(schema);
     if (types) errorTypes.set(status, types);
+  }
+  const headerValidators = new Map<number, Array<{ name: string; fn: ValidateFunction }>>();
+  for (const status of documentedStatuses) {
+    const declared = (operation.responses[String(status)] as OpenAPIV3.ResponseObject).headers ?? {};
+    headerValidators.set(
+      status,
+      Object.entries(declared).map(([name, h]) => {
+        const header = h as OpenAPIV3.HeaderObject;
+        return { name: name.toLowerCase(), fn: ajv.compile(toJsonSchema(header.schema) as object) };
+      }),
+    );
   }
   const versionParam = (operation.parameters as OpenAPIV3.ParameterObject[]).find((p) => p.name === 'anthropic-version');
   const models = readModels((deref.info as unknown as Record<string, unknown>)['x-models']);
@@ -169,6 +192,24 @@ async function buildContract(specPath: string): Promise<Contract> {
     documentedStatuses,
     errorTypesFor: (status) => errorTypes.get(status),
     knownStopReasons: (schemas.StopReason['x-known-values'] as string[]) ?? [],
+    foreignStopReasons: (schemas.StopReason['x-foreign-values'] as Record<string, string>) ?? {},
+    newValues: (name, value) => {
+      const schema = schemas[name];
+      if (!schema) throw new Error(`contract: no schema named ${name} in ${specPath}`);
+      return nestingDepth(value) > MAX_NESTING ? [] : newValues(schema, value);
+    },
+    deltaTypes: Object.fromEntries(
+      ((schemas.ContentBlock.oneOf as Array<Record<string, unknown>>) ?? [])
+        .filter((b) => Array.isArray(b['x-delta-types']))
+        .flatMap((b) => (((b.properties as Record<string, Record<string, unknown>>).type.enum as string[]) ?? []).map((t) => [t, b['x-delta-types'] as string[]])),
+    ),
+    validateHeaders: (status, headers) =>
+      // A missing required one (request-id) is request_id_header's finding: only values are judged here.
+      (headerValidators.get(status) ?? []).flatMap(({ name, fn }) => {
+        const value = headers[name];
+        if (value === undefined) return [];
+        return fn(value) ? [] : (fn.errors ?? []).map((e) => ({ ...toIssue(e), path: name, message: `${toIssue(e).message} (got ${JSON.stringify(String(value).slice(0, 80))})` }));
+      }),
     models,
     modelMaxOutputTokens: Object.fromEntries(
       Object.entries(models).flatMap(([id, m]) => {

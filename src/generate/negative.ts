@@ -1,6 +1,6 @@
 /**
  * Invalid requests, each breaking exactly one named rule of a valid base body. A conformant server
- * answers every one with 400 invalid_request_error: never 2xx, never 5xx, never 422 (facts §2, §4).
+ * answers every one with 400 invalid_request_error: never 2xx, never 5xx, never 422 (https://platform.claude.com/docs/en/api/errors).
  * The self-tests prove each body breaks its rule and only it.
  */
 import type { RequestCase } from '../http/exchange';

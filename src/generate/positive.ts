@@ -2,12 +2,12 @@
  * Valid request bodies. Field values come from the spec's schemas (from-schema.ts); the shape of a
  * conversation and the cross-field rules are added here, where a schema cannot say them
  * (contract/request-rules.ts holds the rules themselves; the generator keeps inside them):
- * - turns alternate user / assistant, the first is user (facts §2 "InputMessage");
- * - a tool_result answers the tool_use just before it, by id (facts §2 "Request content blocks");
+ * - turns alternate user / assistant, the first is user (https://github.com/anthropics/anthropic-sdk-typescript/blob/HEAD/src/resources/messages/messages.ts, MessageParam);
+ * - a tool_result answers the tool_use just before it, by id (https://github.com/anthropics/anthropic-sdk-typescript/blob/HEAD/src/resources/messages/messages.ts, ToolResultBlockParam);
  * - thinking: budget_tokens < max_tokens, no temperature but 1, no top_k, no forced tool, no prefill
- *   (facts §2 "thinking");
- * - at most one of temperature / top_p (some models refuse both, facts §2 "temperature");
- * - under anthropic-version 2026-10-21 no temperature / top_p / top_k (api-version-2026-10-21.md §3).
+ *   (https://platform.claude.com/docs/en/build-with-claude/extended-thinking);
+ * - at most one of temperature / top_p (some models refuse both, https://github.com/infiniflow/ragflow/issues/11815);
+ * - under anthropic-version 2026-10-21 no temperature / top_p / top_k (https://platform.claude.com/docs/en/api/migration-2026-10-21).
  * Bodies ask for few output tokens (`maxTokensCap`): a run against a paid API stays cheap.
  *
  * Input thinking / redacted_thinking blocks are made only with `unforgeable: true` (the self-tests'
@@ -28,10 +28,10 @@ type Block = Record<string, unknown>;
  * cannot be chosen blind. The coverage self-test holds every other field to being generated.
  */
 export const NOT_GENERATED: Record<string, string> = {
-  container: 'a container id only exists after a code-execution answer (facts §2)',
-  inference_geo: 'valid regions depend on the deployment (facts §2 gives no list)',
+  container: 'a container id only exists after a code-execution answer',
+  inference_geo: 'valid regions depend on the deployment (the SDK types give no list)',
   output_config: 'effort levels are model-specific: a model without them answers 400 (recorded 400 "does not support effort level")',
-  cache_control: 'the top-level form is a 2026 addition (facts §2); block-level cache_control is generated',
+  cache_control: 'the top-level form is a 2026 addition; block-level cache_control is generated',
   speed: '"fast" is a per-model research preview (@anthropic-ai/sdk 1.14.0 messages.ts MessageCreateParams.speed): a model without it answers 400',
   diagnostics: 'previous_message_id names an earlier answer of the same client (@anthropic-ai/sdk 1.14.0 messages.ts DiagnosticsParam)',
 };
@@ -153,7 +153,7 @@ function withThinking(body: Body, thinking: { type: string; budget_tokens?: numb
   if (messages.some((m) => m.role === 'assistant' && Array.isArray((m as { content?: unknown }).content))) body.messages = [messages[0]];
 }
 
-/** user → assistant tool_use → user tool_result with the same id (facts §2 "Request content blocks"). */
+/** user → assistant tool_use → user tool_result with the same id (https://github.com/anthropics/anthropic-sdk-typescript/blob/HEAD/src/resources/messages/messages.ts, ToolResultBlockParam). */
 function toolRoundTrip(toolList: Array<{ name: string; input_schema: Block }>, userContent: fc.Arbitrary<unknown>, unforgeable: boolean) {
   const id = fc.stringMatching(/^[a-zA-Z0-9]{24}$/).map((x) => `toolu_${x}`);
   const resultContent = fc.oneof(fc.constantFrom('Sunny, 21°C', '42'), fc.constant([{ type: 'text', text: 'done' }]));
@@ -174,7 +174,7 @@ function toolRoundTrip(toolList: Array<{ name: string; input_schema: Block }>, u
 
 /**
  * The API takes at most 4 cache_control breakpoints, and a 1h one may not follow a 5m one (prompt
- * caching docs; not in the facts sheet): keep the first 4, all with the first one's ttl.
+ * caching docs: https://docs.claude.com/en/docs/build-with-claude/prompt-caching): keep the first 4, all with the first one's ttl.
  */
 function limitCacheControl(body: Body): void {
   let seen = 0;

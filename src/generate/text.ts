@@ -1,7 +1,8 @@
 /**
  * Texts for generated messages: ASCII and the scripts servers get wrong (CJK, emoji with ZWJ
  * sequences, right-to-left, combining marks), short and long. Every text is non-empty and has a
- * non-space character (the API rejects empty text blocks, facts §2).
+ * non-space character (the API rejects empty text blocks,
+ * https://github.com/anthropics/claude-code/issues/59812).
  */
 import fc from 'fast-check';
 

@@ -71,7 +71,7 @@ export async function send(target: Target, c: RequestCase, { budget }: SendOptio
       return attempt < target.retries && Date.now() + delay < target.runDeadline ? delay : undefined;
     };
     // 429 / 529, and a 200 stream that carries an `error` event (the API failing mid-request,
-    // recorded/README.md "Stream errors"): retried, and unavailable when retries run out.
+    // tests/fixtures/recorded/stream-error-01.json): retried, and unavailable when retries run out.
     if (result.response && (RETRY_STATUSES.has(result.response.status) || (!result.error && hasErrorEvent(result.response)))) {
       const delay = retryAfter(result.response.headers);
       if (delay === undefined) return finish(undefined, result.response, true);

@@ -1,9 +1,10 @@
 /**
  * When and how long to wait before retrying. 429 and 529 are the API's "try later" answers, and a
- * dropped connection is retried too (facts §8); the server's `retry-after-ms`, then `retry-after`
- * (seconds or an HTTP date) decide the delay, else an exponential backoff from 0.5 s to 8 s with up
- * to 25 % jitter, as the official SDKs wait (anthropic-sdk-typescript src/client.ts
- * `calculateDefaultRetryTimeoutMillis`). Jitter only moves when a retry is sent, never what is sent.
+ * dropped connection is retried too; the server's `retry-after-ms`, then `retry-after` (seconds or
+ * an HTTP date) decide the delay, else an exponential backoff from 0.5 s to 8 s with up to 25 %
+ * jitter, as the official SDKs wait (`calculateDefaultRetryTimeoutMillis` in
+ * https://github.com/anthropics/anthropic-sdk-typescript/blob/HEAD/src/client.ts). Jitter only
+ * moves when a retry is sent, never what is sent.
  */
 export const RETRY_STATUSES = new Set([429, 529]);
 export const MAX_RETRY_DELAY_MS = 60_000;

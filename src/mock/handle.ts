@@ -55,7 +55,7 @@ export function errorResult(status: number, message: string, type: string): Mock
 const raisesCeiling = (betas: string) => /(^|,)\s*(output-\d+k-|max-tokens-)/.test(betas);
 
 export function handle(contract: Contract, options: MockOptions, req: MockRequest): MockResult {
-  // The error type of each status comes from the spec; other 4xx use invalid_request_error (facts §4).
+  // The error type of each status comes from the spec; other 4xx use invalid_request_error (https://platform.claude.com/docs/en/api/errors).
   const fail = (status: number, message: string) => errorResult(status, message, contract.errorTypesFor(status)?.[0] ?? 'invalid_request_error');
   const route = req.path === '/v1/messages' ? 'messages' : req.path === '/v1/messages/count_tokens' ? 'count_tokens' : /^\/v1\/models(\/[^/]+)?$/.test(req.path) ? 'models' : undefined;
   if (!route) return fail(404, `Not Found: ${req.path}`);

@@ -1,4 +1,4 @@
-/** Renders a Message as the event sequence the API streams (facts §5), ping included. */
+/** Renders a Message as the event sequence the API streams (https://docs.claude.com/en/docs/build-with-claude/streaming), ping included. */
 export interface MockEvent {
   event: string;
   data: Record<string, unknown>;

@@ -1,6 +1,6 @@
 /**
  * Exchanges recorded earlier, as the same Exchange records a live run makes, so that the same
- * checks run on them: our recorded format (../shared/reference/recorded/README.md) and HAR 1.2
+ * checks run on them: our recorded format (tests/fixtures/recorded/README.md in the repository) and HAR 1.2
  * (every POST …/v1/messages entry). Paths may be files or folders (read recursively).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Exchange, ReceivedResponse, RequestCase } from '../http/exchange';
 import { parseSse } from '../stream/sse';
 
-/** Recorders that strip response headers (recorded/README.md "Per-source recorder behaviour"). */
+/** Recorders that strip response headers (tests/fixtures/recorded/README.md "Per-source recorder behaviour"). */
 const HEADER_STRIPPING_SOURCES = ['pydantic/pydantic-ai', 'Arize-ai/openinference', 'crmne/ruby_llm', 'crewAIInc/crewAI'];
 
 export interface Loaded {

@@ -6,7 +6,6 @@ import type { Contract } from '../contract/spec';
 import type { Exchange } from '../http/exchange';
 import { requestBody } from '../http/exchange';
 import { viewOf } from '../checks/view';
-import { KNOWN_EVENT_TYPES } from '../stream/events';
 
 type Schema = Record<string, unknown>;
 
@@ -44,7 +43,11 @@ export function responseCoverage(exchanges: Exchange[]): string[] {
   for (const ex of exchanges) {
     for (const r of [...ex.retried, ...(ex.response ? [ex.response] : [])]) items.add(`status ${r.status}`);
     const view = ex.response ? viewOf(ex) : undefined;
-    for (const b of ((view?.message?.content as Schema[] | undefined) ?? [])) items.add(`content ${String(b?.type)}`);
+    for (const b of ((view?.message?.content as Schema[] | undefined) ?? [])) {
+      items.add(`content ${String(b?.type)}`);
+      for (const c of (Array.isArray(b?.citations) ? (b.citations as Schema[]) : [])) items.add(`citation ${String(c?.type)}`);
+    }
+    if (typeof view?.message?.stop_reason === 'string') items.add(`stop_reason ${view.message.stop_reason}`);
     for (const e of view?.events ?? []) {
       if (typeof e.data?.type === 'string') items.add(`event ${e.data.type}`);
       const delta = (e.data?.delta as { type?: unknown } | undefined)?.type;
@@ -74,11 +77,14 @@ export function specUniverse(contract: Contract): { request: string[]; response:
     'role assistant',
     ...['text', 'image', 'document', 'tool_use', 'tool_result', 'thinking', 'redacted_thinking'].map((k) => `block ${k}`),
   ];
+  // The spec's unions, less their open last branch (which lists no kind of its own).
   const response = [
     ...contract.documentedStatuses.map((st) => `status ${st}`),
-    ...['text', 'tool_use', 'thinking'].map((k) => `content ${k}`),
-    ...[...KNOWN_EVENT_TYPES].filter((t) => t !== 'error').map((t) => `event ${t}`),
-    ...['text_delta', 'input_json_delta', 'thinking_delta', 'signature_delta'].map((d) => `delta ${d}`),
+    ...enumOf(s('ContentBlock')).map((k) => `content ${k}`),
+    ...enumOf(s('TextCitation')).map((k) => `citation ${k}`),
+    ...contract.knownStopReasons.map((r) => `stop_reason ${r}`),
+    ...enumOf(s('MessageStreamEvent')).filter((t) => t !== 'error').map((t) => `event ${t}`),
+    ...enumOf(s('ContentBlockDelta')).map((d) => `delta ${d}`),
   ];
   return { request: [...new Set(request)], response: [...new Set(response)] };
 }

@@ -2,7 +2,7 @@
  * Folds stream events into the Message they describe, as the SDK's MessageStream does: text and
  * thinking deltas appended, `partial_json` pieces joined and parsed when the block stops, and
  * `message_delta` overwriting stop_reason, stop_sequence and the usage counters it carries (whose
- * output_tokens may only grow, recorded/README.md "Stream payloads").
+ * output_tokens may only grow, tests/fixtures/recorded/README.md "Stream payloads").
  * Only events the grammar accepts are expected here; what cannot be applied is reported.
  */
 import type { StreamEvent } from './events';

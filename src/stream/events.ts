@@ -25,7 +25,7 @@ export function toStreamEvents(frames: SseEvent[]): StreamEvent[] {
   });
 }
 
-/** The event types the stream grammar knows; others are tolerated (facts §5 "Evolution"). */
+/** The event types the stream grammar knows; others are tolerated (https://docs.claude.com/en/docs/build-with-claude/streaming). */
 export const KNOWN_EVENT_TYPES = new Set([
   'message_start',
   'content_block_start',

@@ -1,9 +1,9 @@
 /**
- * The event order of a Messages stream, as a state machine (facts §5):
+ * The event order of a Messages stream, as a state machine (https://docs.claude.com/en/docs/build-with-claude/streaming):
  *   message_start block* message_delta+ message_stop   (ping anywhere; error may end it)
  *   block := content_block_start content_block_delta* content_block_stop
- * `index` is the block's position in the final content; a delta must fit its block's type (the SDK
- * silently drops one that does not; a checker must report it). Unknown event types are tolerated.
+ * `index` is the block's position in the final content. Unknown event types are tolerated.
+ * A delta must fit its block's kind (deltaViolations): the SDK silently drops one that does not.
  */
 import type { StreamEvent } from './events';
 import { KNOWN_EVENT_TYPES } from './events';
@@ -24,16 +24,6 @@ export interface GrammarResult {
   /** `message_stop` was seen. */
   stopped: boolean;
 }
-
-/** Which delta types each block type takes. Blocks not listed take none we know. */
-const DELTAS_FOR_BLOCK: Record<string, string[]> = {
-  text: ['text_delta', 'citations_delta'],
-  thinking: ['thinking_delta', 'signature_delta'],
-  tool_use: ['input_json_delta'],
-  server_tool_use: ['input_json_delta'],
-  mcp_tool_use: ['input_json_delta'],
-};
-const KNOWN_DELTAS = new Set(Object.values(DELTAS_FOR_BLOCK).flat());
 
 export function checkGrammar(events: StreamEvent[]): GrammarResult {
   const violations: GrammarViolation[] = [];
@@ -87,11 +77,7 @@ export function checkGrammar(events: StreamEvent[]): GrammarResult {
           v(e.n, 'delta_in_open_block', `content_block_delta for index ${String(index)}, which is not open`);
           break;
         }
-        const deltaType = String((e.data?.delta as { type?: unknown } | undefined)?.type);
-        const allowed = DELTAS_FOR_BLOCK[blockType];
-        if (KNOWN_DELTAS.has(deltaType) && allowed && !allowed.includes(deltaType))
-          v(e.n, 'delta_matches_block', `${deltaType} sent to block ${String(index)}, a ${blockType} block (takes ${allowed.join(', ')})`);
-        break;
+        break; // whether the delta fits its block: deltaViolations, with the spec's x-delta-types
       }
       case 'content_block_stop':
         if (!open.delete(Number(index))) v(e.n, 'stop_open_block', `content_block_stop for index ${String(index)}, which is not open`);
@@ -111,4 +97,27 @@ export function checkGrammar(events: StreamEvent[]): GrammarResult {
     else if (!stopped) v(-1, 'ends_with_message_stop', 'the stream ended without message_stop');
   }
   return { violations, errorEvent, started, stopped };
+}
+
+/**
+ * Deltas a block cannot take. `deltaTypes` maps a block kind to the delta types it takes (the
+ * spec's `x-delta-types`); inside a kind listed there, any other delta type, known or new, is a
+ * violation: the official SDK's accumulator applies only those, so the content would be lost (a
+ * `"text"` delta in a text block leaves the text empty). Kinds not listed take anything.
+ */
+export function deltaViolations(events: StreamEvent[], deltaTypes: Record<string, string[]>): GrammarViolation[] {
+  const kinds = new Map<number, string>();
+  const out: GrammarViolation[] = [];
+  for (const e of events) {
+    const d = e.data;
+    if (d?.type === 'content_block_start') kinds.set(Number(d.index), String((d.content_block as { type?: unknown } | undefined)?.type));
+    if (d?.type !== 'content_block_delta') continue;
+    const kind = kinds.get(Number(d.index));
+    const allowed = kind === undefined ? undefined : deltaTypes[kind];
+    const deltaType = String((d.delta as { type?: unknown } | undefined)?.type);
+    if (!allowed || allowed.includes(deltaType)) continue;
+    const takes = allowed.length ? `takes ${allowed.join(', ')}` : 'takes no deltas: it arrives whole in content_block_start';
+    out.push({ n: e.n, rule: 'delta_matches_block', message: `${deltaType} sent to block ${String(d.index)}, a ${kind} block (${takes}); the SDK drops it and the content is lost` });
+  }
+  return out;
 }

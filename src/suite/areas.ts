@@ -26,9 +26,9 @@ export interface AreaDef {
   cases(ctx: SuiteContext): RequestCase[];
 }
 
-const COMMON = ['transport_complete', 'status_code_documented', 'content_type_conformance', 'request_id_header', 'request_id_unique', 'valid_utf8', 'information_exposure'];
+const COMMON = ['transport_complete', 'status_code_documented', 'content_type_conformance', 'request_id_header', 'response_headers_conformance', 'request_id_unique', 'valid_utf8', 'information_exposure'];
 const STREAM = ['sse_framing', 'stream_event_schema', 'stream_grammar', 'stream_message_valid'];
-const SEMANTIC = ['max_tokens_honoured', 'stop_sequence_honoured', 'tool_choice_honoured', 'thinking_honoured', 'usage_accounts_for_content', 'stop_reason_known'];
+const SEMANTIC = ['max_tokens_honoured', 'stop_sequence_honoured', 'tool_choice_honoured', 'thinking_honoured', 'usage_accounts_for_content', 'stop_reason_known', 'new_values_named'];
 /** Failures of checks an area does not list (e.g. an error envelope where only 200s were due) are reported under this id. */
 export const OTHER_CHECKS = 'other_checks';
 
@@ -52,7 +52,7 @@ export const AREAS: AreaDef[] = [
     id: 'auth-version',
     title: 'Authentication, versions and models',
     profiles: ['full'],
-    checks: [...COMMON, 'response_schema_conformance', 'error_envelope', 'auth_and_version', 'error_message_names_field', 'max_tokens_honoured', 'usage_accounts_for_content', 'stop_reason_known'],
+    checks: [...COMMON, 'response_schema_conformance', 'error_envelope', 'auth_and_version', 'error_message_names_field', 'max_tokens_honoured', 'usage_accounts_for_content', 'stop_reason_known', 'new_values_named'],
     cases: authCases,
   },
   {

@@ -56,7 +56,7 @@ export function authCases(ctx: SuiteContext): RequestCase[] {
     c('no_key', { 'x-api-key': null }, 401, 'a missing key gets 401 authentication_error'),
     c('wrong_key', { 'x-api-key': 'sk-ant-api03-wrong-key-for-conformance-test' }, 401, 'a wrong key gets 401 authentication_error'),
     c('wrong_bearer', { 'x-api-key': null, authorization: 'Bearer sk-ant-api03-wrong-key-for-conformance-test' }, 401, 'a wrong Bearer key gets 401 authentication_error'),
-    c('bearer_key', { 'x-api-key': null, authorization: `Bearer ${key}` }, 200, 'the key is also accepted as Authorization: Bearer (INDEX decision "Auth")'),
+    c('bearer_key', { 'x-api-key': null, authorization: `Bearer ${key}` }, 200, 'the key is also accepted as Authorization: Bearer (https://platform.claude.com/docs/en/api/migration-2026-10-21)'),
     c('no_version', { 'anthropic-version': null }, 400, 'a missing anthropic-version gets 400', body, 'anthropic-version'),
     c('unknown_version', { 'anthropic-version': '2099-01-01' }, 400, 'an unknown anthropic-version gets 400', body, 'anthropic-version'),
   ];
@@ -65,13 +65,13 @@ export function authCases(ctx: SuiteContext): RequestCase[] {
   cases.push({
     name: 'auth/unknown_model',
     body: { ...body, model: unknownModel },
-    meta: { mode: 'auth', rule: 'an unknown model gets 404 not_found_error (facts §2 "model")', path: 'model', expect: { status: 404, errorType: 'not_found_error' } },
+    meta: { mode: 'auth', rule: 'an unknown model gets 404 not_found_error (https://platform.claude.com/docs/en/api/errors)', path: 'model', expect: { status: 404, errorType: 'not_found_error' } },
   });
-  for (const v of ctx.contract.anthropicVersions) cases.push(c(`version_${v}`, { 'anthropic-version': v }, 200, `anthropic-version ${v} is accepted (INDEX decision "Versions")`));
+  for (const v of ctx.contract.anthropicVersions) cases.push(c(`version_${v}`, { 'anthropic-version': v }, 200, `anthropic-version ${v} is accepted (https://docs.claude.com/en/api/versioning)`));
   if (ctx.contract.anthropicVersions.includes('2026-10-21'))
     cases.push(
-      c('version_2026-10-21_temperature', { 'anthropic-version': '2026-10-21' }, 400, 'temperature is rejected under 2026-10-21 (api-version-2026-10-21.md §3)', { ...body, temperature: 1 }, 'temperature'),
-      c('version_2026-10-21_assistant_document', { 'anthropic-version': '2026-10-21' }, 400, 'a document block directly in an assistant message is rejected under 2026-10-21 (api-version-2026-10-21.md §3)', {
+      c('version_2026-10-21_temperature', { 'anthropic-version': '2026-10-21' }, 400, 'temperature is rejected under 2026-10-21 (https://platform.claude.com/docs/en/api/migration-2026-10-21)', { ...body, temperature: 1 }, 'temperature'),
+      c('version_2026-10-21_assistant_document', { 'anthropic-version': '2026-10-21' }, 400, 'a document block directly in an assistant message is rejected under 2026-10-21 (https://platform.claude.com/docs/en/api/migration-2026-10-21)', {
         ...body,
         messages: [
           { role: 'user', content: 'Summarise.' },

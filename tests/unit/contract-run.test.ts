@@ -5,12 +5,12 @@
  * unreachable URL — and with a canary key that must appear in no output and no file.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { RunResults } from '../../src/report/results';
 import { BROKEN } from '../fixtures/servers/catalogue';
 import { runCli } from '../helpers/run-cli';
+import { tempDir } from '../helpers/temp';
 import { switchableServer } from '../helpers/switchable-server';
 import { errorResult } from '../../src/mock/handle';
 
@@ -20,7 +20,7 @@ const CANARY = 'sk-ant-api03-CANARY-7f3c9e1d2b4a6c8e0f1a3b5c7d9e-do-not-print';
 const HEADER_CANARY = 'gw-CANARY-header-5e7a9c1b3d';
 const contract = (env: Record<string, string | undefined>, args: string[] = []) => runCli('src/cli/contract.ts', args, env);
 const read = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'results.json'), 'utf8')) as RunResults;
-const tmp = (name: string) => mkdtempSync(path.join(os.tmpdir(), `contract-${name}-`));
+const tmp = (name: string) => tempDir(`contract-${name}-`);
 
 function allFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {

@@ -4,8 +4,7 @@
  * with a short curl line, unreadable recorded files are named (and never "conform"), and the hints
  * point at the user's setting.
  */
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadContract } from '../../src/contract/spec';
 import { startMock, type RunningServer } from '../../src/mock/server';
@@ -20,11 +19,12 @@ import { INLINE_BODY_MAX, safeCaseFileName } from '../../src/report/repro';
 import { BROKEN, REDIRECT_TARGET, type FixtureServer } from '../fixtures/servers/catalogue';
 import { runSuite, type SuiteRun } from '../helpers/run-suite';
 import { runCli } from '../helpers/run-cli';
+import { tempDir } from '../helpers/temp';
 
 jest.setTimeout(120_000);
 
 const KEY = 'findings-key-0123456789';
-const tmp = (name: string) => mkdtempSync(path.join(os.tmpdir(), `findings-${name}-`));
+const tmp = (name: string) => tempDir(`findings-${name}-`);
 // Any control character but newline and tab (the layout of excerpts).
 // eslint-disable-next-line no-control-regex
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;

@@ -13,7 +13,7 @@ import { loadContract } from '../../src/contract/spec';
 import { startMock, type RunningServer } from '../../src/mock/server';
 
 /** The recorded real exchanges (one place). */
-const RECORDED = path.resolve(__dirname, '../../../shared/reference/recorded');
+const RECORDED = path.resolve(__dirname, '../fixtures/recorded');
 const KEY = 'sk-ant-replay-test-key';
 
 /** Recordings whose status the request alone cannot reproduce, and why. */

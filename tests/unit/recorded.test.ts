@@ -3,18 +3,18 @@
  * response passes (issue #8), every recorded request the API accepted validates against our request
  * schema, and broken copies of real exchanges fail with precise messages.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkRecorded } from '../../src/recorded/check';
 import { loadContract } from '../../src/contract/spec';
 import { loadRecorded } from '../../src/recorded/load';
 import { formatFailures } from '../../src/report/format';
 import { runCli } from '../helpers/run-cli';
+import { tempDir } from '../helpers/temp';
 
 jest.setTimeout(60_000);
 
-const RECORDED = path.resolve(__dirname, '../../../shared/reference/recorded');
+const RECORDED = path.resolve(__dirname, '../fixtures/recorded');
 const HAR = path.resolve(__dirname, '../fixtures/har/gateway.har');
 
 test('every recorded real exchange conforms (no false alarms)', async () => {
@@ -29,7 +29,7 @@ test('every recorded real exchange conforms (no false alarms)', async () => {
 });
 
 test('npm run check:recorded over the whole recorded folder: exit 0, zero failures', async () => {
-  const reports = mkdtempSync(path.join(os.tmpdir(), 'recorded-all-'));
+  const reports = tempDir('recorded-all-');
   const run = await runCli('src/cli/check-recorded.ts', [RECORDED], { CONTRACT_REPORTS_DIR: reports });
   expect(run.out).toMatch(/182 exchanges; checks \d+ passed, 0 failed/);
   expect(run.code).toBe(0);
@@ -43,13 +43,14 @@ test('spec completeness: every request the real API answered with 200 validates 
     .map((ex) => ({ name: ex.case.name, issues: contract.validateRequest(ex.case.body, { beta: ex.case.meta?.beta }) }))
     .filter((r) => r.issues.length > 0);
   // text-03.json (2025-08) sent top_p -1 and top_k -1, which the API then took as "unset" and has
-  // rejected since 2026 (recorded/README.md "Requests the API accepted then, and rejects now";
-  // facts §2 "temperature"): the documented rule is `minimum: 0`, so our schema rejects it.
+  // rejected since 2026 (tests/fixtures/recorded/README.md "Requests the API accepted then, and
+  // rejects now"; anthropics/anthropic-sdk-python#893): the documented rule is `minimum: 0`, so our
+  // schema rejects it.
   expect(rejected.map((r) => `${r.name}: ${r.issues.map((i) => `${i.path} ${i.keyword}`).join(', ')}`)).toEqual(['text-03.json: /top_p minimum, /top_k minimum']);
 });
 
 describe('broken copies of real exchanges fail with precise messages', () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'recorded-broken-'));
+  const dir = tempDir('recorded-broken-');
   const copy = (file: string, edit: (doc: Record<string, any>) => void) => {
     const doc = JSON.parse(readFileSync(path.join(RECORDED, file), 'utf8'));
     edit(doc);
@@ -91,7 +92,7 @@ describe('HAR files', () => {
   });
 
   test('npm run check:recorded exits 0 on a conformant HAR and 1 on a broken one, naming the fault', async () => {
-    const reports = mkdtempSync(path.join(os.tmpdir(), 'recorded-reports-'));
+    const reports = tempDir('recorded-reports-');
     const ok = await runCli('src/cli/check-recorded.ts', [HAR], { CONTRACT_REPORTS_DIR: reports });
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/3 exchanges; checks \d+ passed, 0 failed/);

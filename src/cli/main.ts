@@ -1,0 +1,174 @@
+/**
+ * `anthropic-conformance`: the package's one command. It maps flags to the environment variables
+ * the suite reads (the README's table) and hands over to the entry point of the subcommand, whose
+ * exit code it keeps: 0 conforms, 1 non-conformance, 2 usage or configuration error, 3 target
+ * unavailable or unreachable, 4 run incomplete. A bad flag here exits 2.
+ *
+ *   anthropic-conformance [run] [flags] [-- jest args]   the suite (npm run contract)
+ *   anthropic-conformance mock [--port N]                 the reference mock (npm run mock)
+ *   anthropic-conformance check-recorded PATH...          recorded traffic (npm run check:recorded)
+ *   anthropic-conformance report A.json B.json [--html F] two saved runs compared (npm run report)
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+const NAME = 'anthropic-conformance';
+
+interface Flag {
+  flag: string;
+  env: string;
+  arg: string;
+  help: string;
+  /** A path: resolved against the caller's working directory (the suite runs from its own root). */
+  path?: boolean;
+  /** The value names another environment variable that holds the secret. */
+  fromEnv?: boolean;
+}
+
+/** Flags of `run`, each the twin of one environment variable. */
+export const RUN_FLAGS: Flag[] = [
+  { flag: '--base-url', env: 'ANTHROPIC_BASE_URL', arg: 'URL', help: 'the target; /v1/messages is appended (default: the embedded reference mock)' },
+  { flag: '--api-key-env', env: 'ANTHROPIC_API_KEY', arg: 'NAME', help: 'the environment variable that holds the key (default ANTHROPIC_API_KEY)', fromEnv: true },
+  { flag: '--model', env: 'ANTHROPIC_MODEL', arg: 'ID', help: 'model for every request' },
+  { flag: '--headers-env', env: 'ANTHROPIC_CUSTOM_HEADERS', arg: 'NAME', help: 'the environment variable that holds extra headers, "Name: value" per line', fromEnv: true },
+  { flag: '--secret-headers', env: 'CONTRACT_SECRET_HEADERS', arg: 'NAMES', help: 'more header names whose values are secrets, comma-separated' },
+  { flag: '--profile', env: 'CONTRACT_PROFILE', arg: 'full|schema', help: 'schema: only what a static-example mock can satisfy' },
+  { flag: '--anthropic-version', env: 'CONTRACT_ANTHROPIC_VERSION', arg: 'V', help: 'the anthropic-version sent (2023-06-01 or 2026-10-21)' },
+  { flag: '--seed', env: 'CONTRACT_SEED', arg: 'N', help: 'fast-check seed (the same seed sends the same bodies)' },
+  { flag: '--runs', env: 'CONTRACT_RUNS', arg: 'N', help: 'generated bodies per property' },
+  { flag: '--target', env: 'CONTRACT_TARGET', arg: 'local|remote', help: 'which defaults apply (runs, budgets); default: local for a loopback URL' },
+  { flag: '--max-requests', env: 'CONTRACT_MAX_REQUESTS', arg: 'N', help: 'request budget for the run, retries included' },
+  { flag: '--max-output-tokens', env: 'CONTRACT_MAX_OUTPUT_TOKENS', arg: 'N', help: 'budget on the sum of requested max_tokens' },
+  { flag: '--concurrency', env: 'CONTRACT_CONCURRENCY', arg: 'N', help: 'requests in flight' },
+  { flag: '--retries', env: 'CONTRACT_RETRIES', arg: 'N', help: 'retries on 429 / 529 / dropped connections' },
+  { flag: '--timeout-ms', env: 'CONTRACT_TIMEOUT_MS', arg: 'MS', help: 'per request' },
+  { flag: '--min-tokens-per-second', env: 'CONTRACT_MIN_TOKENS_PER_SECOND', arg: 'N', help: 'the slowest generation allowed: a request may take --timeout-ms plus its max_tokens at this rate' },
+  { flag: '--run-timeout-ms', env: 'CONTRACT_RUN_TIMEOUT_MS', arg: 'MS', help: 'the whole run' },
+  { flag: '--fail-on', env: 'CONTRACT_FAIL_ON', arg: 'any|new', help: 'new: fail only on failures new since the previous run' },
+  { flag: '--baseline', env: 'CONTRACT_BASELINE', arg: 'FILE', help: 'a results.json to compare with instead of the previous run', path: true },
+  { flag: '--reports-dir', env: 'CONTRACT_REPORTS_DIR', arg: 'DIR', help: 'where the reports go (default ./reports)', path: true },
+];
+
+const REPORTS_FLAG = RUN_FLAGS.find((f) => f.env === 'CONTRACT_REPORTS_DIR')!;
+const KEY_FLAG = RUN_FLAGS.find((f) => f.env === 'ANTHROPIC_API_KEY')!;
+const MODEL_FLAG = RUN_FLAGS.find((f) => f.env === 'ANTHROPIC_MODEL')!;
+
+const SUBCOMMANDS: Record<string, { script: string; flags: Flag[]; usage: string }> = {
+  run: { script: 'contract', flags: RUN_FLAGS, usage: `${NAME} [run] [flags] [-- jest args, e.g. --shard=1/2]` },
+  mock: { script: 'mock', flags: [KEY_FLAG, MODEL_FLAG], usage: `${NAME} mock [--port N] [--api-key-env NAME] [--model ID]` },
+  'check-recorded': { script: 'check-recorded', flags: [REPORTS_FLAG], usage: `${NAME} check-recorded [--reports-dir DIR] PATH... (recorded-exchange JSON or HAR files, or folders of them)` },
+  report: { script: 'report', flags: [], usage: `${NAME} report BEFORE.json AFTER.json [--html report.html]` },
+};
+
+/** Flags a subcommand's own entry point parses: passed through untouched. */
+const PASS_THROUGH: Record<string, string[]> = { mock: ['--port'], report: ['--html'] };
+
+export class UsageError extends Error {}
+
+export interface Parsed {
+  command: string;
+  script: string;
+  env: Record<string, string>;
+  argv: string[];
+}
+
+/** Turns the command line into the entry point to run, its arguments and the environment it reads. */
+export function parseArgs(args: string[], env: NodeJS.ProcessEnv, cwd: string): Parsed | 'help' | 'version' {
+  const rest = [...args];
+  if (rest[0] === '--help' || rest[0] === '-h' || rest[0] === 'help') return 'help';
+  if (rest[0] === '--version' || rest[0] === '-v') return 'version';
+  const command = rest[0] && !rest[0].startsWith('-') ? rest.shift()! : 'run';
+  const sub = SUBCOMMANDS[command];
+  if (!sub) throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+  const out: Parsed = { command, script: sub.script, env: {}, argv: [] };
+  while (rest.length) {
+    const arg = rest.shift()!;
+    if (arg === '--') {
+      if (command !== 'run') throw new UsageError(`"--" is only for ${NAME} run`);
+      out.argv.push(...rest.splice(0));
+      break;
+    }
+    if (arg === '--help' || arg === '-h') return 'help';
+    if (!arg.startsWith('--')) {
+      if (command === 'run') throw new UsageError(`unexpected argument ${JSON.stringify(arg)}`);
+      out.argv.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const value = () => {
+      const v = eq > 0 ? arg.slice(eq + 1) : rest.shift();
+      if (v === undefined || v === '' || (eq < 0 && v.startsWith('--'))) throw new UsageError(`${name} needs a value`);
+      return v;
+    };
+    if (PASS_THROUGH[command]?.includes(name)) {
+      out.argv.push(name, value());
+      continue;
+    }
+    const flag = sub.flags.find((f) => f.flag === name);
+    if (!flag) throw new UsageError(`unknown flag ${name} for ${command}`);
+    const v = value();
+    if (flag.fromEnv) {
+      const secret = env[v];
+      if (!secret) throw new UsageError(`${flag.flag} ${v}: the environment variable ${v} is not set`);
+      out.env[flag.env] = secret;
+    } else out.env[flag.env] = flag.path ? path.resolve(cwd, v) : v;
+  }
+  // Paths in the environment are the user's, relative to where they ran the command; reports go to
+  // ./reports there unless told otherwise (not into the installed package).
+  for (const f of sub.flags) if (f.path && out.env[f.env] === undefined && env[f.env]) out.env[f.env] = path.resolve(cwd, env[f.env]!);
+  if (sub.flags.includes(REPORTS_FLAG) && !out.env.CONTRACT_REPORTS_DIR) out.env.CONTRACT_REPORTS_DIR = path.resolve(cwd, 'reports');
+  return out;
+}
+
+export function usage(): string {
+  const width = Math.max(...RUN_FLAGS.map((f) => `${f.flag} ${f.arg}`.length));
+  return [
+    `${NAME}: contract tests for servers that speak the Anthropic Messages API (POST /v1/messages).`,
+    '',
+    'Usage:',
+    ...Object.values(SUBCOMMANDS).map((s) => `  ${s.usage}`),
+    `  ${NAME} --help | --version`,
+    '',
+    'Flags of run (each the twin of an environment variable; a flag wins over the variable):',
+    ...RUN_FLAGS.map((f) => `  ${`${f.flag} ${f.arg}`.padEnd(width)}  ${f.env}: ${f.help}`),
+    '',
+    'Reports: junit.xml, results.json, report.html and history/ in the reports folder.',
+    'Exit codes: 0 conforms, 1 non-conformance, 2 usage or configuration error,',
+    '            3 target unavailable or unreachable, 4 run incomplete (run time limit hit).',
+    '',
+    `Example: ${NAME} --base-url http://localhost:8000 --api-key-env MY_KEY`,
+  ].join('\n');
+}
+
+export function version(): string {
+  return (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+export function main(): void {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs(process.argv.slice(2), process.env, process.cwd());
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    console.error(`${NAME}: ${e.message}\nRun "${NAME} --help" for the usage.`);
+    process.exit(2);
+  }
+  if (parsed === 'help') {
+    console.log(usage());
+    return;
+  }
+  if (parsed === 'version') {
+    console.log(version());
+    return;
+  }
+  Object.assign(process.env, parsed.env);
+  // The entry points read process.argv and process.env and exit with their own code.
+  const script = path.join(__dirname, `${parsed.script}.ts`);
+  process.argv = [process.argv[0]!, script, ...parsed.argv];
+  require(script);
+}
+
+// `node -r esbuild-register src/cli/main.ts …`; the installed command (bin/) calls main() itself.
+if (require.main === module) main();
