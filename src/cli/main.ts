@@ -11,6 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { MOCK_FLAGS } from './mock-flags';
 
 const ROOT = path.resolve(__dirname, '../..');
 const NAME = 'anthropic-conformance';
@@ -56,13 +57,13 @@ const MODEL_FLAG = RUN_FLAGS.find((f) => f.env === 'ANTHROPIC_MODEL')!;
 
 const SUBCOMMANDS: Record<string, { script: string; flags: Flag[]; usage: string }> = {
   run: { script: 'contract', flags: RUN_FLAGS, usage: `${NAME} [run] [flags] [-- jest args, e.g. --shard=1/2]` },
-  mock: { script: 'mock', flags: [KEY_FLAG, MODEL_FLAG], usage: `${NAME} mock [--port N] [--api-key-env NAME] [--model ID]` },
+  mock: { script: 'mock', flags: [KEY_FLAG, MODEL_FLAG], usage: `${NAME} mock [--port N] [--api-key-env NAME] [--model ID] [--models LIST] [pacing and fault options: README "The mock in your CI"]` },
   'check-recorded': { script: 'check-recorded', flags: [REPORTS_FLAG], usage: `${NAME} check-recorded [--reports-dir DIR] PATH... (recorded-exchange JSON or HAR files, or folders of them)` },
   report: { script: 'report', flags: [], usage: `${NAME} report BEFORE.json AFTER.json [--html report.html]` },
 };
 
 /** Flags a subcommand's own entry point parses: passed through untouched. */
-const PASS_THROUGH: Record<string, string[]> = { mock: ['--port'], report: ['--html'] };
+const PASS_THROUGH: Record<string, string[]> = { mock: MOCK_FLAGS, report: ['--html'] };
 
 export class UsageError extends Error {}
 

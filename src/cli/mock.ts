@@ -19,21 +19,9 @@ import { loadContract } from '../contract/spec';
 import { startMock } from '../mock/server';
 import { parseModelList } from '../mock/models';
 import { EXIT } from './exit-codes';
+import { MOCK_NUMBER_FLAGS } from './mock-flags';
 
-const NUMBERS = {
-  port: 'integer',
-  'tokens-per-second': 'positive',
-  'first-token-ms': 'non-negative',
-  'overloaded-rate': 'rate',
-  'rate-limited-rate': 'rate',
-  'stream-error-rate': 'rate',
-  'drop-rate': 'rate',
-  'retry-after': 'non-negative',
-  seed: 'integer',
-  'requests-per-minute': 'positive',
-  'input-tokens-per-minute': 'positive',
-  'output-tokens-per-minute': 'positive',
-} as const;
+const NUMBERS = MOCK_NUMBER_FLAGS;
 
 class UsageError extends Error {}
 

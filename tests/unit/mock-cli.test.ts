@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { ROOT, runCli } from '../helpers/run-cli';
+import { parseArgs } from '../../src/cli/main';
 
 jest.setTimeout(60_000);
 
@@ -65,4 +66,13 @@ test.each([
   const run = await runCli('src/cli/mock.ts', args as string[], {}, 30_000);
   expect(run.code).toBe(2);
   expect(run.out).toMatch(message);
+});
+
+test('the package command passes the mock\'s options through: anthropic-conformance mock --overloaded-rate 0.2 --models +x', () => {
+  expect(parseArgs(['mock', '--port', '0', '--overloaded-rate', '0.2', '--models', '+x', '--first-token-ms=500'], {}, ROOT)).toEqual({
+    command: 'mock',
+    script: 'mock',
+    argv: ['--port', '0', '--overloaded-rate', '0.2', '--models', '+x', '--first-token-ms', '500'],
+    env: {},
+  });
 });
