@@ -1,8 +1,9 @@
 /**
- * Sends one case to the target and records the exchange. Every request has a deadline for its
- * response headers and, for streams, for each gap between chunks, plus a cap on the body, so a broken
- * server can never hang the run. 429, 529 and dropped connections are retried (retry.ts); each
- * request, retries included, is counted against the run's budget first.
+ * Sends one case to the target and records the exchange. Every attempt ends by its whole-request
+ * deadline (deadline.ts), a stream also by a quiet limit on its headers and on each gap between
+ * chunks, and every body is capped, so a broken server can never hang the run. 429, 529, overload
+ * `error` events inside a 200 stream and dropped connections are retried (retry.ts); each attempt
+ * is counted against the run's budget first.
  */
 import type { RunConfig } from '../config';
 import { BudgetExhausted, type Budget } from './budget';
