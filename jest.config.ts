@@ -38,7 +38,7 @@ const config: Config = {
       testEnvironment: '<rootDir>/src/runner/environment.ts',
       testEnvironmentOptions: { globalsCleanup: 'off' },
       // The target is chosen and checked by the contract CLI (src/runner/target.ts) before jest
-      // starts; each area's beforeAll carries its own timeout behind the run's deadline
+      // starts; each area's beforeAll times out only a grace period after the run's deadline
       // (src/runner/harness.ts): jest reads no testTimeout from a project entry.
     },
     {

@@ -50,11 +50,14 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
+/** Above this a timer fires at once (Node clamps setTimeout to 1 ms): 24.8 days. */
+const MAX_INT = 2 ** 31 - 1;
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0, max = MAX_INT): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new ConfigError(`${name} must be an integer >= ${min}, got ${JSON.stringify(raw)}`);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);
   return n;
 }
 
@@ -112,7 +115,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RunConfig {
   const embedded = env.CONTRACT_EMBEDDED === '1';
   const local = targetIsLocal(env, baseUrl);
   // The CLI fixes the deadline when the run starts; a programmatic run starts now.
-  const runDeadline = env.CONTRACT_RUN_DEADLINE ? int(env, 'CONTRACT_RUN_DEADLINE', 0, 1) : Date.now() + runTimeoutMs(env);
+  const runDeadline = env.CONTRACT_RUN_DEADLINE ? int(env, 'CONTRACT_RUN_DEADLINE', 0, 1, Number.MAX_SAFE_INTEGER) : Date.now() + runTimeoutMs(env);
   const apiKey = env.ANTHROPIC_API_KEY ?? '';
   if (!apiKey) throw new ConfigError('ANTHROPIC_API_KEY is not set: the suite needs a key the target accepts');
   const profile = (env.CONTRACT_PROFILE ?? 'full') as Profile;

@@ -1,12 +1,13 @@
 import type { Check, Finding } from './failure';
 import { viewOf } from './view';
+import { errorEventType, TRANSIENT_ERROR_TYPES } from '../http/retry';
 
 /**
- * A response must arrive whole, in bounded time. Retries that ran out on 429/529 or dropped
- * connections, and a 200 stream that is the API's in-stream `error` event, mean the target was
- * unavailable (reported apart from non-conformance, tests/fixtures/recorded/stream-error-01.json); a refused
- * connection means it was unreachable; a stall, an endless body or a connection broken mid-body is
- * non-conformance.
+ * A response must arrive whole, in bounded time. Retries that ran out on 429/529, on connections
+ * dropped before any answer, or on an overload `error` event inside a 200 stream, mean the target
+ * was unavailable (reported apart from non-conformance, tests/fixtures/recorded/stream-error-01.json);
+ * a refused connection means it was unreachable; a stall, an endless body, a connection broken
+ * inside an answer every time, or a non-transient error event is non-conformance.
  */
 export const transportComplete: Check = {
   id: 'transport_complete',
@@ -25,8 +26,12 @@ export const transportComplete: Check = {
       findings.push({ detail: err.message, key: err.kind });
     }
     const errorEvent = ex.response?.events ? viewOf(ex).grammar?.errorEvent : undefined;
-    if (errorEvent && !ex.unavailable)
-      findings.push({ detail: `the stream ended with an error event: ${errorEvent.frame.data.slice(0, 300)}`, key: 'stream_error_event', category: 'unavailable', eventIndex: errorEvent.n });
+    if (errorEvent && !ex.unavailable) {
+      // An overload is the target being busy; any other error after a 200 is its answer.
+      const type = errorEventType(errorEvent.frame.data);
+      const transient = TRANSIENT_ERROR_TYPES.has(type ?? 'overloaded_error');
+      findings.push({ detail: `the stream ended with an error event: ${errorEvent.frame.data.slice(0, 300)}`, key: 'stream_error_event', category: transient ? 'unavailable' : 'nonconformance', eventIndex: errorEvent.n });
+    }
     return findings;
   },
 };

@@ -3,7 +3,12 @@ import type { Check, Finding } from './failure';
 import { requestBody } from '../http/exchange';
 import { blocksOf, viewOf } from './view';
 
-const count = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+const count = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : 0);
+
+/** The input a usage object reports: input_tokens plus the cached tokens written and read. */
+export const inputTokensOf = (usage: Record<string, unknown>) => count(usage.input_tokens) + count(usage.cache_creation_input_tokens) + count(usage.cache_read_input_tokens);
+/** The output a usage object reports. */
+export const outputTokensOf = (usage: Record<string, unknown>) => count(usage.output_tokens);
 
 /**
  * `usage` accounts for what was exchanged. No conformant answer produces text, a tool call or
@@ -33,7 +38,7 @@ export const usageAccountsForContent: Check = {
         detail: `Received: ${where}usage.output_tokens 0 with content ${JSON.stringify(produced.map((b) => b.type))}\nExpected: output_tokens counting the content returned (at least 1)`,
         key: 'output_tokens',
       });
-    const input = count(usage.input_tokens) + count(usage.cache_creation_input_tokens) + count(usage.cache_read_input_tokens);
+    const input = inputTokensOf(usage);
     if (typeof usage.input_tokens === 'number' && input === 0 && promptNonEmpty(requestBody(ex)))
       findings.push({
         detail: `Received: ${where}usage input_tokens 0 (cache_creation_input_tokens ${String(usage.cache_creation_input_tokens ?? 0)}, cache_read_input_tokens ${String(usage.cache_read_input_tokens ?? 0)}) for a non-empty prompt\nExpected: input_tokens + cache_creation_input_tokens + cache_read_input_tokens of at least 1`,

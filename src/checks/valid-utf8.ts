@@ -28,7 +28,7 @@ export const validUtf8: Check = {
     const decoded = event ? event.frame.data.slice(0, 200) : at >= 0 ? res.text.slice(Math.max(0, at - 60), at + 60) : '';
     return [
       {
-        detail: `Received: bytes that are not UTF-8 ${where}${decoded ? `\nDecoded as (U+FFFD where the bytes broke): ${decoded}` : ''}\nWire: in the chunk from byte ${bad.offset}, which ends ${bad.excerpt}\nExpected: a body encoded as UTF-8`,
+        detail: `Received: bytes that are not UTF-8 ${where}${decoded ? `\nDecoded as (U+FFFD where the bytes broke): ${decoded}` : ''}\nWire: the first bad byte is at offset ${bad.offset} of the body; the bytes around it: ${bad.excerpt}\nExpected: a body encoded as UTF-8`,
         key: res.events ? 'sse' : 'json',
         eventIndex: event?.n,
       },

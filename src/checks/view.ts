@@ -34,6 +34,17 @@ export function viewOf(ex: Exchange): ExchangeView {
   return v;
 }
 
+/**
+ * Lets go of what a huge answer's view holds once its checks have run (the parsed events of a 10 MB
+ * stream weigh several times the body): the final message stays, for the checks that compare
+ * exchanges afterwards and for the run's token count.
+ */
+export function slimView(ex: Exchange): void {
+  const v = cache.get(ex);
+  if (!v) return;
+  cache.set(ex, { message: v.message, accumulated: v.accumulated?.message ? { message: v.accumulated.message, problems: [] } : undefined });
+}
+
 export function textOf(message: Record<string, unknown>): string[] {
   const content = Array.isArray(message.content) ? (message.content as Array<Record<string, unknown>>) : [];
   return content.filter((b) => b?.type === 'text' && typeof b.text === 'string').map((b) => b.text as string);

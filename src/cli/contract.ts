@@ -54,7 +54,7 @@ async function main(): Promise<number> {
     const file = path.join(reports.dir, 'results.json');
     if (!existsSync(file)) {
       console.error('The run ended without results (see above); no report was written.');
-      return code === 0 ? EXIT.nonconformant : code;
+      return code === EXIT.incomplete ? code : EXIT.harness;
     }
     const r = JSON.parse(readFileSync(file, 'utf8')) as RunResults;
     if (failOn === 'new') {
@@ -67,7 +67,7 @@ async function main(): Promise<number> {
       return exitCodeOf(r.totals, fresh);
     }
     // jest failing where no check did (a crash in our harness) still fails the run.
-    return exitCodeOf(r.totals) || (code === 0 ? EXIT.conforms : EXIT.nonconformant);
+    return exitCodeOf(r.totals) || (code === 0 ? EXIT.conforms : EXIT.harness);
   } finally {
     reports.release();
   }

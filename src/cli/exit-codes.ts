@@ -1,7 +1,7 @@
 /**
  * The exit codes of `npm run contract`, so that a CI gate can tell "broken" from "down":
- * non-conformance wins over everything (it is certain whatever else happened), then a run cut by its
- * time limit, then a target that stayed unavailable.
+ * non-conformance wins over everything (it is certain whatever else happened), then a failure of
+ * the suite itself, then a run cut by its time limit, then a target that stayed unavailable.
  */
 import type { RunResults } from '../report/results';
 
@@ -16,10 +16,13 @@ export const EXIT = {
   unavailable: 3,
   /** The run reached CONTRACT_RUN_TIMEOUT_MS: some areas were not run. */
   incomplete: 4,
+  /** The suite itself failed (a bug of ours, named in the report): nothing certain about the target. */
+  harness: 5,
 } as const;
 
 export function exitCodeOf(t: RunResults['totals'], failures = t.failed): number {
   if (failures > 0) return EXIT.nonconformant;
+  if (t.harnessErrors > 0) return EXIT.harness;
   if (t.notRun > 0) return EXIT.incomplete;
   if (t.unavailable > 0) return EXIT.unavailable;
   return EXIT.conforms;

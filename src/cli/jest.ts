@@ -6,13 +6,13 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { reportsDir } from '../report/paths';
-import { runTimeoutMs } from '../config';
-import { HARNESS_GRACE_MS } from '../runner/harness';
+import { HARNESS_GRACE_MS, runDeadline } from '../runner/harness';
+import { EXIT } from './exit-codes';
 
 const root = path.resolve(__dirname, '../..');
 
 export function runJestProject(project: string, args: string[], env: Record<string, string> = {}): Promise<number> {
-  const deadline = Number(env.CONTRACT_RUN_DEADLINE) || Date.now() + runTimeoutMs();
+  const deadline = runDeadline({ ...process.env, ...env });
   const child = spawn(
     process.execPath,
     [
@@ -49,7 +49,8 @@ export function runJestProject(project: string, args: string[], env: Record<stri
   return new Promise((resolve) => {
     child.on('exit', (code, signal) => {
       clearTimeout(killer);
-      resolve(signal ? 1 : (code ?? 1));
+      // Killed by the backstop: the run outlived its time limit.
+      resolve(signal ? EXIT.incomplete : (code ?? 1));
     });
   });
 }

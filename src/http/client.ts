@@ -1,14 +1,15 @@
 /**
- * Sends one case to the target and records the exchange. Every request has a deadline for its
- * response headers and, for streams, for each gap between chunks, plus a cap on the body, so a broken
- * server can never hang the run. 429, 529 and dropped connections are retried (retry.ts); each
- * request, retries included, is counted against the run's budget first.
+ * Sends one case to the target and records the exchange. Every attempt ends by its whole-request
+ * deadline (deadline.ts), a stream also by a quiet limit on its headers and on each gap between
+ * chunks, and every body is capped, so a broken server can never hang the run. 429, 529, overload
+ * `error` events inside a 200 stream and dropped connections are retried (retry.ts); each attempt
+ * is counted against the run's budget first.
  */
 import type { RunConfig } from '../config';
 import { BudgetExhausted, type Budget } from './budget';
 import { outputTokenCost, type Exchange, type ReceivedResponse, type RequestCase, type SentRequest, type TransportError } from './exchange';
 import { MESSAGES_PATH } from '../contract/spec';
-import { RETRY_STATUSES, retryDelayMs } from './retry';
+import { errorEventType, RETRY_STATUSES, retryDelayMs, TRANSIENT_ERROR_TYPES } from './retry';
 import { requestClock, runOver, type Limits, type RequestClock } from './deadline';
 import { createSseDecoder, type SseEvent } from '../stream/sse';
 import { invalidUtf8At } from './utf8';
@@ -70,9 +71,10 @@ export async function send(target: Target, c: RequestCase, { budget }: SendOptio
       const delay = retryDelayMs(headers, attempt);
       return attempt < target.retries && Date.now() + delay < target.runDeadline ? delay : undefined;
     };
-    // 429 / 529, and a 200 stream that carries an `error` event (the API failing mid-request,
-    // tests/fixtures/recorded/stream-error-01.json): retried, and unavailable when retries run out.
-    if (result.response && (RETRY_STATUSES.has(result.response.status) || (!result.error && hasErrorEvent(result.response)))) {
+    // 429 / 529, and a 200 stream that carries an overload `error` event (the API failing
+    // mid-request, tests/fixtures/recorded/stream-error-01.json): retried, and unavailable when
+    // retries run out.
+    if (result.response && (RETRY_STATUSES.has(result.response.status) || (!result.error && hasTransientErrorEvent(result.response)))) {
       const delay = retryAfter(result.response.headers);
       if (delay === undefined) return finish(undefined, result.response, true);
       retried.push(result.response);
@@ -81,7 +83,9 @@ export async function send(target: Target, c: RequestCase, { budget }: SendOptio
     }
     if (result.error && isDroppedConnection(result.error)) {
       const delay = retryAfter({});
-      if (delay === undefined) return finish(result.error, result.response, true);
+      // Dropped before any answer: the target is unavailable. Dropped inside an answer that had
+      // begun, every time: the target breaks its bodies, which is judged (transport_complete).
+      if (delay === undefined) return finish(result.error, result.response, result.response === undefined);
       await sleep(delay);
       continue;
     }
@@ -93,8 +97,8 @@ export async function send(target: Target, c: RequestCase, { budget }: SendOptio
   }
 }
 
-const hasErrorEvent = (res: ReceivedResponse): boolean =>
-  res.events?.some((e) => e.event === 'error' || /^\s*\{\s*"type"\s*:\s*"error"/.test(e.data)) ?? false;
+const hasTransientErrorEvent = (res: ReceivedResponse): boolean =>
+  res.events?.some((e) => (e.event === 'error' || /^\s*\{\s*"type"\s*:\s*"error"/.test(e.data)) && TRANSIENT_ERROR_TYPES.has(errorEventType(e.data) ?? 'overloaded_error')) ?? false;
 
 /** A connection the server closed (not one it refused: a closed port fails at once). */
 const isDroppedConnection = (e: TransportError): boolean =>

@@ -48,9 +48,17 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function registerSecrets(values: Array<string | undefined>): void {
   for (const v of values) if (v && v.length >= 6 && !secrets.includes(v)) secrets.push(v);
   secrets.sort((a, b) => b.length - a.length);
-  // A secret is a whole token: not glued to letters, digits, `-` or `_` on either side.
-  pattern = secrets.length ? new RegExp(`(?<![A-Za-z0-9_-])(?:${secrets.map(escapeRe).join('|')})(?![A-Za-z0-9_-])`, 'g') : undefined;
+  // A long secret (an API key) goes wherever it stands, even glued to other text (`%22sk-…`,
+  // `Bearersk-…`): no ordinary word is that long. A short one is a whole token only (not glued to
+  // letters, digits, `-` or `_`), so that a header value that is a common word stays harmless.
+  const long = secrets.filter((v) => v.length >= LONG_SECRET).map(escapeRe);
+  const short = secrets.filter((v) => v.length < LONG_SECRET).map(escapeRe);
+  const parts = [...long, ...(short.length ? [`(?<![A-Za-z0-9_-])(?:${short.join('|')})(?![A-Za-z0-9_-])`] : [])];
+  pattern = parts.length ? new RegExp(parts.join('|'), 'g') : undefined;
 }
+
+/** From this length a secret is replaced wherever it appears. */
+const LONG_SECRET = 16;
 
 export function redact(text: string): string {
   return pattern ? text.replace(pattern, FILTERED) : text;

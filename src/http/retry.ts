@@ -7,6 +7,23 @@
  * moves when a retry is sent, never what is sent.
  */
 export const RETRY_STATUSES = new Set([429, 529]);
+
+/**
+ * In-stream `error` events that mean "try later", as 429 / 529 / 500 do before a stream starts
+ * (tests/fixtures/recorded/stream-error-01.json is an `overloaded_error`). Any other error event is
+ * the target's answer, judged like one.
+ */
+export const TRANSIENT_ERROR_TYPES = new Set(['overloaded_error', 'api_error', 'rate_limit_error']);
+
+/** The error type of an in-stream `error` event's data, when it parses. */
+export function errorEventType(data: string): string | undefined {
+  try {
+    const type = (JSON.parse(data) as { error?: { type?: unknown } } | null)?.error?.type;
+    return typeof type === 'string' ? type : undefined;
+  } catch {
+    return undefined;
+  }
+}
 export const MAX_RETRY_DELAY_MS = 60_000;
 
 export function retryDelayMs(headers: Record<string, string>, attempt: number, now = Date.now()): number {

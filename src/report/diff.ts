@@ -23,6 +23,8 @@ function failureLabels(r: RunResults): Map<string, string> {
   for (const a of r.areas)
     for (const c of a.checks)
       for (const f of c.failures) {
+        // A target that was down is not a target that changed: only non-conformance is compared.
+        if (f.category !== 'nonconformance') continue;
         const key = `${a.id} › ${f.key}`;
         if (!out.has(key)) out.set(key, `${a.id} › ${f.checkId}: ${f.detail.split('\n')[0]!.slice(0, 140)}${f.case ? ` (${f.case})` : ''}`);
       }

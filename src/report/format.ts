@@ -116,14 +116,14 @@ export function formatFailures(failures: Failure[], o: FormatOptions, limit = 5)
   const groups = groupFailures(failures);
   const shown = o.casesShown ?? 5;
   const parts = groups.slice(0, limit).map((g) => {
-    const cases = g.cases.length > 1 ? `\n  (${g.cases.length} cases hit this: ${listCases(g.cases, shown)}${g.cases.length > shown ? '; reports/results.json and report.html list every case' : ''})` : '';
+    const cases = g.cases.length > 1 ? `\n  (${g.cases.length} cases hit this: ${listCases(g.cases, shown)}${g.cases.length > shown ? '; results.json and report.html list every case' : ''})` : '';
     return `${formatFailure(g.first, o, collapsedNote(g))}${safeText(cases)}`;
   });
   const rest = groups.slice(limit);
   if (rest.length) {
     const lines = rest.slice(0, 20).map((g) => `  - ${g.first.title}: ${g.first.detail.split('\n')[0]!.slice(0, 120)} (${g.cases.length} case${g.cases.length === 1 ? '' : 's'}: ${listCases(g.cases, 3)})`);
     const more = rest.length > 20 ? [`  … and ${rest.length - 20} more not named here`] : [];
-    parts.push(safeText([`… and ${rest.length} more distinct failure(s), in brief (reports/report.html shows each in full):`, ...lines, ...more].join('\n')));
+    parts.push(safeText([`… and ${rest.length} more distinct failure(s), in brief (report.html shows each in full):`, ...lines, ...more].join('\n')));
   }
   return parts.join('\n\n');
 }

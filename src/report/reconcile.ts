@@ -39,6 +39,7 @@ export function reconcile(records: AreaRecord[], files: JestFileResult[]): AreaR
         title: CHECK_META[t.title]?.title ?? t.title,
         source: CHECK_META[t.title]?.source ?? '',
         status: 'not_run',
+        harnessError: true,
         reason: `the harness failed: ${firstLine(t.failureMessages[0])}`,
         ran: 0,
         durationMs: 0,
@@ -50,7 +51,7 @@ export function reconcile(records: AreaRecord[], files: JestFileResult[]): AreaR
       else record.checks.push(check);
     }
     if (crashed && !record.checks.length)
-      record.checks.push({ id: 'harness', title: 'The test file did not run', source: '', status: 'not_run', reason: `the harness failed: ${crashed}`, ran: 0, durationMs: 0, failures: [], warnings: [], failingCases: [] });
+      record.checks.push({ id: 'harness', title: 'The test file did not run', source: '', status: 'not_run', harnessError: true, reason: `the harness failed: ${crashed}`, ran: 0, durationMs: 0, failures: [], warnings: [], failingCases: [] });
   }
   return out;
 }

@@ -6,7 +6,7 @@
  * starts, so what CI publishes is this run's or nothing. History stays shared: it is what the
  * regression diff compares with.
  */
-import { existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync, closeSync, unlinkSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../config';
 
@@ -69,21 +69,29 @@ export function claimReports(requested: string, runId: string): ClaimedReports {
   };
 }
 
-/** Takes the lock file (our pid in it), replacing one left by a process that no longer runs; undefined when a live run holds it. */
+/**
+ * Takes the lock file (our pid in it), replacing one left by a process that no longer runs;
+ * undefined when a live run holds it. The file appears whole (written aside, then hard-linked into
+ * place), so another run never reads it half-written and mistakes it for a stale one.
+ */
 function takeLock(file: string): string | undefined {
-  for (let tries = 0; tries < 2; tries++) {
-    try {
-      const fd = openSync(file, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return file;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      if (isAlive(Number(readFileSync(file, 'utf8')))) return undefined;
-      rmSync(file, { force: true });
+  const mine = `${file}.${process.pid}`;
+  writeFileSync(mine, String(process.pid));
+  try {
+    for (let tries = 0; tries < 2; tries++) {
+      try {
+        linkSync(mine, file);
+        return file;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+        if (isAlive(Number(readFileSync(file, 'utf8')))) return undefined;
+        rmSync(file, { force: true });
+      }
     }
+    return undefined;
+  } finally {
+    rmSync(mine, { force: true });
   }
-  return undefined;
 }
 
 function isAlive(pid: number): boolean {

@@ -28,7 +28,7 @@ export interface RunResults {
    * notRun (the run's time limit), skipped. jest and JUnit count failed + unavailable + notRun as
    * their failures (`failing`). Requests sent (retries included) and the tokens the target reported.
    */
-  totals: { passed: number; failed: number; unavailable: number; notRun: number; failing: number; skipped: number; requests: number; exchanges: number; usage: TokenUsage };
+  totals: { passed: number; failed: number; unavailable: number; notRun: number; harnessErrors: number; failing: number; skipped: number; requests: number; exchanges: number; usage: TokenUsage };
   areas: AreaRecord[];
   coverage: { request: Coverage; response: Coverage };
   diff?: RunDiff;
@@ -90,11 +90,13 @@ export function totalsOf(areas: AreaRecord[]): RunResults['totals'] {
   const failed = count((c) => c.status === 'failed' && c.failures.some((f) => f.category === 'nonconformance'));
   const unavailable = count((c) => c.status === 'failed' && c.failures.every((f) => f.category !== 'nonconformance'));
   const notRun = count((c) => c.status === 'not_run');
+  const harnessErrors = count((c) => c.status === 'not_run' && c.harnessError === true);
   return {
     passed: count((c) => c.status === 'passed'),
     failed,
     unavailable,
     notRun,
+    harnessErrors,
     failing: failed + unavailable + notRun,
     skipped: count((c) => c.status === 'skipped'),
     requests: areas.reduce((n, a) => n + a.requests, 0),

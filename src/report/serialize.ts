@@ -40,6 +40,8 @@ export interface CheckRecord {
   title: string;
   source: string;
   status: CheckStatus;
+  /** Not run because the suite itself failed (report/reconcile.ts), not because of the target or the clock. */
+  harnessError?: boolean;
   reason?: string;
   /** Exchanges the check ran on, and the milliseconds it spent on them. */
   ran: number;

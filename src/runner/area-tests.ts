@@ -4,7 +4,6 @@
  * request; jest's hook timeout is only a backstop behind them.
  */
 import { AREAS, areaCheckIds, evaluateArea, type AreaOutcome } from '../suite/areas';
-import { runTimeoutMs } from '../config';
 import { harnessTimeoutMs } from './harness';
 import { suiteContext, type SuiteContext } from '../suite/context';
 import { declareCheckTests, publishOutcome } from './check-tests';
@@ -19,7 +18,7 @@ export function describeArea(id: string): void {
       ctx = await suiteContext();
       outcome = await evaluateArea(ctx, area);
       publishOutcome(outcome, ctx.config.apiKey);
-    }, harnessTimeoutMs(runTimeoutMs()));
+    }, harnessTimeoutMs());
     declareCheckTests(areaCheckIds(area), () => ({ outcome, apiKey: ctx.config.apiKey }));
   });
 }

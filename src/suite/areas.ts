@@ -128,7 +128,7 @@ export async function evaluateArea(ctx: SuiteContext, area: AreaDef): Promise<Ar
   if (!cut) return { area, results, checks, usage, durationMs: Date.now() - started };
   // What failed on answers that did arrive stays failed; nothing else may pass on a partial area.
   const notRun = `not finished: ${limit} (${cut} of ${cases.length} requests cut or never sent)`;
-  checks = checks.map((c) => (c.status === 'failed' ? c : { ...c, status: 'not_run' as const, reason: notRun }));
+  checks = checks.map((c) => (c.status === 'failed' || c.status === 'skipped' ? c : { ...c, status: 'not_run' as const, reason: notRun }));
   return { area, notRun, results, checks, usage, durationMs: Date.now() - started };
 
   function notRunAll(reason: string): AreaOutcome {

@@ -2,7 +2,8 @@
  * Sends an area's cases (bounded concurrency, order kept) and runs every check on each exchange.
  * The area reserves its whole cost from the run's budget first: it is sent whole or skipped whole.
  */
-import { outputTokenCost, type RequestCase, type Exchange } from '../http/exchange';
+import { outputTokenCost, type RequestCase, type Exchange, type ReceivedResponse } from '../http/exchange';
+import { slimView } from '../checks/view';
 import { buildRequest, send } from '../http/client';
 import { runOver } from '../http/deadline';
 import { runChecks } from '../checks/registry';
@@ -75,13 +76,17 @@ const KEPT_TEXT = 64 * 1024;
  * view (stream events, message) they cached stays for the pair checks.
  */
 function compact(ex: Exchange, failures: Failure[]): Exchange {
-  const res = ex.response;
-  if (!res || (res.text.length <= KEPT_TEXT && (res.sseTrailing?.length ?? 0) <= KEPT_TEXT)) return ex;
+  const big = [ex.response, ...ex.retried].filter((r): r is ReceivedResponse => r !== undefined && (r.text.length > KEPT_TEXT || (r.sseTrailing?.length ?? 0) > KEPT_TEXT));
+  if (!big.length) return ex;
   // A slice of a string keeps the whole string alive in V8: the kept parts are copied.
   for (const f of failures) f.detail = copied(f.detail);
-  if (res.sseTrailing && res.sseTrailing.length > KEPT_TEXT) res.sseTrailing = copied(`${res.sseTrailing.slice(0, KEPT_TEXT)}… [not kept]`);
-  if (res.text.length > KEPT_TEXT) res.text = copied(`${res.text.slice(0, KEPT_TEXT)}… [${res.text.length - KEPT_TEXT} more characters not kept]`);
-  if (res.events && res.events.length > 200) res.events = [...res.events.slice(0, 100), ...res.events.slice(-100)];
+  for (const res of big) {
+    if (res.sseTrailing && res.sseTrailing.length > KEPT_TEXT) res.sseTrailing = copied(`${res.sseTrailing.slice(0, KEPT_TEXT)}… [not kept]`);
+    if (res.text.length > KEPT_TEXT) res.text = copied(`${res.text.slice(0, KEPT_TEXT)}… [${res.text.length - KEPT_TEXT} more characters not kept]`);
+    if (res.events && res.events.length > 200) res.events = [...res.events.slice(0, 100), ...res.events.slice(-100)];
+    res.json = undefined;
+  }
+  slimView(ex);
   return ex;
 }
 

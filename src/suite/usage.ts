@@ -6,23 +6,22 @@
  */
 import type { Exchange } from '../http/exchange';
 import { viewOf } from '../checks/view';
+import { inputTokensOf, outputTokensOf } from '../checks/usage-accounts';
 
 export interface TokenUsage {
   inputTokens: number;
   outputTokens: number;
 }
 
-const count = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : 0);
-
 export function tokenUsage(exchanges: Exchange[]): TokenUsage {
   const total: TokenUsage = { inputTokens: 0, outputTokens: 0 };
-  for (const ex of exchanges) {
-    if (!ex.response) continue;
+  // Retried answers count too: a stream that broke off after message_start still used its input.
+  const answers = exchanges.flatMap((ex) => [...ex.retried.map((r) => ({ ...ex, response: r, retried: [] })), ...(ex.response ? [ex] : [])]);
+  for (const ex of answers) {
     const view = viewOf(ex);
-    const message = view.message ?? view.accumulated?.message;
-    const usage = (message?.usage ?? {}) as Record<string, unknown>;
-    total.inputTokens += count(usage.input_tokens) + count(usage.cache_creation_input_tokens) + count(usage.cache_read_input_tokens);
-    total.outputTokens += count(usage.output_tokens);
+    const usage = ((view.message ?? view.accumulated?.message)?.usage ?? {}) as Record<string, unknown>;
+    total.inputTokens += inputTokensOf(usage);
+    total.outputTokens += outputTokensOf(usage);
   }
   return total;
 }

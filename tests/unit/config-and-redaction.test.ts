@@ -21,7 +21,8 @@ test('remote targets get paid-API defaults; local ones more bodies and no caps; 
   expect(local).toMatchObject({ local: true, runs: 50, maxRequests: 0, timeoutMs: 60_000, minTokensPerSecond: 5, retries: 6 });
   expect(readConfig({ ANTHROPIC_BASE_URL: 'http://127.0.0.1:4010', ANTHROPIC_API_KEY: 'k', CONTRACT_TARGET: 'remote' })).toMatchObject({ local: false, runs: 10, maxRequests: 200 });
   expect(() => readConfig({ ANTHROPIC_BASE_URL: 'http://127.0.0.1:4010', ANTHROPIC_API_KEY: 'k', CONTRACT_TARGET: 'far' })).toThrow(/CONTRACT_TARGET must be local or remote/);
-  expect(() => readConfig({ ANTHROPIC_BASE_URL: 'http://x', ANTHROPIC_API_KEY: 'k', CONTRACT_RUNS: 'many' })).toThrow('CONTRACT_RUNS must be an integer >= 1, got "many"');
+  expect(() => readConfig({ ANTHROPIC_BASE_URL: 'http://x', ANTHROPIC_API_KEY: 'k', CONTRACT_RUNS: 'many' })).toThrow('CONTRACT_RUNS must be an integer from 1 to 2147483647, got "many"');
+  expect(() => readConfig({ ANTHROPIC_BASE_URL: 'http://x', ANTHROPIC_API_KEY: 'k', CONTRACT_RUN_TIMEOUT_MS: '9999999999' })).toThrow(/CONTRACT_RUN_TIMEOUT_MS must be an integer from 1 to 2147483647/);
   expect(() => readConfig({ ANTHROPIC_BASE_URL: 'http://x' })).toThrow(/ANTHROPIC_API_KEY is not set/);
 });
 
@@ -29,6 +30,8 @@ test('the key and credential header values never print: [Filtered], and $ANTHROP
   const key = 'sk-ant-api03-secret-0123456789';
   registerRunSecrets({ apiKey: key, customHeaders: { 'x-gateway-token': 'gateway-secret-value', 'x-route': 'eu-west' } }, {});
   expect(redact(`body with ${key} and gateway-secret-value`)).toBe(`body with ${FILTERED} and ${FILTERED}`);
+  // A key glued to other text (URL- or JSON-escaped, a scheme without its space) is still found.
+  expect(redact(`%22${key}%22 \u0022${key} Bearer${key} _${key}x`)).toBe(`%22${FILTERED}%22 \u0022${FILTERED} Bearer${FILTERED} _${FILTERED}x`);
   expect(redactHeaders({ 'x-api-key': key, authorization: `Bearer ${key}`, 'x-gateway-token': 'gateway-secret-value', cookie: 'a=b', 'x-route': 'eu-west', accept: 'application/json' })).toEqual({
     'x-api-key': FILTERED,
     authorization: `Bearer ${FILTERED}`,

@@ -2,7 +2,7 @@
  * A user clones the repository alone, with nothing beside it: `npm ci && npm run contract` exits 0,
  * and `bash .ci/run` (which runs `npm ci` and `npm test`, the README's command) exits 0 and ends
  * with "N passed, 0 failed". This is that check, on the committed HEAD cloned into an empty
- * temporary folder. npm installs from its cache (no network); the clone's own run skips this test
+ * temporary folder. npm installs from its cache first (the registry only for what the cache lacks); the clone's own run skips this test
  * and the package test (FRESH_CLONE_GUARD), which this outer run covers. The clone's run gets a
  * temporary directory of its own, which must be empty afterwards (jest's cache apart): the tests
  * leave nothing behind.
@@ -17,9 +17,9 @@ import { tempDir } from '../helpers/temp';
 const inFreshClone = process.env[FRESH_CLONE_GUARD] === '1';
 
 function run(cmd: string, args: string[], cwd: string, tmp: string, timeoutMs: number): Promise<{ code: number | null; out: string }> {
-  // A user's shell: none of the suite's variables, npm from its cache only, and the guard.
+  // A user's shell: none of the suite's variables, npm from its cache first, and the guard.
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(ANTHROPIC_|CONTRACT_|JEST_|npm_)/i.test(k)));
-  Object.assign(env, { [FRESH_CLONE_GUARD]: '1', TMPDIR: tmp, npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' });
+  Object.assign(env, { [FRESH_CLONE_GUARD]: '1', TMPDIR: tmp, npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' });
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd, env });
     let out = '';

@@ -1,6 +1,6 @@
 /**
  * The command as a user gets it from a registry: `npm pack`, the tarball installed into an empty
- * project (from the npm cache, no network), then `anthropic-conformance` run there against the
+ * project (from the npm cache first, the registry only for what it lacks), then `anthropic-conformance` run there against the
  * reference mock (its own `mock` subcommand) and against a broken server. Exit codes and reports
  * must be those of the repository's own entry points. The tarball carries what runs, and no test
  * fixtures or reports.
@@ -29,7 +29,7 @@ const describeOutside = inFreshClone ? describe.skip : describe;
 /** Environment without the suite's own variables, as a user's shell would be; npm never goes online. */
 function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(ANTHROPIC_|CONTRACT_|JEST_|npm_)/i.test(k)));
-  return { ...clean, npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', ...extra };
+  return { ...clean, npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', ...extra };
 }
 
 function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, timeoutMs = 240_000): Promise<{ code: number | null; out: string }> {
@@ -65,7 +65,7 @@ describeOutside('the packed command, installed into an empty project', () => {
     files = info[0]!.files.map((f) => f.path);
 
     // The project's lockfile pins what ours pins (the runtime part of it), so that npm ci installs
-    // from the cache: exactly what a user of this version gets, without the network.
+    // from the cache: exactly what a user of this version gets.
     const spec = `file:${path.relative(project, tarball)}`;
     const integrity = `sha512-${createHash('sha512').update(readFileSync(tarball)).digest('base64')}`;
     const packages: Record<string, unknown> = {
@@ -76,7 +76,7 @@ describeOutside('the packed command, installed into an empty project', () => {
     spawnSync('mkdir', [project]);
     writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'user-project', version: '1.0.0', private: true, dependencies: { [pkg.name]: spec } }, null, 2));
     writeFileSync(path.join(project, 'package-lock.json'), JSON.stringify({ name: 'user-project', version: '1.0.0', lockfileVersion: 3, requires: true, packages }, null, 2));
-    const ci = await run('npm', ['ci', '--offline'], project, userEnv());
+    const ci = await run('npm', ['ci', '--prefer-offline'], project, userEnv());
     if (ci.code !== 0) throw new Error(`npm ci of the tarball failed: ${ci.out}`);
   });
 

@@ -3,9 +3,9 @@
  * are up to date, and tests/types/sdk-drift.ts compares them with @anthropic-ai/sdk's under tsc
  * (tests/unit/typecheck.test.ts compiles it; its @ts-expect-error line proves a removed member fails).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { tempDir } from '../helpers/temp';
 import { SPEC_PATH } from '../../src/contract/spec';
 import { GENERATED, specTypes } from '../types/generate';
 
@@ -15,7 +15,7 @@ test('tests/types/spec-types.generated.ts is generated from the spec as it is no
 });
 
 test('a member removed from the spec disappears from the generated type (and so breaks sdk-drift.ts)', async () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'spec-types-'));
+  const dir = tempDir('spec-types-');
   const spec = path.join(dir, 'spec.yml');
   const text = readFileSync(SPEC_PATH, 'utf8');
   const at = text.indexOf('\n    Usage:\n');
