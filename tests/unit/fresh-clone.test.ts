@@ -7,31 +7,17 @@
  * temporary directory of its own, which must be empty afterwards (jest's cache apart): the tests
  * leave nothing behind.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { FRESH_CLONE_GUARD } from '../helpers/fresh-clone';
-import { ROOT } from '../helpers/run-cli';
+import { ROOT, runProcess, userEnv } from '../helpers/run-cli';
 import { tempDir } from '../helpers/temp';
 
 const inFreshClone = process.env[FRESH_CLONE_GUARD] === '1';
 
-function run(cmd: string, args: string[], cwd: string, tmp: string, timeoutMs: number): Promise<{ code: number | null; out: string }> {
-  // A user's shell: none of the suite's variables, npm from its cache first, and the guard.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(ANTHROPIC_|CONTRACT_|JEST_|npm_)/i.test(k)));
-  Object.assign(env, { [FRESH_CLONE_GUARD]: '1', TMPDIR: tmp, npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' });
-  return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd, env });
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, out });
-    });
-  });
-}
+// A user's shell, with the guard, and a temporary directory of the clone's own.
+const run = (cmd: string, args: string[], cwd: string, tmp: string, timeoutMs: number) => runProcess(cmd, args, { cwd, env: userEnv({ [FRESH_CLONE_GUARD]: '1', TMPDIR: tmp }), timeoutMs });
 
 (inFreshClone ? test.skip : test)('a fresh clone with nothing beside it: npm ci && npm run contract exits 0, bash .ci/run ends "N passed, 0 failed"', async () => {
   const parent = tempDir('conformance-clone-');

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { RunResults } from '../../src/report/results';
 import { BROKEN } from '../fixtures/servers/catalogue';
-import { ROOT, runCli } from '../helpers/run-cli';
+import { ROOT, runCli, runProcess, userEnv } from '../helpers/run-cli';
 import { switchableServer } from '../helpers/switchable-server';
 import { tempDir } from '../helpers/temp';
 import { FRESH_CLONE_GUARD } from '../helpers/fresh-clone';
@@ -27,24 +27,7 @@ const inFreshClone = process.env[FRESH_CLONE_GUARD] === '1';
 const describeOutside = inFreshClone ? describe.skip : describe;
 
 /** Environment without the suite's own variables, as a user's shell would be; npm never goes online. */
-function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(ANTHROPIC_|CONTRACT_|JEST_|npm_)/i.test(k)));
-  return { ...clean, npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', ...extra };
-}
-
-function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, timeoutMs = 240_000): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd, env });
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, out });
-    });
-  });
-}
+const run = (cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, timeoutMs = 240_000) => runProcess(cmd, args, { cwd, env, timeoutMs });
 
 describeOutside('the packed command, installed into an empty project', () => {
   // Made in beforeAll, not here: a skipped describe still runs this body, but not its hooks.
@@ -87,7 +70,7 @@ describeOutside('the packed command, installed into an empty project', () => {
   });
 
   test('--version, --help, and a bad flag (exit 2)', async () => {
-    expect(await command(['--version'])).toEqual({ code: 0, out: `${pkg.version}\n` });
+    expect(await command(['--version'])).toMatchObject({ code: 0, out: `${pkg.version}\n` });
     const help = await command(['--help']);
     expect(help.code).toBe(0);
     expect(help.out).toMatch(/--base-url URL/);
