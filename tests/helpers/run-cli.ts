@@ -1,5 +1,5 @@
 /** Runs one of our CLIs as a user would (a child process), capturing its output and exit code. */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '../..');
@@ -36,4 +36,18 @@ export function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 export function runCli(script: string, args: string[], env: Record<string, string | undefined>, timeoutMs = 120_000): Promise<ProcessResult> {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(ANTHROPIC_|CONTRACT_|JEST_)/.test(k)));
   return runProcess(process.execPath, ['-r', 'esbuild-register', path.join(ROOT, script), ...args], { cwd: ROOT, env: { ...clean, ...env } as NodeJS.ProcessEnv, timeoutMs });
+}
+
+/** The URL a started reference mock announces ("reference mock on http://127.0.0.1:N"); rejects if it exits first. */
+export function mockUrl(child: ChildProcess): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /reference mock on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
+    child.on('exit', (code) => reject(new Error(`mock exited with ${code}: ${out}`)));
+  });
 }

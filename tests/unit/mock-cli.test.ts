@@ -1,7 +1,7 @@
 /** `npm run mock` as a user starts it: its options reach the server, and a bad option is a usage error (exit 2). */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { ROOT, runCli } from '../helpers/run-cli';
+import { mockUrl, ROOT, runCli } from '../helpers/run-cli';
 import { parseArgs } from '../../src/cli/main';
 
 jest.setTimeout(60_000);
@@ -11,16 +11,7 @@ async function withCli(args: string[], env: Record<string, string>, use: (url: s
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(ANTHROPIC_|CONTRACT_|JEST_)/.test(k)));
   const child = spawn(process.execPath, ['-r', 'esbuild-register', path.join(ROOT, 'src/cli/mock.ts'), '--port', '0', ...args], { cwd: ROOT, env: { ...clean, ...env } });
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (c: Buffer) => {
-        out += c.toString();
-        const m = /reference mock on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-        if (m) resolve(m[1]!);
-      });
-      child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-      child.on('exit', (code) => reject(new Error(`mock exited with ${code}: ${out}`)));
-    });
+    const url = await mockUrl(child);
     await use(url);
   } finally {
     child.kill();

@@ -7,6 +7,7 @@ import { writeResult } from '../../src/mock/server';
 import { parseSse } from '../../src/stream/sse';
 import { checkGrammar } from '../../src/stream/grammar';
 import { toStreamEvents } from '../../src/stream/events';
+import { mockUrl } from '../helpers/run-cli';
 
 const KEY = 'mock-test-key-123';
 let contract: Contract;
@@ -113,15 +114,7 @@ test('npm run mock serves the mock on 127.0.0.1 and says where', async () => {
   const root = path.resolve(__dirname, '../..');
   const child = spawn(process.execPath, ['-r', 'esbuild-register', path.join(root, 'src/cli/mock.ts'), '--port', '0'], { cwd: root, env: { ...process.env, ANTHROPIC_API_KEY: KEY } });
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (c: Buffer) => {
-        out += c.toString();
-        const m = /reference mock on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-        if (m) resolve(m[1]!);
-      });
-      child.on('exit', (code) => reject(new Error(`mock exited with ${code}: ${out}`)));
-    });
+    const url = await mockUrl(child);
     const res = await request(url).post('/v1/messages').set('x-api-key', KEY).set('anthropic-version', '2023-06-01').send(hello());
     expect(res.status).toBe(200);
   } finally {

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { RunResults } from '../../src/report/results';
 import { BROKEN } from '../fixtures/servers/catalogue';
-import { ROOT, runCli, runProcess, userEnv } from '../helpers/run-cli';
+import { mockUrl, ROOT, runCli, runProcess, userEnv } from '../helpers/run-cli';
 import { switchableServer } from '../helpers/switchable-server';
 import { tempDir } from '../helpers/temp';
 import { FRESH_CLONE_GUARD } from '../helpers/fresh-clone';
@@ -86,15 +86,7 @@ describeOutside('the packed command, installed into an empty project', () => {
   test('against its own reference mock: exit 0 and the reports in ./reports', async () => {
     const mock = spawn(bin(), ['mock', '--port', '0', '--api-key-env', 'MY_KEY'], { cwd: project, env: userEnv({ MY_KEY: KEY }) });
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        mock.stdout.on('data', (c: Buffer) => {
-          out += c.toString();
-          const m = /reference mock on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-          if (m) resolve(m[1]!);
-        });
-        mock.on('exit', (code) => reject(new Error(`mock exited with ${code}: ${out}`)));
-      });
+      const url = await mockUrl(mock);
       const r = await command(['--base-url', url, '--api-key-env', 'MY_KEY'], { MY_KEY: KEY });
       expect({ code: r.code, tail: r.out.slice(-600) }).toEqual({ code: 0, tail: expect.stringMatching(/\d+ passed, 0 failed/) });
       expect(readdirSync(path.join(project, 'reports')).sort()).toEqual(expect.arrayContaining(['history', 'junit.xml', 'report.html', 'results.json']));
