@@ -17,7 +17,10 @@ export const transportComplete: Check = {
   run(_ctx, ex) {
     const findings: Finding[] = [];
     const err = ex.transportError;
-    if (ex.unavailable) {
+    if (ex.unavailable && ex.notSent) {
+      // The breaker held it back after others stayed unavailable: say so, not "retries ran out".
+      findings.push({ detail: `target unavailable: ${err?.message ?? 'not sent'}`, key: 'unavailable', category: 'unavailable' });
+    } else if (ex.unavailable) {
       const last = ex.response ? `${ex.response.status} ${ex.response.text.slice(0, 300)}` : err?.message;
       findings.push({ detail: `target unavailable: retries ran out (${ex.retried.length} retried)\nLast: ${last}`, key: 'unavailable', category: 'unavailable' });
     } else if (err?.kind === 'connect') {
