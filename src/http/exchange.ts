@@ -1,14 +1,19 @@
 /** What was sent and what came back: the record every check reads and every report prints. */
 import type { SseEvent } from '../stream/sse';
+import type { OperationId } from '../contract/operations';
 
 export interface RequestCase {
   /** Stable, human name of the case, e.g. `boundary/max_tokens_1` or `negative/temperature_above_1`. */
   name: string;
-  /** A JSON value, or a raw string sent as is (malformed JSON). */
-  body: unknown;
+  /** The operation the case calls: the client builds method and URL from it, checks choose by it. */
+  operation: OperationId;
+  /** Values for the path template's parameters (`{model_id}`). */
+  pathParams?: Record<string, string>;
+  /** A JSON value, or a raw string sent as is (malformed JSON); none for a GET. */
+  body?: unknown;
   /** Header overrides; `null` removes a header the client would send. */
   headers?: Record<string, string | null>;
-  /** Appended to the messages path (`?beta=true`). */
+  /** The query string, without `?` (`?beta=true`, `limit=2&after_id=…`). */
   query?: string;
   /** How the case was made, for failure messages: `{mode, rule, path, description}`. */
   meta?: CaseMeta;
@@ -38,9 +43,10 @@ export interface CaseMeta {
 }
 
 export interface SentRequest {
-  method: 'POST';
+  method: 'GET' | 'POST';
   url: string;
   headers: Record<string, string>;
+  /** The body as sent; empty for a GET. */
   body: string;
 }
 

@@ -128,7 +128,7 @@ export function fromRecorded(r: Recorded, file: string): Exchange {
   const url = `https://api.anthropic.com${req?.path ?? '/v1/messages'}${req?.query ? `?${req.query}` : ''}`;
   return exchange(
     path.basename(file),
-    { body: req?.body, query: req?.query, meta: { mode: 'recorded', description: r.source, headersStripped: stripped, beta: isBeta(req?.headers, req?.query) } },
+    { operation: 'messages', body: req?.body, query: req?.query, meta: { mode: 'recorded', description: r.source, headersStripped: stripped, beta: isBeta(req?.headers, req?.query) } },
     url,
     lower(req?.headers),
     res,
@@ -184,5 +184,5 @@ function fromHarEntry(e: HarEntry, i: number, url: URL, file: string): Exchange 
   const content = e.response.content;
   const text = content?.encoding === 'base64' ? Buffer.from(content.text ?? '', 'base64').toString('utf8') : (content?.text ?? '');
   const query = url.search.slice(1) || undefined;
-  return exchange(`${path.basename(file)}#${i}`, { body, query, meta: { mode: 'recorded', beta: isBeta(reqHeaders, query) } }, e.request.url, reqHeaders, response(e.response.status, pairs(e.response.headers), text));
+  return exchange(`${path.basename(file)}#${i}`, { operation: 'messages', body, query, meta: { mode: 'recorded', beta: isBeta(reqHeaders, query) } }, e.request.url, reqHeaders, response(e.response.status, pairs(e.response.headers), text));
 }

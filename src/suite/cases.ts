@@ -25,10 +25,10 @@ const ok = (mode: NonNullable<RequestCase['meta']>['mode'], description: string,
 export function exampleCases(ctx: SuiteContext): RequestCase[] {
   const example = (name: string) => ({ ...(ctx.contract.requestExample(name) as Body), model: ctx.config.model });
   return [
-    { name: 'example/hello', body: example('hello'), meta: ok('example', 'the Create-a-Message example') },
-    { name: 'example/stream_hello', body: example('stream_hello'), meta: ok('example', 'the streaming example') },
-    { name: 'example/stream_hello/accept_json', body: example('stream_hello'), headers: SDK_STREAM_ACCEPT, meta: ok('example', 'the streaming example, sent with Accept: application/json as the TypeScript SDK sends it') },
-    { name: 'example/missing_max_tokens', body: example('missing_max_tokens'), meta: { mode: 'negative', rule: 'max_tokens is required', path: 'max_tokens', expect: { status: 400, errorType: 'invalid_request_error' } } },
+    { name: 'example/hello', operation: 'messages', body: example('hello'), meta: ok('example', 'the Create-a-Message example') },
+    { name: 'example/stream_hello', operation: 'messages', body: example('stream_hello'), meta: ok('example', 'the streaming example') },
+    { name: 'example/stream_hello/accept_json', operation: 'messages', body: example('stream_hello'), headers: SDK_STREAM_ACCEPT, meta: ok('example', 'the streaming example, sent with Accept: application/json as the TypeScript SDK sends it') },
+    { name: 'example/missing_max_tokens', operation: 'messages', body: example('missing_max_tokens'), meta: { mode: 'negative', rule: 'max_tokens is required', path: 'max_tokens', expect: { status: 400, errorType: 'invalid_request_error' } } },
   ];
 }
 
@@ -36,7 +36,7 @@ export function exampleCases(ctx: SuiteContext): RequestCase[] {
 export function validCases(ctx: SuiteContext): RequestCase[] {
   const { seed, runs } = ctx.config;
   const bodies = fc.sample(validBody(ctx.gen), { seed, numRuns: runs });
-  const generated: RequestCase[] = bodies.map((body, i) => ({ name: `generated/${i}`, body, meta: { ...ok('positive', `generated body #${i}`), seed, fcPath: String(i) } }));
+  const generated: RequestCase[] = bodies.map((body, i) => ({ name: `generated/${i}`, operation: 'messages', body, meta: { ...ok('positive', `generated body #${i}`), seed, fcPath: String(i) } }));
   return [...generated, ...boundaryCases(ctx.gen)];
 }
 
@@ -47,6 +47,7 @@ export function authCases(ctx: SuiteContext): RequestCase[] {
   // path: the field an error case breaks (error_message_names_field reads it).
   const c = (name: string, headers: RequestCase['headers'], status: number, rule: string, b: Body = body, path?: string): RequestCase => ({
     name: `auth/${name}`,
+    operation: 'messages',
     body: b,
     headers,
     meta: { mode: 'auth', rule, path, expect: status === 200 ? { status } : { status, errorType: status === 401 ? 'authentication_error' : 'invalid_request_error' } },
@@ -64,6 +65,7 @@ export function authCases(ctx: SuiteContext): RequestCase[] {
   const unknownModel = ['claude-does-not-exist', 'claude-no-such-model-0'].find((m) => !(m in ctx.contract.models))!;
   cases.push({
     name: 'auth/unknown_model',
+    operation: 'messages',
     body: { ...body, model: unknownModel },
     meta: { mode: 'auth', rule: 'an unknown model gets 404 not_found_error (https://platform.claude.com/docs/en/api/errors)', path: 'model', expect: { status: 404, errorType: 'not_found_error' } },
   });
@@ -100,11 +102,12 @@ function forcedBodies(ctx: SuiteContext): Array<{ name: string; body: Body; desc
 
 /** Each forced request as JSON and as a stream, the stream sent with either Accept (both must get SSE). */
 export function semanticCases(ctx: SuiteContext): RequestCase[] {
-  return forcedBodies(ctx).flatMap((f) => [
-    { name: `semantic/${f.name}`, body: f.body, meta: ok('semantic', f.description, { expectCut: f.expectCut }) },
-    { name: `semantic/${f.name}/stream`, body: { ...f.body, stream: true }, meta: ok('stream', `${f.description}, streamed`, { expectCut: f.expectCut }) },
+  return forcedBodies(ctx).flatMap((f): RequestCase[] => [
+    { name: `semantic/${f.name}`, operation: 'messages', body: f.body, meta: ok('semantic', f.description, { expectCut: f.expectCut }) },
+    { name: `semantic/${f.name}/stream`, operation: 'messages', body: { ...f.body, stream: true }, meta: ok('stream', `${f.description}, streamed`, { expectCut: f.expectCut }) },
     {
       name: `semantic/${f.name}/stream/accept_json`,
+      operation: 'messages',
       body: { ...f.body, stream: true },
       headers: SDK_STREAM_ACCEPT,
       meta: ok('stream', `${f.description}, streamed with Accept: application/json (as the TypeScript SDK sends it)`, { expectCut: f.expectCut }),

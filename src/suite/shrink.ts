@@ -29,7 +29,7 @@ export async function shrinkGenerated(ctx: SuiteContext, results: CaseResult[]):
       fc.asyncProperty(validBody(ctx.gen), async (body) => {
         // Shrinking spends requests: it stops, keeping what it found, when the budget is spent.
         if (!ctx.budget.canCover(1, Number(body.max_tokens))) return true;
-        const c = { name: `${original.exchange.case.name}/shrunk`, body, meta: { ...original.exchange.case.meta!, description: `smallest body found that breaks the same rule as ${original.exchange.case.name}` } };
+        const c = { name: `${original.exchange.case.name}/shrunk`, operation: original.exchange.case.operation, body, meta: { ...original.exchange.case.meta!, description: `smallest body found that breaks the same rule as ${original.exchange.case.name}` } };
         const hit = runChecks(ctx.checks, await send(ctx.config, c, { budget: ctx.budget })).find((f) => f.key === key);
         if (hit) last = hit;
         return !hit;

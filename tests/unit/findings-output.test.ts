@@ -127,7 +127,7 @@ describe('one finding per cause, every case named', () => {
 
 describe('runnable, readable repro lines', () => {
   const exchange = (name: string, body: string): Exchange => ({
-    case: { name, body, meta: { mode: 'positive' } },
+    case: { name, operation: 'messages', body, meta: { mode: 'positive' } },
     request: { method: 'POST', url: 'http://127.0.0.1:1/v1/messages', headers: { 'content-type': 'application/json', 'x-api-key': KEY }, body },
     response: { status: 500, headers: {}, text: 'boom' },
     retried: [],

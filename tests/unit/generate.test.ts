@@ -94,7 +94,7 @@ test('a default run covers every request field, enum value and block kind (cover
   const asExchanges = (cases: RequestCase[]) => cases.map((c) => ({ case: c }) as Exchange);
   const sent = new Set(requestCoverage(asExchanges(validCases(ctx))));
   // Input thinking blocks are signed by the API: only the self-test generator forges them.
-  for (const item of requestCoverage(asExchanges(fc.sample(validBody({ ...gen, unforgeable: true }), { seed: 42, numRuns: 200 }).map((body) => ({ name: 'x', body }))))) if (/block (redacted_)?thinking/.test(item)) sent.add(item);
+  for (const item of requestCoverage(asExchanges(fc.sample(validBody({ ...gen, unforgeable: true }), { seed: 42, numRuns: 200 }).map((body) => ({ name: 'x', operation: 'messages', body }))))) if (/block (redacted_)?thinking/.test(item)) sent.add(item);
   const universe = specUniverse(contract).request.filter((item) => !Object.keys(NOT_GENERATED).some((f) => item === `field ${f}`));
   const missing = universe.filter((item) => !sent.has(item));
   process.stdout.write(`request coverage of a default run: ${universe.length - missing.length}/${universe.length}\n  ${[...sent].sort().join('\n  ')}\n`);

@@ -36,7 +36,7 @@ const exchange = (res: Partial<ReceivedResponse> & { status: number }, c: Partia
   const body = c.body ?? { model: 'claude-sonnet-4-20250514', max_tokens: 16, messages: [{ role: 'user', content: 'Hi' }] };
   const json = res.json;
   return {
-    case: { name: 'test/case', body, meta: { mode: 'positive', expect: { status: 200 } }, ...c },
+    case: { name: 'test/case', operation: 'messages', body, meta: { mode: 'positive', expect: { status: 200 } }, ...c },
     request: { method: 'POST', url: 'http://127.0.0.1:1/v1/messages', headers: { accept: 'application/json' }, body: JSON.stringify(body) },
     response: { headers: { 'content-type': 'application/json', 'request-id': 'req_01' }, text: json === undefined ? '' : safeStringify(json), ...res },
     retried: [],

@@ -42,7 +42,7 @@ test('a dozen answers of 12 MB each (JSON and streams alike) leave a few MB on t
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const ctx = await suiteContext({ ANTHROPIC_BASE_URL: url, ANTHROPIC_API_KEY: 'memory-key-0123456789', CONTRACT_RETRIES: '0' }, { fresh: true });
     const body = { model: ctx.config.model, max_tokens: 8, messages: [{ role: 'user', content: 'Hi' }] };
-    const cases = Array.from({ length: 12 }, (_, i) => ({ name: `big/${i}`, body: i % 2 ? { ...body, stream: true } : body, meta: { mode: 'positive' as const, expect: { status: 200 } } }));
+    const cases = Array.from({ length: 12 }, (_, i) => ({ name: `big/${i}`, operation: 'messages' as const, body: i % 2 ? { ...body, stream: true } : body, meta: { mode: 'positive' as const, expect: { status: 200 } } }));
     const before = heap();
     const results = await runCases(ctx, cases);
     const retained = heap() - before;
@@ -87,7 +87,7 @@ test('a valid 9 MB stream (60,000 deltas) and a 5 MB 429 before each answer leav
   try {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const ctx = await suiteContext({ ANTHROPIC_BASE_URL: url, ANTHROPIC_API_KEY: 'memory-key-0123456789', CONTRACT_RETRIES: '2', CONTRACT_CONCURRENCY: '2' }, { fresh: true });
-    const cases = Array.from({ length: 6 }, (_, i) => ({ name: `long/${i}`, body: { model: ctx.config.model, max_tokens: 64000, stream: true, messages: [{ role: 'user', content: `Go on ${i}` }] }, meta: { mode: 'positive' as const, expect: { status: 200 } } }));
+    const cases = Array.from({ length: 6 }, (_, i) => ({ name: `long/${i}`, operation: 'messages' as const, body: { model: ctx.config.model, max_tokens: 64000, stream: true, messages: [{ role: 'user', content: `Go on ${i}` }] }, meta: { mode: 'positive' as const, expect: { status: 200 } } }));
     const before = heap();
     const results = await runCases(ctx, cases);
     const retained = heap() - before;
