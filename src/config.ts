@@ -3,6 +3,8 @@
  * ecosystem's own variables (ANTHROPIC_BASE_URL, ANTHROPIC_API_KEY, …); the suite's own knobs are
  * CONTRACT_*. Bad values end the run with one line naming the variable.
  */
+import { OPERATION_GROUPS, type OperationGroup } from './contract/operations';
+
 export type Profile = 'full' | 'schema';
 
 export interface RunConfig {
@@ -12,6 +14,13 @@ export interface RunConfig {
   model: string;
   /** Extra headers sent on every request (ANTHROPIC_CUSTOM_HEADERS, `Name: value` per line). */
   customHeaders: Record<string, string>;
+  /** Header names whose values are never printed, besides credentials (CONTRACT_SECRET_HEADERS), lower case. */
+  secretHeaders: string[];
+  /**
+   * The operations the run covers (CONTRACT_OPERATIONS). `chosen` false: every operation the
+   * target answers, and one it answers 404 on as a whole is reported once as not implemented.
+   */
+  operations: { groups: OperationGroup[]; chosen: boolean };
   anthropicVersion: string;
   profile: Profile;
   seed: number;
@@ -107,15 +116,23 @@ function targetIsLocal(env: NodeJS.ProcessEnv, baseUrl: string): boolean {
   return kind === 'local';
 }
 
+/** CONTRACT_OPERATIONS: a comma-separated list of messages, count_tokens, models; unset means all. */
+export function parseOperations(raw: string | undefined): RunConfig['operations'] {
+  const names = (raw ?? '').split(/[\s,]+/).filter(Boolean);
+  if (!names.length) return { groups: [...OPERATION_GROUPS], chosen: false };
+  const unknown = names.filter((n) => !(OPERATION_GROUPS as readonly string[]).includes(n));
+  if (unknown.length) throw new ConfigError(`CONTRACT_OPERATIONS: unknown operation ${unknown.map((u) => JSON.stringify(u)).join(', ')} (known: ${OPERATION_GROUPS.join(', ')})`);
+  return { groups: OPERATION_GROUPS.filter((g) => names.includes(g)), chosen: true };
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): RunConfig {
   if (env.ANTHROPIC_BASE_URL === undefined) throw new ConfigError('ANTHROPIC_BASE_URL is not set (npm run contract starts the reference mock when it is unset)');
   if (!env.ANTHROPIC_BASE_URL.trim())
     throw new ConfigError('ANTHROPIC_BASE_URL is set but empty: give the target\'s URL, or unset it (unset ANTHROPIC_BASE_URL) to run against the embedded reference mock');
   const baseUrl = normaliseBaseUrl(env.ANTHROPIC_BASE_URL);
-  const embedded = env.CONTRACT_EMBEDDED === '1';
   const local = targetIsLocal(env, baseUrl);
-  // The CLI fixes the deadline when the run starts; a programmatic run starts now.
-  const runDeadline = env.CONTRACT_RUN_DEADLINE ? int(env, 'CONTRACT_RUN_DEADLINE', 0, 1, Number.MAX_SAFE_INTEGER) : Date.now() + runTimeoutMs(env);
+  // The run starts when its configuration is read (once, by whoever starts it).
+  const runDeadline = Date.now() + runTimeoutMs(env);
   const apiKey = env.ANTHROPIC_API_KEY ?? '';
   if (!apiKey) throw new ConfigError('ANTHROPIC_API_KEY is not set: the suite needs a key the target accepts');
   const profile = (env.CONTRACT_PROFILE ?? 'full') as Profile;
@@ -126,6 +143,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RunConfig {
     // Empty: the spec's example model (suite/context.ts fills it in from the loaded contract).
     model: env.ANTHROPIC_MODEL || '',
     customHeaders: parseCustomHeaders(env.ANTHROPIC_CUSTOM_HEADERS),
+    secretHeaders: (env.CONTRACT_SECRET_HEADERS ?? '').split(/[\s,]+/).filter(Boolean).map((h) => h.toLowerCase()),
+    operations: parseOperations(env.CONTRACT_OPERATIONS),
     anthropicVersion: env.CONTRACT_ANTHROPIC_VERSION || '2023-06-01',
     profile,
     seed: int(env, 'CONTRACT_SEED', 42),
@@ -140,7 +159,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RunConfig {
     concurrency: int(env, 'CONTRACT_CONCURRENCY', 4, 1),
     // Enough to ride through a target that overloads one request in five (0.2^7 per request).
     retries: int(env, 'CONTRACT_RETRIES', 6),
-    embedded,
+    // The contract CLI sets it when it started the mock itself (runner/target.ts).
+    embedded: false,
     local,
   };
 }

@@ -33,6 +33,10 @@ export interface CaseMeta {
   unverified?: string;
   /** The request makes any conformant answer stop at max_tokens (a long reply asked for with a tiny max_tokens). */
   expectCut?: boolean;
+  /** Sent first and alone: a 404 to it means the target does not implement the operation (operation_implemented). */
+  probe?: boolean;
+  /** A stream case's JSON twin (case name) whose answer must have the same shape (stream_json_same_shape). */
+  shapeTwin?: string;
   /** Recorded exchanges whose recorder stripped headers: header checks do not apply. */
   headersStripped?: boolean;
   /** The request used the beta surface (`anthropic-beta` or `?beta=true`). */
@@ -99,8 +103,20 @@ export function requestBody(ex: Exchange): Record<string, unknown> | undefined {
   return typeof b === 'object' && b !== null && !Array.isArray(b) ? (b as Record<string, unknown>) : undefined;
 }
 
+/** The case asks for a stream (`stream: true` in its JSON body): the one place this is decided. */
+export function isStreamCase(c: Pick<RequestCase, 'body'>): boolean {
+  const b = c.body;
+  if (typeof b === 'object' && b !== null) return (b as { stream?: unknown }).stream === true;
+  if (typeof b !== 'string') return false;
+  try {
+    return (JSON.parse(b) as { stream?: unknown } | null)?.stream === true;
+  } catch {
+    return false;
+  }
+}
+
 export function isStreamRequest(ex: Exchange): boolean {
-  return requestBody(ex)?.stream === true;
+  return isStreamCase(ex.case);
 }
 
 /**

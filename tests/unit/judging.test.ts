@@ -111,8 +111,8 @@ describe('a hostile answer is a finding, never a crash', () => {
   });
 
   test('a check that throws, or whose precondition throws, reports the answer it could not read', () => {
-    const throwing: Check = { id: 'throws', title: 't', source: 's', profiles: ['full'], run: () => { throw new RangeError('Maximum call stack size exceeded'); } };
-    const badWhen: Check = { id: 'bad_when', title: 't', source: 's', profiles: ['full'], when: [() => { throw new Error('boom'); }], run: () => { throw new Error('boom'); } };
+    const throwing: Check = { id: 'throws', title: 't', source: 's', profiles: ['full'], operations: ['messages'], run: () => { throw new RangeError('Maximum call stack size exceeded'); } };
+    const badWhen: Check = { id: 'bad_when', title: 't', source: 's', profiles: ['full'], operations: ['messages'], when: [() => { throw new Error('boom'); }], run: () => { throw new Error('boom'); } };
     const failures = runChecks(ctx, exchange({ status: 200, json: message() }), [throwing, badWhen]);
     expect(failures.map((f) => f.key)).toEqual(['throws:unreadable_answer', 'bad_when:unreadable_answer']);
     expect(failures[0]!.detail).toMatch(/RangeError: Maximum call stack size exceeded/);
