@@ -35,6 +35,18 @@ export function modelInfo(contract: Contract, id: string): Record<string, unknow
   };
 }
 
+/**
+ * The list newest first, as the API lists it: the table's order, except that models with a known
+ * date (their created_at) are placed by it, in the places the table gives dated models (the table
+ * groups models by family, and a family's dates interleave).
+ */
+function newestFirst(contract: Contract, ids: string[]): string[] {
+  const at = (id: string) => String(modelInfo(contract, id).created_at);
+  const dated = ids.filter((id) => !at(id).startsWith('1970'));
+  const sorted = [...dated].sort((a, b) => at(b).localeCompare(at(a)));
+  return ids.map((id) => (at(id).startsWith('1970') ? id : sorted.shift()!));
+}
+
 /** `GET /v1/models` (newest first, paged by after_id / before_id / limit) and `GET /v1/models/{id}` (an alias resolves). */
 export function modelsAnswer(contract: Contract, selection: ModelSelection, path: string, query: URLSearchParams): { status: number; json: unknown } | { notFound: string } {
   const served = servedModels(contract, selection);
@@ -45,7 +57,7 @@ export function modelsAnswer(contract: Contract, selection: ModelSelection, path
     return { status: 200, json: modelInfo(contract, contract.models[model]?.aliasOf ?? model) };
   }
   // Aliases are names for listed ids, not models of their own; the table lists newest first.
-  const ids = [...served].filter((m) => !contract.models[m]?.aliasOf);
+  const ids = newestFirst(contract, [...served].filter((m) => !contract.models[m]?.aliasOf));
   const limit = Math.min(1000, Math.max(1, Number(query.get('limit') ?? 20) || 20));
   let start = 0;
   let end = ids.length;
