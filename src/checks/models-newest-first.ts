@@ -23,8 +23,12 @@ export const modelsNewestFirst = defineSetCheck({
   run(_ctx, exchanges) {
     const pages = listOf(exchanges);
     let newer: { id: string; at: number; page: number } | undefined;
+    // A model listed twice (pages that overlap: models_pagination's finding) is placed where it first came.
+    const seen = new Set<string>();
     for (const [i, page] of pages.entries()) {
       for (const m of page.data) {
+        if (seen.has(m.id)) continue;
+        seen.add(m.id);
         const at = dated(m.created_at);
         if (at === undefined) continue;
         if (newer && at > newer.at) {
