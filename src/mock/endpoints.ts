@@ -8,9 +8,17 @@
 import type { Contract } from '../contract/spec';
 import { servedModels, type ModelSelection } from './models';
 
-/** Fields count_tokens takes (beta ones with a beta header); any other is an extra input. */
-export const COUNT_TOKENS_FIELDS = ['model', 'messages', 'system', 'tools', 'tool_choice', 'thinking', 'cache_control', 'output_config'];
-export const COUNT_TOKENS_BETA_FIELDS = ['context_management', 'mcp_servers', 'output_format', 'speed'];
+type Schema = Record<string, unknown>;
+const schemaOf = (contract: Contract, name: string): Schema => (contract.deref.components!.schemas as Record<string, Schema>)[name]!;
+
+/**
+ * The members a count_tokens body may have, from the spec (CountMessageTokensParams): the ones
+ * marked `x-anthropic-beta` only on a beta request. Any other member is an extra input.
+ */
+export function countTokensFields(contract: Contract, beta: boolean): string[] {
+  const props = schemaOf(contract, 'CountMessageTokensParams').properties as Record<string, Schema>;
+  return Object.entries(props).filter(([, p]) => beta || p['x-anthropic-beta'] !== true).map(([name]) => name);
+}
 
 function displayName(id: string): string {
   const name = id.replace(/-(\d{8}|latest)$/, '').replace(/^claude-/, '');
@@ -47,8 +55,32 @@ function newestFirst(contract: Contract, ids: string[]): string[] {
   return ids.map((id) => (at(id).startsWith('1970') ? id : sorted.shift()!));
 }
 
-/** `GET /v1/models` (newest first, paged by after_id / before_id / limit) and `GET /v1/models/{id}` (an alias resolves). */
-export function modelsAnswer(contract: Contract, selection: ModelSelection, path: string, query: URLSearchParams): { status: number; json: unknown } | { notFound: string } {
+/** A query parameter's schema as `GET /v1/models` declares it in the spec. */
+function listParameter(contract: Contract, name: string): Schema {
+  const params = (contract.deref.paths['/v1/models']!.get!.parameters ?? []) as Array<{ name: string; in: string; schema?: Schema }>;
+  return params.find((p) => p.in === 'query' && p.name === name)?.schema ?? {};
+}
+
+/** `limit` as the spec bounds it (an integer in minimum..maximum, default when absent), or pydantic's reason for refusing it. */
+function readLimit(contract: Contract, raw: string | null): number | { refused: string } {
+  const schema = listParameter(contract, 'limit');
+  if (raw === null) return Number(schema.default ?? 20);
+  if (!/^[+-]?\d+$/.test(raw.trim())) return { refused: 'limit: Input should be a valid integer, unable to parse string as an integer' };
+  const limit = Number(raw);
+  if (typeof schema.minimum === 'number' && limit < schema.minimum) return { refused: `limit: Input should be greater than or equal to ${schema.minimum}` };
+  if (typeof schema.maximum === 'number' && limit > schema.maximum) return { refused: `limit: Input should be less than or equal to ${schema.maximum}` };
+  return limit;
+}
+
+export type ModelsAnswer = { status: 200; json: unknown } | { notFound: string } | { refused: string };
+
+/**
+ * `GET /v1/models` (newest first, paged by after_id / before_id / limit) and `GET /v1/models/{id}`
+ * (an alias resolves). A cursor that names no listed model answers an empty page (`has_more`
+ * false): no source says what the API does with one, and an empty page ends a client's paging
+ * loop where restarting from the first page would walk the list forever.
+ */
+export function modelsAnswer(contract: Contract, selection: ModelSelection, path: string, query: URLSearchParams): ModelsAnswer {
   const served = servedModels(contract, selection);
   const id = /^\/v1\/models\/(.+)$/.exec(path)?.[1];
   if (id !== undefined) {
@@ -56,17 +88,22 @@ export function modelsAnswer(contract: Contract, selection: ModelSelection, path
     if (!served.has(model)) return { notFound: `model: ${model}` };
     return { status: 200, json: modelInfo(contract, contract.models[model]?.aliasOf ?? model) };
   }
-  // Aliases are names for listed ids, not models of their own; the table lists newest first.
+  const limit = readLimit(contract, query.get('limit'));
+  if (typeof limit !== 'number') return limit;
+  // Aliases are names for listed ids, not models of their own.
   const ids = newestFirst(contract, [...served].filter((m) => !contract.models[m]?.aliasOf));
-  const limit = Math.min(1000, Math.max(1, Number(query.get('limit') ?? 20) || 20));
-  let start = 0;
-  let end = ids.length;
   const after = query.get('after_id');
   const before = query.get('before_id');
-  if (after) start = ids.indexOf(after) + 1;
-  if (before) end = Math.max(0, ids.indexOf(before));
-  const page = before && !after ? ids.slice(Math.max(start, end - limit), end) : ids.slice(start, Math.min(end, start + limit));
-  const data = page.map((m) => modelInfo(contract, m));
-  const hasMore = before && !after ? end - limit > start : start + limit < end;
-  return { status: 200, json: { data, first_id: page[0] ?? null, last_id: page.at(-1) ?? null, has_more: hasMore } };
+  const empty = { status: 200 as const, json: { data: [], first_id: null, last_id: null, has_more: false } };
+  if ((after && !ids.includes(after)) || (before && !ids.includes(before))) return empty;
+  const start = after ? ids.indexOf(after) + 1 : 0;
+  const end = before ? ids.indexOf(before) : ids.length;
+  if (end <= start) return empty;
+  // Paging backwards (before_id alone) takes the page that ends just before the cursor.
+  const backwards = Boolean(before) && !after;
+  const from = backwards ? Math.max(start, end - limit) : start;
+  const to = backwards ? end : Math.min(end, start + limit);
+  const page = ids.slice(from, to);
+  const hasMore = backwards ? from > start : to < end;
+  return { status: 200, json: { data: page.map((m) => modelInfo(contract, m)), first_id: page[0] ?? null, last_id: page.at(-1) ?? null, has_more: hasMore } };
 }

@@ -10,7 +10,7 @@ import { reply, newId, inputTokens } from './reply';
 import { toEvents, type MockEvent } from './stream';
 import { requestErrorMessage } from './request-errors';
 import { answeredModel, servedModels } from './models';
-import { COUNT_TOKENS_BETA_FIELDS, COUNT_TOKENS_FIELDS, modelsAnswer } from './endpoints';
+import { countTokensFields, modelsAnswer } from './endpoints';
 
 export interface MockRequest {
   method: string;
@@ -74,7 +74,9 @@ export function handle(contract: Contract, options: MockOptions, req: MockReques
   const selection = { only: options.onlyModels, add: options.models };
   if (route === 'models') {
     const answer = modelsAnswer(contract, selection, req.path, req.query);
-    return 'notFound' in answer ? fail(404, answer.notFound) : { status: 200, headers: { 'request-id': newId('req') }, json: answer.json };
+    if ('notFound' in answer) return fail(404, answer.notFound);
+    if ('refused' in answer) return fail(400, answer.refused);
+    return { status: 200, headers: { 'request-id': newId('req') }, json: answer.json };
   }
 
   if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) return fail(400, 'Content-Type must be application/json');
@@ -103,13 +105,14 @@ export function handle(contract: Contract, options: MockOptions, req: MockReques
 }
 
 /**
- * `POST /v1/messages/count_tokens`: the message fields without the generation ones (max_tokens,
- * stream, sampling, stop_sequences, metadata, service_tier are extra inputs there), validated with
- * the same schema, answered `{input_tokens}` as the mock counts them.
+ * `POST /v1/messages/count_tokens`: the members the spec's CountMessageTokensParams lists (any
+ * other, max_tokens or stream included, is an extra input). Each is the very schema
+ * CreateMessageParams uses for it, so the body is refused in the same words as a message body
+ * with max_tokens, and answered `{input_tokens}` as `/v1/messages` reports them in `usage`.
  */
 function countTokens(contract: Contract, selection: { only?: string[]; add?: string[] }, body: unknown, beta: boolean, fail: (status: number, message: string) => MockResult): MockResult {
   if (body && typeof body === 'object' && !Array.isArray(body)) {
-    const allowed = [...COUNT_TOKENS_FIELDS, ...(beta ? COUNT_TOKENS_BETA_FIELDS : [])];
+    const allowed = countTokensFields(contract, beta);
     const extra = Object.keys(body).find((k) => !allowed.includes(k));
     if (extra) return fail(400, `${extra}: Extra inputs are not permitted`);
   }
