@@ -43,18 +43,6 @@ export function modelInfo(contract: Contract, id: string): Record<string, unknow
   };
 }
 
-/**
- * The list newest first, as the API lists it: the table's order, except that models with a known
- * date (their created_at) are placed by it, in the places the table gives dated models (the table
- * groups models by family, and a family's dates interleave).
- */
-function newestFirst(contract: Contract, ids: string[]): string[] {
-  const at = (id: string) => String(modelInfo(contract, id).created_at);
-  const dated = ids.filter((id) => !at(id).startsWith('1970'));
-  const sorted = [...dated].sort((a, b) => at(b).localeCompare(at(a)));
-  return ids.map((id) => (at(id).startsWith('1970') ? id : sorted.shift()!));
-}
-
 /** A query parameter's schema as `GET /v1/models` declares it in the spec. */
 function listParameter(contract: Contract, name: string): Schema {
   const params = (contract.deref.paths['/v1/models']!.get!.parameters ?? []) as Array<{ name: string; in: string; schema?: Schema }>;
@@ -90,8 +78,11 @@ export function modelsAnswer(contract: Contract, selection: ModelSelection, path
   }
   const limit = readLimit(contract, query.get('limit'));
   if (typeof limit !== 'number') return limit;
-  // Aliases are names for listed ids, not models of their own.
-  const ids = newestFirst(contract, [...served].filter((m) => !contract.models[m]?.aliasOf));
+  // Aliases are names for listed ids, not models of their own. The table lists newest first, so
+  // served models go in its order whatever order --models named them in (others, undated, after it).
+  const table = Object.keys(contract.models);
+  const rank = (m: string) => (table.includes(m) ? table.indexOf(m) : table.length);
+  const ids = [...served].filter((m) => !contract.models[m]?.aliasOf).sort((a, b) => rank(a) - rank(b));
   const after = query.get('after_id');
   const before = query.get('before_id');
   const empty = { status: 200 as const, json: { data: [], first_id: null, last_id: null, has_more: false } };
