@@ -15,7 +15,7 @@ export interface CurlOptions {
 }
 
 export function toCurl(req: SentRequest, apiKey: string, o: CurlOptions = {}): string {
-  const lines = [`curl -sS -N -X POST ${shellQuote(req.url)}`];
+  const lines = [`curl -sS -N -X ${req.method} ${shellQuote(req.url)}`];
   for (const [name, value] of Object.entries(req.headers)) {
     if (apiKey && value.includes(apiKey)) {
       // Double quotes so that the shell expands the variable; the rest of the value escaped for them.
@@ -28,6 +28,8 @@ export function toCurl(req: SentRequest, apiKey: string, o: CurlOptions = {}): s
       lines.push(`-H ${shellQuote(`${name}: ${shown === value ? value : FILTERED}`)}`);
     }
   }
+  // A GET (the models endpoints) sends no body.
+  if (req.method === 'GET' && !req.body) return lines.join(' \\\n  ');
   lines.push(o.bodyFile ? `--data-binary ${/^[\w./-]+$/.test(o.bodyFile) ? `@${o.bodyFile}` : shellQuote(`@${o.bodyFile}`)}` : `--data-raw ${shellQuote(redact(req.body))}`);
   return lines.join(' \\\n  ');
 }

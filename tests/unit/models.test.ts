@@ -84,6 +84,15 @@ describe('each models check catches its fault', () => {
   });
 });
 
+test('a models failure names the rule and reproduces as a GET curl line, the key never printed', async () => {
+  const { outcome } = await against(MODELS_BROKEN.find((f) => f.name === 'models-oldest-first')!);
+  const text = formatFailures(outcome.checks.flatMap((c) => c.failures), { apiKey: KEY });
+  expect(text).toMatch(/Expected: more recently released models listed first/);
+  expect(text).toMatch(/curl -sS -N -X GET '[^']*\/v1\/models\?limit=3'/);
+  expect(text).not.toMatch(/--data-raw/);
+  expect(text).not.toContain(KEY);
+});
+
 describe('faithful variations pass cleanly', () => {
   test.each(MODELS_FAITHFUL.map((f) => [f.name, f] as const))('%s', async (_name, fixture) => {
     const { outcome } = await against(fixture);
