@@ -22,7 +22,7 @@ export const modelsNewestFirst = defineSetCheck({
   ran: (exchanges) => listOf(exchanges).length,
   run(_ctx, exchanges) {
     const pages = listOf(exchanges);
-    let newer: { id: string; at: number; page: number } | undefined;
+    let newer: { id: string; at: number; created: unknown; page: number } | undefined;
     // A model listed twice (pages that overlap: models_pagination's finding) is placed where it first came.
     const seen = new Set<string>();
     for (const [i, page] of pages.entries()) {
@@ -37,13 +37,13 @@ export const modelsNewestFirst = defineSetCheck({
             {
               exchange: page.ex,
               finding: {
-                detail: `Received: ${m.id} (created_at ${String(m.created_at)}) listed after ${newer.id} (created_at ${new Date(newer.at).toISOString()})${where}\nExpected: more recently released models listed first: created_at never increases along the list`,
+                detail: `Received: ${m.id} (created_at ${String(m.created_at)}) listed after ${newer.id} (created_at ${String(newer.created)})${where}\nExpected: more recently released models listed first: created_at never increases along the list`,
                 key: 'order',
               },
             },
           ];
         }
-        newer = { id: m.id, at, page: i };
+        newer = { id: m.id, at, created: m.created_at, page: i };
       }
     }
     return [];

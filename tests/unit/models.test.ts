@@ -88,7 +88,7 @@ test('a models failure names the rule and reproduces as a GET curl line, the key
   const { outcome } = await against(MODELS_BROKEN.find((f) => f.name === 'models-oldest-first')!);
   const text = formatFailures(outcome.checks.flatMap((c) => c.failures), { apiKey: KEY });
   expect(text).toMatch(/Expected: more recently released models listed first/);
-  expect(text).toMatch(/curl -sS -N -X GET '[^']*\/v1\/models\?limit=3'/);
+  expect(text).toMatch(/curl -sS -N -X GET '[^']*\/v1\/models\?limit=3&after_id=[^']*' \\\n/);
   expect(text).not.toMatch(/--data-raw/);
   expect(text).not.toContain(KEY);
 });
