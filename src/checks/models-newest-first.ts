@@ -1,5 +1,5 @@
 import { defineSetCheck } from './failure';
-import { pageOf, walkOf, type Page } from './models-walk';
+import { MODEL_CASE, pageOf, walkOf, type Page } from './models-walk';
 
 /** The epoch stands for an unknown release date (ModelInfo.created_at); such models are not placed. */
 const dated = (value: unknown): number | undefined => {
@@ -54,7 +54,7 @@ export const modelsNewestFirst = defineSetCheck({
 function listOf(exchanges: Parameters<typeof walkOf>[0]): Page[] {
   const walk = walkOf(exchanges);
   if (walk.length) return walk;
-  const one = ['models/list_limit_1000', 'models/list']
+  const one = [MODEL_CASE.whole, MODEL_CASE.probe]
     .map((name) => exchanges.find((ex) => ex.case.name === name))
     .map((ex) => ex && pageOf(ex))
     .find((p) => p !== undefined);

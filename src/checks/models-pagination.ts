@@ -58,7 +58,7 @@ export const modelsPagination = defineSetCheck({
     // Gaps: the walk adds up to the list read without a cursor (limit 1000, the probe, limit 1), as far as each goes.
     const walked = pages.flatMap((p) => p.data.map((m) => m.id));
     if (!overlap && walked.length) {
-      const refs = ['models/list_limit_1000', MODEL_CASE.probe, 'models/list_limit_1']
+      const refs = [MODEL_CASE.whole, MODEL_CASE.probe, MODEL_CASE.newest]
         .map((name) => exchanges.find((ex) => ex.case.name === name))
         .map((ex) => ex && pageOf(ex))
         .filter((p): p is Page => p !== undefined);

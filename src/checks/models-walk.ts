@@ -11,6 +11,10 @@ import type { Exchange } from '../http/exchange';
 export const MODEL_CASE = {
   /** `GET /v1/models` with no parameters (the area's probe). */
   probe: 'models/list',
+  /** `limit=1`: the newest model alone. */
+  newest: 'models/list_limit_1',
+  /** `limit=1000` (limit's ceiling): the whole list in one page, what the walk must add up to. */
+  whole: 'models/list_limit_1000',
   /** The forward walk: page n is `models/walk/<n>` (`after_id` = the previous page's `last_id`). */
   walk: 'models/walk/',
   /** `before_id` = the walk's last page's `first_id`: must give the page before it. */

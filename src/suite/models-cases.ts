@@ -52,9 +52,8 @@ export function modelsCases(run: Run): RequestCase[] {
     meta: { mode: 'auth', rule, expect: { status, errorType } },
   });
   return [
-    { name: 'models/list_limit_1', operation: 'models_list', query: 'limit=1', meta: ok('one model: the newest') },
-    // The whole list in one page (limit's ceiling): what the walk must add up to.
-    { name: 'models/list_limit_1000', operation: 'models_list', query: 'limit=1000', meta: ok('every model in one page (limit 1000)') },
+    { name: MODEL_CASE.newest, operation: 'models_list', query: 'limit=1', meta: ok('one model: the newest') },
+    { name: MODEL_CASE.whole, operation: 'models_list', query: 'limit=1000', meta: ok('every model in one page (limit 1000)') },
     { name: MODEL_CASE.configured, operation: 'models_retrieve', pathParams: { model_id: run.config.model }, meta: ok(`the model the run uses (${run.config.model})`) },
     invalidLimit(0),
     invalidLimit(1001),
@@ -93,7 +92,7 @@ export function modelsNext(run: Run, results: CaseResult[]): RequestCase[] {
   if (!sent(MODEL_CASE.before) && pages.length > 1 && walkEnd(pages, WALK_MAX_PAGES) === 'end' && typeof last?.firstId === 'string')
     return [{ name: MODEL_CASE.before, operation: 'models_list', query: `limit=${WALK_LIMIT}&before_id=${encodeURIComponent(last.firstId)}`, meta: ok('the page before the last one (before_id = its first_id)') }];
 
-  const ids = listedIds([...pages, ...[MODEL_CASE.probe, 'models/list_limit_1000'].flatMap((name) => pageOfCase(name))]);
+  const ids = listedIds([...pages, ...[MODEL_CASE.probe, MODEL_CASE.whole].flatMap((name) => pageOfCase(name))]);
   // 3. A retrieve of every listed id (half of what the budget has left, the messages get the rest), and of one alias.
   if (!sent(MODEL_CASE.retrieve) && !sent(MODEL_CASE.alias)) {
     const n = Math.min(MAX_FOLLOWED, ids.length, Math.floor(budgetLeft(run) / 2) - 1);
