@@ -9,7 +9,7 @@ import { startMock } from '../../src/mock/server';
 import { evaluateArea, type AreaOutcome } from '../../src/suite/areas';
 import { runFromEnv } from '../../src/suite/run';
 import { MODELS_AREA, MAX_FOLLOWED } from '../../src/suite/models-cases';
-import { MODEL_CASE } from '../../src/checks/models-walk';
+import { MODEL_CASE, WALK_MAX_PAGES } from '../../src/checks/models-walk';
 import { formatFailures } from '../../src/report/format';
 import { MODELS_BROKEN, MODELS_FAITHFUL, MODELS_NOT_IMPLEMENTED, type ModelsFixture } from '../fixtures/servers/models';
 
@@ -125,6 +125,16 @@ test('a request budget trims the follow-ups instead of skipping the area', async
   expect(failing(outcome)).toEqual([]);
   expect(sent(outcome, MODEL_CASE.retrieve)).toBeGreaterThan(0);
   expect(sent(outcome, MODEL_CASE.accepted)).toBeGreaterThan(0);
+});
+
+test('a list longer than the walk may go is a warning, not a failure; retrieves and messages stop at MAX_FOLLOWED', async () => {
+  const extra = Array.from({ length: 120 }, (_, i) => `gateway-model-${i}`);
+  const { outcome } = await against({ ...MOCK, options: { models: extra } });
+  expect(failing(outcome)).toEqual([]);
+  expect(sent(outcome, MODEL_CASE.walk)).toBe(WALK_MAX_PAGES);
+  expect(findings(outcome).map((f) => f.key)).toEqual(['models_pagination:cap']);
+  expect(sent(outcome, MODEL_CASE.retrieve)).toBe(MAX_FOLLOWED);
+  expect(sent(outcome, MODEL_CASE.accepted)).toBe(MAX_FOLLOWED);
 });
 
 test('the schema profile sends the valid static requests only (no walk against a static-example mock)', async () => {
