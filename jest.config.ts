@@ -3,10 +3,10 @@
  * @jest-config-loader-options {"hookIgnoreNodeModules": false}
  */
 /**
- * Three projects: `unit` (our own tests, `npm test`), `contract` (the conformance suite run
- * against a target, `npm run contract`) and `recorded` (the same checks on recorded traffic,
- * `npm run check:recorded`). The contract project runs in band: its files share the
- * loaded contract and the request budget through its environment. Run it with `npm run contract`.
+ * Three projects: `unit` (our own tests, `npm test`), `contract` and `recorded`. The last two
+ * present a run's results.json as one test per area and check: `npm run contract` (or `npm run
+ * check:recorded`) runs the suite first, writes the results, then starts jest on them
+ * (src/runner/present.ts).
  */
 import type { Config } from 'jest';
 
@@ -35,19 +35,14 @@ const config: Config = {
       testMatch: ['<rootDir>/tests/contract/**/*.test.ts'],
       transform,
       ...installable,
-      testEnvironment: '<rootDir>/src/runner/environment.ts',
-      testEnvironmentOptions: { globalsCleanup: 'off' },
-      // The target is chosen and checked by the contract CLI (src/runner/target.ts) before jest
-      // starts; each area's beforeAll times out only a grace period after the run's deadline
-      // (src/runner/harness.ts): jest reads no testTimeout from a project entry.
+      testEnvironment: 'node',
     },
     {
       displayName: 'recorded',
       testMatch: ['<rootDir>/tests/recorded/**/*.test.ts'],
       transform,
       ...installable,
-      testEnvironment: '<rootDir>/src/runner/environment.ts',
-      testEnvironmentOptions: { globalsCleanup: 'off' },
+      testEnvironment: 'node',
     },
   ],
 };

@@ -3,15 +3,25 @@
  * ecosystem's own variables (ANTHROPIC_BASE_URL, ANTHROPIC_API_KEY, …); the suite's own knobs are
  * CONTRACT_*. Bad values end the run with one line naming the variable.
  */
+import path from 'node:path';
+import { OPERATION_GROUPS, type OperationGroup } from './contract/operations';
+
 export type Profile = 'full' | 'schema';
 
-export interface RunConfig {
+export interface RunConfig extends RunSettings {
   /** Base URL without trailing slash; `/v1/messages` is appended. */
   baseUrl: string;
   apiKey: string;
   model: string;
   /** Extra headers sent on every request (ANTHROPIC_CUSTOM_HEADERS, `Name: value` per line). */
   customHeaders: Record<string, string>;
+  /** Header names whose values are never printed, besides credentials (CONTRACT_SECRET_HEADERS), lower case. */
+  secretHeaders: string[];
+  /**
+   * The operations the run covers (CONTRACT_OPERATIONS). `chosen` false: every operation the
+   * target answers, and one it answers 404 on as a whole is reported once as not implemented.
+   */
+  operations: { groups: OperationGroup[]; chosen: boolean };
   anthropicVersion: string;
   profile: Profile;
   seed: number;
@@ -44,6 +54,18 @@ export interface RunConfig {
    * more generated bodies, no cost caps, and shrinking failures (extra requests) is cheap.
    */
   local: boolean;
+}
+
+/** What a run needs before its target is known: where its files go, how it ends and how it is judged. */
+export interface RunSettings {
+  /** The reports folder asked for (CONTRACT_REPORTS_DIR, default reports/ of this checkout). */
+  reportsDir: string;
+  /** CONTRACT_RUN_TIMEOUT_MS. */
+  runTimeoutMs: number;
+  /** CONTRACT_FAIL_ON: any failure fails the run, or only those new since the previous run. */
+  failOn: 'any' | 'new';
+  /** CONTRACT_BASELINE: a results.json to compare with instead of the previous run. */
+  baseline?: string;
 }
 
 export class ConfigError extends Error {
@@ -97,8 +119,20 @@ export function isLoopback(baseUrl: string): boolean {
 /** Default whole-run limit: a run that is not over by then reports its unfinished areas as not run. */
 export const DEFAULT_RUN_TIMEOUT_MS = 15 * 60_000;
 
-/** The run's time limit in ms (read by the CLI before anything else starts). */
+/** The run's time limit in ms. */
 export const runTimeoutMs = (env: NodeJS.ProcessEnv = process.env) => int(env, 'CONTRACT_RUN_TIMEOUT_MS', DEFAULT_RUN_TIMEOUT_MS, 1);
+
+/** The settings a run reads before its target is known (the CLI claims the reports folder with them). */
+export function readSettings(env: NodeJS.ProcessEnv = process.env): RunSettings {
+  const failOn = env.CONTRACT_FAIL_ON || 'any';
+  if (failOn !== 'any' && failOn !== 'new') throw new ConfigError(`CONTRACT_FAIL_ON must be "any" or "new", got ${JSON.stringify(failOn)}`);
+  return {
+    reportsDir: path.resolve(env.CONTRACT_REPORTS_DIR || path.resolve(__dirname, '../reports')),
+    runTimeoutMs: runTimeoutMs(env),
+    failOn,
+    baseline: env.CONTRACT_BASELINE || undefined,
+  };
+}
 
 function targetIsLocal(env: NodeJS.ProcessEnv, baseUrl: string): boolean {
   const kind = env.CONTRACT_TARGET;
@@ -107,25 +141,37 @@ function targetIsLocal(env: NodeJS.ProcessEnv, baseUrl: string): boolean {
   return kind === 'local';
 }
 
+/** CONTRACT_OPERATIONS: a comma-separated list of messages, count_tokens, models; unset means all. */
+export function parseOperations(raw: string | undefined): RunConfig['operations'] {
+  const names = (raw ?? '').split(/[\s,]+/).filter(Boolean);
+  if (!names.length) return { groups: [...OPERATION_GROUPS], chosen: false };
+  const unknown = names.filter((n) => !(OPERATION_GROUPS as readonly string[]).includes(n));
+  if (unknown.length) throw new ConfigError(`CONTRACT_OPERATIONS: unknown operation ${unknown.map((u) => JSON.stringify(u)).join(', ')} (known: ${OPERATION_GROUPS.join(', ')})`);
+  return { groups: OPERATION_GROUPS.filter((g) => names.includes(g)), chosen: true };
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): RunConfig {
   if (env.ANTHROPIC_BASE_URL === undefined) throw new ConfigError('ANTHROPIC_BASE_URL is not set (npm run contract starts the reference mock when it is unset)');
   if (!env.ANTHROPIC_BASE_URL.trim())
     throw new ConfigError('ANTHROPIC_BASE_URL is set but empty: give the target\'s URL, or unset it (unset ANTHROPIC_BASE_URL) to run against the embedded reference mock');
   const baseUrl = normaliseBaseUrl(env.ANTHROPIC_BASE_URL);
-  const embedded = env.CONTRACT_EMBEDDED === '1';
   const local = targetIsLocal(env, baseUrl);
-  // The CLI fixes the deadline when the run starts; a programmatic run starts now.
-  const runDeadline = env.CONTRACT_RUN_DEADLINE ? int(env, 'CONTRACT_RUN_DEADLINE', 0, 1, Number.MAX_SAFE_INTEGER) : Date.now() + runTimeoutMs(env);
+  const settings = readSettings(env);
+  // The run starts when its configuration is read (once, by whoever starts it).
+  const runDeadline = Date.now() + settings.runTimeoutMs;
   const apiKey = env.ANTHROPIC_API_KEY ?? '';
   if (!apiKey) throw new ConfigError('ANTHROPIC_API_KEY is not set: the suite needs a key the target accepts');
   const profile = (env.CONTRACT_PROFILE ?? 'full') as Profile;
   if (profile !== 'full' && profile !== 'schema') throw new ConfigError(`CONTRACT_PROFILE must be full or schema, got ${JSON.stringify(profile)}`);
   return {
+    ...settings,
     baseUrl,
     apiKey,
     // Empty: the spec's example model (suite/context.ts fills it in from the loaded contract).
     model: env.ANTHROPIC_MODEL || '',
     customHeaders: parseCustomHeaders(env.ANTHROPIC_CUSTOM_HEADERS),
+    secretHeaders: (env.CONTRACT_SECRET_HEADERS ?? '').split(/[\s,]+/).filter(Boolean).map((h) => h.toLowerCase()),
+    operations: parseOperations(env.CONTRACT_OPERATIONS),
     anthropicVersion: env.CONTRACT_ANTHROPIC_VERSION || '2023-06-01',
     profile,
     seed: int(env, 'CONTRACT_SEED', 42),
@@ -140,7 +186,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RunConfig {
     concurrency: int(env, 'CONTRACT_CONCURRENCY', 4, 1),
     // Enough to ride through a target that overloads one request in five (0.2^7 per request).
     retries: int(env, 'CONTRACT_RETRIES', 6),
-    embedded,
+    // The contract CLI sets it when it started the mock itself (runner/target.ts).
+    embedded: false,
     local,
   };
 }

@@ -1,4 +1,5 @@
-import type { Check } from './failure';
+import { defineCheck } from './failure';
+import { ALL_OPERATIONS } from '../contract/operations';
 import { hasResponse, headersKept, streamRequested } from './conditions';
 import { requestBody } from '../http/exchange';
 
@@ -8,11 +9,12 @@ const mediaType = (value: string | undefined) => (value ?? '').split(';')[0]!.tr
  * JSON answers are `application/json`; a streamed 200 is `text/event-stream` (parameters such as
  * `; charset=utf-8` are fine: every real stream carries one, tests/fixtures/recorded/README.md "Content types").
  */
-export const contentTypeConformance: Check = {
+export const contentTypeConformance = defineCheck({
   id: 'content_type_conformance',
   title: 'Wrong Content-Type',
   source: 'openapi: responses.*.content; https://docs.anthropic.com/en/docs/build-with-claude/streaming (a stream is asked for with "stream": true)',
   profiles: ['full', 'schema'],
+  operations: ALL_OPERATIONS,
   when: [hasResponse, headersKept],
   run(_ctx, ex) {
     const res = ex.response!;
@@ -28,4 +30,4 @@ export const contentTypeConformance: Check = {
         : '';
     return [{ detail: `Received: ${res.headers['content-type'] ?? '(no Content-Type header)'} on a ${res.status}${stream ? ' to "stream": true' : ''}\nExpected: ${expected}${hint}`, key: `${res.status}:${expected}` }];
   },
-};
+});

@@ -1,4 +1,5 @@
-import type { Check } from './failure';
+import { defineCheck } from './failure';
+import { ALL_OPERATIONS } from '../contract/operations';
 import { isError, isJsonResponse } from './conditions';
 import { issuesToFindings } from './response-schema';
 
@@ -6,17 +7,19 @@ import { issuesToFindings } from './response-schema';
  * An error is the envelope `{type:"error", error:{type, message}, request_id}` and its `error.type`
  * is the one its status documents (the per-status schemas in the spec hold the table, https://platform.claude.com/docs/en/api/errors).
  */
-export const errorEnvelope: Check = {
+export const errorEnvelope = defineCheck({
   id: 'error_envelope',
   title: 'Error body is not the documented envelope',
   source: 'openapi: #/components/schemas/ErrorResponse; https://docs.anthropic.com/en/api/errors (HTTP errors: each status and its error type)',
   profiles: ['full', 'schema'],
+  operations: ALL_OPERATIONS,
   when: [isJsonResponse, isError],
   run(ctx, ex) {
     const res = ex.response!;
-    if (!ctx.contract.documentedStatuses.includes(res.status)) return [];
+    const op = ctx.contract.operation(ex.case.operation);
+    if (!op.documentedStatuses.includes(res.status)) return [];
     if (res.json === undefined) return [{ detail: `Received a ${res.status} whose body is not JSON: ${res.text.slice(0, 200) || '<EMPTY>'}`, key: 'not_json' }];
-    const findings = issuesToFindings(ctx.contract.validateResponseBody(res.status, res.json), '', `responses.${res.status}`);
+    const findings = issuesToFindings(op.validateResponseBody(res.status, res.json), '', `responses.${res.status}`);
     const expected = ctx.contract.errorTypesFor(res.status);
     return findings.map((f) =>
       f.key?.startsWith('/error/type:') && expected
@@ -24,4 +27,4 @@ export const errorEnvelope: Check = {
         : f,
     );
   },
-};
+});

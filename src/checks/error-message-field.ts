@@ -1,4 +1,5 @@
-import type { Check } from './failure';
+import { defineCheck } from './failure';
+import { ALL_OPERATIONS } from '../contract/operations';
 import { hasResponse, isError, requestInvalid } from './conditions';
 
 /** Request headers an error message may name as its subject (`anthropic-version: header is required`). */
@@ -12,11 +13,12 @@ const HEADER_FIELDS = ['anthropic-version', 'anthropic-beta', 'x-api-key', 'cont
  * different one from the field the case broke (its `meta.path`) and nowhere mentioning that field,
  * is reported.
  */
-export const errorMessageNamesField: Check = {
+export const errorMessageNamesField = defineCheck({
   id: 'error_message_names_field',
   title: 'Error message names another field than the one at fault',
   source: 'https://docs.anthropic.com/en/api/errors (error.message: a human-readable description); anthropic-version 400 message quoted in envoyproxy/ai-gateway#1909',
   profiles: ['full'],
+  operations: ALL_OPERATIONS,
   when: [hasResponse, requestInvalid, isError, (ex) => typeof ex.case.meta?.path === 'string'],
   run(ctx, ex) {
     const message = (ex.response!.json as { error?: { message?: unknown } } | undefined)?.error?.message;
@@ -37,7 +39,7 @@ export const errorMessageNamesField: Check = {
       },
     ];
   },
-};
+});
 
 let properties: Record<string, unknown> | undefined;
 /** The request body's top-level fields, beta ones included (read once from the spec). */

@@ -1,4 +1,5 @@
-import type { Check, CheckContext, Finding } from './failure';
+import { defineCheck, type CheckContext, Finding } from './failure';
+import { ALL_OPERATIONS } from '../contract/operations';
 import { requestBody } from '../http/exchange';
 import { MODEL_DEPENDENT } from '../contract/request-rules';
 import { hasResponse } from './conditions';
@@ -70,31 +71,34 @@ function unverifiedAsWarning(ex: Exchange, findings: Finding[]): Finding[] {
 const byMode = (modes: string[]) => (ex: Exchange) => modes.includes(ex.case.meta?.mode ?? '');
 
 /** Valid requests are accepted (Schemathesis' positive_data_acceptance). */
-export const positiveDataAcceptance: Check = {
+export const positiveDataAcceptance = defineCheck({
   id: 'positive_data_acceptance',
   title: 'Valid request rejected',
   source: 'openapi: #/components/schemas/CreateMessageParams',
   profiles: ['full'],
+  operations: ALL_OPERATIONS,
   when: [hasResponse, byMode(['example', 'positive', 'boundary', 'semantic', 'stream'])],
   run: (ctx, ex) => expectedStatus(ex, ctx),
-};
+});
 
 /** Invalid requests get 400 invalid_request_error: never 2xx, never 5xx, never 422. */
-export const negativeDataRejection: Check = {
+export const negativeDataRejection = defineCheck({
   id: 'negative_data_rejection',
   title: 'Invalid request not rejected with 400',
   source: 'https://docs.anthropic.com/en/api/errors (400 invalid_request_error); openapi: #/components/schemas/CreateMessageParams (request objects are closed)',
   profiles: ['full'],
+  operations: ALL_OPERATIONS,
   when: [hasResponse, byMode(['negative'])],
   run: (_ctx, ex) => unverifiedAsWarning(ex, expectedStatus(ex)),
-};
+});
 
 /** Keys, versions and models are enforced: 401 authentication_error, 400 for a missing or unknown version, 404 for an unknown model. */
-export const authAndVersion: Check = {
+export const authAndVersion = defineCheck({
   id: 'auth_and_version',
   title: 'Authentication, version or model not enforced',
   source: 'https://docs.anthropic.com/en/api/overview (x-api-key, anthropic-version); https://docs.anthropic.com/en/api/versioning; https://docs.anthropic.com/en/api/errors (401 authentication_error, 404 not_found_error)',
   profiles: ['full'],
+  operations: ALL_OPERATIONS,
   when: [hasResponse, byMode(['auth'])],
   run: (_ctx, ex) => unverifiedAsWarning(ex, expectedStatus(ex)),
-};
+});

@@ -5,6 +5,7 @@
 import type { Contract } from '../contract/spec';
 import type { Profile } from '../config';
 import type { Exchange } from '../http/exchange';
+import type { OperationId } from '../contract/operations';
 
 /** error: the target breaks the contract. warning: allowed, but worth a look (not counted as failing). */
 export type Severity = 'error' | 'warning';
@@ -51,10 +52,34 @@ export interface Check {
   source: string;
   /** Profiles the check runs in. The `schema` profile is what a static-example mock can satisfy. */
   profiles: Profile[];
+  /** The operations whose exchanges the check judges. */
+  operations: readonly OperationId[];
   /** Preconditions (only JSON, only streams, only 2xx…); the check is skipped when one is false. */
   when?: Array<(ex: Exchange) => boolean>;
   run(ctx: CheckContext, ex: Exchange): Finding[];
 }
+
+/** Declares a check, keeping its id as a literal type (the registry derives the CheckId union from them). */
+export const defineCheck = <const Id extends string>(check: Check & { id: Id }): Check & { id: Id } => check;
+
+/**
+ * A check across an area's exchanges (ids never repeated, a stream and its JSON twin of one shape,
+ * a count that agrees with the usage of the same request, a pagination walk that holds together).
+ * It returns each finding with the exchange it is shown on.
+ */
+export interface SetCheck {
+  id: string;
+  title: string;
+  source: string;
+  profiles: readonly Profile[];
+  /** The operations whose exchanges the check reads. */
+  operations: readonly OperationId[];
+  /** How many of these exchanges the check judged (0: nothing to judge here, so it is skipped). */
+  ran(exchanges: Exchange[]): number;
+  run(ctx: CheckContext, exchanges: Exchange[]): Array<{ finding: Finding; exchange: Exchange }>;
+}
+
+export const defineSetCheck = <const Id extends string>(check: SetCheck & { id: Id }): SetCheck & { id: Id } => check;
 
 export function toFailure(check: Pick<Check, 'id' | 'title' | 'source'>, f: Finding, ex?: Exchange): Failure {
   return {

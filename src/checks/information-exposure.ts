@@ -1,4 +1,5 @@
-import type { Check, Finding } from './failure';
+import { defineCheck, type Finding } from './failure';
+import { ALL_OPERATIONS } from '../contract/operations';
 import { hasResponse } from './conditions';
 import { viewOf } from './view';
 
@@ -50,11 +51,12 @@ export function findLeak(text: string): { what: string; excerpt: string } | unde
  * errors carry a type and a human-readable message only. Read in error bodies and in-stream `error`
  * events; never in a model's text, which may quote code.
  */
-export const informationExposure: Check = {
+export const informationExposure = defineCheck({
   id: 'information_exposure',
   title: 'security: information exposure',
   source: 'https://cwe.mitre.org/data/definitions/209.html; https://docs.anthropic.com/en/api/errors (error shapes)',
   profiles: ['full', 'schema'],
+  operations: ALL_OPERATIONS,
   when: [hasResponse],
   run(_ctx, ex) {
     const res = ex.response!;
@@ -72,4 +74,4 @@ export const informationExposure: Check = {
     }
     return findings;
   },
-};
+});

@@ -1,5 +1,5 @@
 import { hasMessage, requestValid } from './conditions';
-import type { Check } from './failure';
+import { defineCheck } from './failure';
 import { requestBody } from '../http/exchange';
 import { viewOf } from './view';
 
@@ -7,11 +7,12 @@ import { viewOf } from './view';
  * No conformant answer reports more output tokens than max_tokens, and an answer the request makes
  * too long to fit says `stop_reason: "max_tokens"` (https://platform.claude.com/docs/en/build-with-claude/handling-stop-reasons; held in every recording).
  */
-export const maxTokensHonoured: Check = {
+export const maxTokensHonoured = defineCheck({
   id: 'max_tokens_honoured',
   title: 'max_tokens not honoured',
   source: 'https://docs.anthropic.com/en/api/messages (max_tokens, usage, stop_reason); https://docs.anthropic.com/en/docs/build-with-claude/handling-stop-reasons',
   profiles: ['full'],
+  operations: ['messages'],
   when: [requestValid, hasMessage],
   run(_ctx, ex) {
     const message = viewOf(ex).message;
@@ -25,4 +26,4 @@ export const maxTokensHonoured: Check = {
       findings.push({ detail: `Received: stop_reason ${JSON.stringify(message.stop_reason)} for a reply that cannot fit in max_tokens ${max}\nExpected: stop_reason "max_tokens"`, key: 'stop_reason' });
     return findings;
   },
-};
+});

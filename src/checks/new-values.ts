@@ -1,4 +1,4 @@
-import type { Check, Finding } from './failure';
+import { defineCheck, type Finding } from './failure';
 import { hasResponse, isSse, requestValid } from './conditions';
 import { viewOf } from './view';
 
@@ -7,11 +7,12 @@ import { viewOf } from './view';
  * new block kind, delta type, citation kind or event type) is allowed, and named so that someone
  * looks at it and the spec learns it. Never a failure (stop_reason has its own check).
  */
-export const newValuesNamed: Check = {
+export const newValuesNamed = defineCheck({
   id: 'new_values_named',
   title: 'Value the spec does not list yet',
   source: 'openapi: info.description (versioning rule); x-known-values and x-open-variant; https://docs.claude.com/en/api/versioning',
   profiles: ['full', 'schema'],
+  operations: ['messages'],
   when: [hasResponse, requestValid],
   run(ctx, ex) {
     const found: Array<{ where: string; path: string; value: string; known: string[]; eventIndex?: number }> = [];
@@ -37,4 +38,4 @@ export const newValuesNamed: Check = {
     }
     return findings;
   },
-};
+});

@@ -2,7 +2,7 @@
  * Every check the suite runs, in report order, and the one function that runs them on an exchange.
  * Live runs, recorded traffic and the fixture tests all go through runChecks.
  */
-import type { Check, CheckContext, Failure, Finding } from './failure';
+import type { Check, CheckContext, Failure, Finding, SetCheck } from './failure';
 import { toFailure } from './failure';
 import type { Exchange } from '../http/exchange';
 import { transportComplete } from './transport';
@@ -27,8 +27,11 @@ import { informationExposure } from './information-exposure';
 import { validUtf8 } from './valid-utf8';
 import { newValuesNamed } from './new-values';
 import { responseHeadersConformance } from './response-headers';
+import { streamJsonSameShape } from './stream-json-shape';
+import { requestIdUnique } from './request-id-unique';
+import { operationImplemented } from './operation-implemented';
 
-export const CHECKS: Check[] = [
+export const CHECKS = [
   transportComplete,
   statusCodeDocumented,
   contentTypeConformance,
@@ -53,13 +56,20 @@ export const CHECKS: Check[] = [
   errorMessageNamesField,
   stopReasonKnown,
   newValuesNamed,
-];
+] as const satisfies readonly Check[];
+
+/** Checks across an area's exchanges, reported after the per-exchange ones. */
+export const SET_CHECKS = [operationImplemented, streamJsonSameShape, requestIdUnique] as const satisfies readonly SetCheck[];
+
+/** Every check id: a typo in an area's list or a test is a compile error. */
+export type CheckId = (typeof CHECKS)[number]['id'] | (typeof SET_CHECKS)[number]['id'];
 
 /** What can still be checked of an answer that never completed or that retries gave up on. */
 const ON_INCOMPLETE = new Set(['transport_complete', 'status_code_documented', 'content_type_conformance', 'request_id_header', 'response_headers_conformance', 'valid_utf8', 'information_exposure', 'error_envelope']);
 
 export function applies(ctx: CheckContext, check: Check, ex: Exchange): boolean {
   if (!check.profiles.includes(ctx.profile)) return false;
+  if (!check.operations.includes(ex.case.operation)) return false;
   if ((ex.unavailable || ex.transportError) && !ON_INCOMPLETE.has(check.id)) return false;
   try {
     return (check.when ?? []).every((w) => w(ex));
@@ -86,7 +96,7 @@ function runOne(ctx: CheckContext, check: Check, ex: Exchange): Finding[] {
  * Runs every check that applies to the exchange (profile and preconditions) and returns what failed.
  * `timings`, when given, accumulates the milliseconds each check spends (for reports).
  */
-export function runChecks(ctx: CheckContext, ex: Exchange, checks: Check[] = CHECKS, timings?: Map<string, number>): Failure[] {
+export function runChecks(ctx: CheckContext, ex: Exchange, checks: readonly Check[] = CHECKS, timings?: Map<string, number>): Failure[] {
   const failures: Failure[] = [];
   const applicable = checks.filter((c) => applies(ctx, c, ex));
   for (const check of applicable) {

@@ -1,4 +1,5 @@
-import type { CheckContext, Finding } from './failure';
+import { defineSetCheck } from './failure';
+import { ALL_OPERATIONS } from '../contract/operations';
 import type { Exchange } from '../http/exchange';
 import { hasResponse, headersKept } from './conditions';
 
@@ -8,17 +9,21 @@ import { hasResponse, headersKept } from './conditions';
  * every request the same to whoever reads the logs. Evaluated over an area's exchanges (a
  * cross-exchange check, like stream_json_same_shape), retried answers included: each is a request.
  */
-export const requestIdUnique = {
+export const requestIdUnique = defineSetCheck({
   id: 'request_id_unique',
   title: 'The same request-id on different requests',
   source: 'https://docs.anthropic.com/en/api/overview (response headers: request-id, a globally unique identifier for the request)',
-  profiles: ['full'] as const,
-  /** The exchanges the check reads. */
-  applies: (ex: Exchange) => hasResponse(ex) && headersKept(ex),
+  profiles: ['full'],
+  operations: ALL_OPERATIONS,
+  // Nothing to compare with fewer than two answers.
+  ran: (exchanges) => {
+    const n = exchanges.filter(readable).length;
+    return n > 1 ? n : 0;
+  },
   /** One finding per repeated value, on the second exchange that carried it. */
-  run(_ctx: CheckContext, exchanges: Exchange[]): Array<{ finding: Finding; exchange: Exchange }> {
+  run(_ctx, exchanges) {
     const byId = new Map<string, Exchange[]>();
-    for (const ex of exchanges.filter(requestIdUnique.applies)) {
+    for (const ex of exchanges.filter(readable)) {
       for (const res of [...ex.retried, ex.response!]) {
         const id = res.headers['request-id']?.trim();
         if (id) byId.set(id, [...(byId.get(id) ?? []), ex]); // a missing header is request_id_header's finding
@@ -37,5 +42,6 @@ export const requestIdUnique = {
           },
         };
       });
-  },
-};
+  },});
+
+const readable = (ex: Exchange) => hasResponse(ex) && headersKept(ex);

@@ -1,4 +1,5 @@
-import type { Check, Finding } from './failure';
+import { defineCheck, type Finding } from './failure';
+import { ALL_OPERATIONS } from '../contract/operations';
 import { is2xx, isJsonResponse, requestValid } from './conditions';
 import type { SchemaIssue } from '../contract/spec';
 
@@ -11,16 +12,18 @@ export const issuesToFindings = (issues: SchemaIssue[], where = '', schema = 'Me
   }));
 
 /** A JSON 2xx body validates against the spec's schema for its status (openapi-response-validator). */
-export const responseSchemaConformance: Check = {
+export const responseSchemaConformance = defineCheck({
   id: 'response_schema_conformance',
   title: 'Response violates schema',
   source: 'openapi: #/components/schemas/Message',
   profiles: ['full', 'schema'],
+  operations: ALL_OPERATIONS,
   when: [isJsonResponse, is2xx, requestValid],
   run(ctx, ex) {
     const res = ex.response!;
-    if (!ctx.contract.documentedStatuses.includes(res.status)) return [];
+    const op = ctx.contract.operation(ex.case.operation);
+    if (!op.documentedStatuses.includes(res.status)) return [];
     if (res.json === undefined) return [{ detail: `Received a body that is not JSON: ${res.text.slice(0, 200) || '<EMPTY>'}`, key: 'not_json' }];
-    return issuesToFindings(ctx.contract.validateResponseBody(res.status, res.json), '', `responses.${res.status}`);
+    return issuesToFindings(op.validateResponseBody(res.status, res.json), '', `responses.${res.status}`);
   },
-};
+});

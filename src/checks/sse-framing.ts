@@ -1,4 +1,4 @@
-import type { Check, Finding } from './failure';
+import { defineCheck, type Finding } from './failure';
 import type { Exchange } from '../http/exchange';
 import { isSse, requestValid } from './conditions';
 import { viewOf } from './view';
@@ -8,11 +8,12 @@ import { viewOf } from './view';
  * (https://docs.claude.com/en/docs/build-with-claude/streaming). The SDKs dispatch on the `event:` line and silently drop frames without one, so a
  * server that omits it loses every event for its clients. Whitespace inside the JSON is fine.
  */
-export const sseFraming: Check = {
+export const sseFraming = defineCheck({
   id: 'sse_framing',
   title: 'Malformed SSE frame',
   source: 'https://docs.anthropic.com/en/docs/build-with-claude/streaming (event types); anthropic-sdk-typescript src/core/streaming.ts (dispatch on the event: line)',
   profiles: ['full', 'schema'],
+  operations: ['messages'],
   when: [isSse, requestValid],
   run(_ctx, ex) {
     const findings: Finding[] = [];
@@ -37,7 +38,7 @@ export const sseFraming: Check = {
     const seen = new Set<string>();
     return findings.filter((f) => !seen.has(f.key!) && seen.add(f.key!));
   },
-};
+});
 
 /** The Accept header sent, when it was not text/event-stream: the likely reason a server answered otherwise. */
 const accepted = (ex: Exchange) => {

@@ -1,5 +1,5 @@
 import { hasMessage, requestValid } from './conditions';
-import type { Check } from './failure';
+import { defineCheck } from './failure';
 import { viewOf } from './view';
 
 /**
@@ -9,11 +9,12 @@ import { viewOf } from './view';
  * "tool_calls", …) is not a new value but a gateway's translation bug: a failure naming the
  * Anthropic value meant.
  */
-export const stopReasonKnown: Check = {
+export const stopReasonKnown = defineCheck({
   id: 'stop_reason_known',
   title: 'Unknown or foreign stop_reason',
   source: 'openapi: #/components/schemas/StopReason x-known-values, x-foreign-values',
   profiles: ['full', 'schema'],
+  operations: ['messages'],
   when: [requestValid, hasMessage],
   run(ctx, ex) {
     const reason = viewOf(ex).message?.stop_reason;
@@ -23,4 +24,4 @@ export const stopReasonKnown: Check = {
       return [{ detail: `Received: stop_reason ${JSON.stringify(reason)}, another API's vocabulary (OpenAI's finish_reason), not a new value\nExpected: the Anthropic value: ${meant}`, key: `foreign_${reason}` }];
     return [{ detail: `Received: stop_reason ${JSON.stringify(reason)}\nKnown: ${ctx.contract.knownStopReasons.join(', ')}`, key: reason, severity: 'warning' }];
   },
-};
+});

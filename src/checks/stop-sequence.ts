@@ -1,5 +1,5 @@
 import { hasMessage, requestValid } from './conditions';
-import type { Check, Finding } from './failure';
+import { defineCheck, type Finding } from './failure';
 import { requestBody } from '../http/exchange';
 import { textOf, viewOf } from './view';
 
@@ -7,11 +7,12 @@ import { textOf, viewOf } from './view';
  * Generation stops before a requested stop sequence: no text contains one; `stop_reason:
  * "stop_sequence"` comes with the matched sequence, which is one that was requested (https://platform.claude.com/docs/en/build-with-claude/handling-stop-reasons).
  */
-export const stopSequenceHonoured: Check = {
+export const stopSequenceHonoured = defineCheck({
   id: 'stop_sequence_honoured',
   title: 'Stop sequence not honoured',
   source: 'https://docs.anthropic.com/en/api/messages (stop_sequences, stop_sequence)',
   profiles: ['full'],
+  operations: ['messages'],
   when: [requestValid, hasMessage],
   run(_ctx, ex) {
     const message = viewOf(ex).message;
@@ -31,4 +32,4 @@ export const stopSequenceHonoured: Check = {
       findings.push({ detail: `Received: stop_sequence ${JSON.stringify(seq)} with stop_reason ${JSON.stringify(reason)}\nExpected: stop_sequence null unless stop_reason is "stop_sequence"`, key: 'null_unless_matched' });
     return findings;
   },
-};
+});

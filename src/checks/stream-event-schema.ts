@@ -1,13 +1,14 @@
-import type { Check, Finding } from './failure';
+import { defineCheck, type Finding } from './failure';
 import { isSse, requestValid } from './conditions';
 import { viewOf } from './view';
 
 /** Each event's data validates against its own schema (MessageStreamEvent's variants; unknown types pass). */
-export const streamEventSchema: Check = {
+export const streamEventSchema = defineCheck({
   id: 'stream_event_schema',
   title: 'Stream event violates schema',
   source: 'openapi: #/components/schemas/MessageStreamEvent',
   profiles: ['full', 'schema'],
+  operations: ['messages'],
   when: [isSse, requestValid],
   run(ctx, ex) {
     const findings: Finding[] = [];
@@ -28,4 +29,4 @@ export const streamEventSchema: Check = {
     }
     return findings;
   },
-};
+});

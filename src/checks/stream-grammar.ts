@@ -1,14 +1,15 @@
-import type { Check } from './failure';
+import { defineCheck } from './failure';
 import { isSse, requestValid } from './conditions';
 import { viewOf } from './view';
 import { deltaViolations } from '../stream/grammar';
 
 /** The event order (stream/grammar.ts): message_start first, blocks opened, filled and closed, message_delta, message_stop last. */
-export const streamGrammar: Check = {
+export const streamGrammar = defineCheck({
   id: 'stream_grammar',
   title: 'Stream events out of order',
   source: 'https://docs.anthropic.com/en/docs/build-with-claude/streaming (event flow); openapi: ContentBlock x-delta-types',
   profiles: ['full', 'schema'],
+  operations: ['messages'],
   when: [isSse, requestValid],
   run(ctx, ex) {
     const view = viewOf(ex);
@@ -18,4 +19,4 @@ export const streamGrammar: Check = {
       return { detail: `${v.n >= 0 ? `event #${v.n}: ` : 'end of stream: '}${v.message}${frame ? `\nFrame: ${frame}` : ''}`, key: v.rule, eventIndex: v.n >= 0 ? v.n : undefined };
     });
   },
-};
+});

@@ -1,4 +1,4 @@
-import type { Check, Finding } from './failure';
+import { defineCheck, type Finding } from './failure';
 import { isSse, requestValid } from './conditions';
 import { viewOf } from './view';
 import { issuesToFindings } from './response-schema';
@@ -7,11 +7,12 @@ import { issuesToFindings } from './response-schema';
  * The message a complete stream describes (text joined, `partial_json` joined and parsed) is a valid
  * Message, with a final stop_reason, as a non-streamed answer would be.
  */
-export const streamMessageValid: Check = {
+export const streamMessageValid = defineCheck({
   id: 'stream_message_valid',
   title: 'Reassembled stream is not a valid Message',
   source: 'anthropic-sdk-typescript src/lib/MessageStream.ts (accumulation); openapi: #/components/schemas/Message',
   profiles: ['full', 'schema'],
+  operations: ['messages'],
   when: [isSse, requestValid],
   run(ctx, ex) {
     const view = viewOf(ex);
@@ -28,4 +29,4 @@ export const streamMessageValid: Check = {
     if (unset) findings.push({ detail: 'reassembled message: stop_reason is still null after message_delta', key: 'stop_reason_final' });
     return findings;
   },
-};
+});

@@ -1,5 +1,5 @@
 import { hasMessage, requestValid } from './conditions';
-import type { Check, Finding } from './failure';
+import { defineCheck, type Finding } from './failure';
 import { requestBody } from '../http/exchange';
 import { blocksOf, viewOf } from './view';
 
@@ -10,11 +10,12 @@ import { blocksOf, viewOf } from './view';
  * text alone (tool-result-07.json), adaptive thinking may put text first (stream-thinking-07.json),
  * and newer models think without being asked (thinking-08.json), so neither is a fault.
  */
-export const thinkingHonoured: Check = {
+export const thinkingHonoured = defineCheck({
   id: 'thinking_honoured',
   title: 'Thinking blocks wrong',
   source: 'https://docs.anthropic.com/en/docs/build-with-claude/extended-thinking',
   profiles: ['full'],
+  operations: ['messages'],
   when: [requestValid, hasMessage],
   run(_ctx, ex) {
     const message = viewOf(ex).message!;
@@ -36,7 +37,7 @@ export const thinkingHonoured: Check = {
       findings.push({ detail: `Received: content kinds ${JSON.stringify(kinds)} with thinking {"type":"enabled"}\nExpected: at least one thinking (or redacted_thinking) block`, key: 'missing' });
     return findings;
   },
-};
+});
 
 /** The request ends with a user question, not with tool results that continue an earlier turn. */
 function freshQuestion(body: Record<string, unknown>): boolean {

@@ -1,6 +1,6 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import { hasMessage, requestValid } from './conditions';
-import type { Check, Finding } from './failure';
+import { defineCheck, type Finding } from './failure';
 import { requestBody } from '../http/exchange';
 import { blocksOf, viewOf } from './view';
 
@@ -23,11 +23,12 @@ type Tool = { name?: unknown; input_schema?: unknown; type?: unknown };
  * does not validate against the tool's input_schema. A reply cut by max_tokens is exempt from the
  * forced-call rule (it may stop before the call).
  */
-export const toolChoiceHonoured: Check = {
+export const toolChoiceHonoured = defineCheck({
   id: 'tool_choice_honoured',
   title: 'Tool use does not follow the request',
   source: 'https://docs.anthropic.com/en/docs/agents-and-tools/tool-use/implement-tool-use (forcing tool use); https://docs.anthropic.com/en/api/messages (stop_reason)',
   profiles: ['full'],
+  operations: ['messages'],
   when: [requestValid, hasMessage],
   run(_ctx, ex) {
     const message = viewOf(ex).message;
@@ -70,4 +71,4 @@ export const toolChoiceHonoured: Check = {
     }
     return findings;
   },
-};
+});

@@ -1,4 +1,5 @@
-import type { Check, Finding } from './failure';
+import { defineCheck, type Finding } from './failure';
+import { ALL_OPERATIONS } from '../contract/operations';
 import { viewOf } from './view';
 import { errorEventType, TRANSIENT_ERROR_TYPES } from '../http/retry';
 
@@ -9,11 +10,12 @@ import { errorEventType, TRANSIENT_ERROR_TYPES } from '../http/retry';
  * a refused connection means it was unreachable; a stall, an endless body, a connection broken
  * inside an answer every time, or a non-transient error event is non-conformance.
  */
-export const transportComplete: Check = {
+export const transportComplete = defineCheck({
   id: 'transport_complete',
   title: 'No complete response',
   source: 'https://docs.anthropic.com/en/api/errors (529 overloaded_error; errors during streaming); anthropic-sdk-typescript src/client.ts (retries)',
   profiles: ['full', 'schema'],
+  operations: ALL_OPERATIONS,
   run(_ctx, ex) {
     const findings: Finding[] = [];
     const err = ex.transportError;
@@ -37,4 +39,4 @@ export const transportComplete: Check = {
     }
     return findings;
   },
-};
+});

@@ -1,5 +1,5 @@
 import { hasMessage, requestValid } from './conditions';
-import type { Check, Finding } from './failure';
+import { defineCheck, type Finding } from './failure';
 import { requestBody } from '../http/exchange';
 import { blocksOf, viewOf } from './view';
 
@@ -18,11 +18,12 @@ export const outputTokensOf = (usage: Record<string, unknown>) => count(usage.ou
  * total. For a stream the usage is the one the final `message_delta` leaves (its counters overwrite
  * message_start's, as the SDKs fold them).
  */
-export const usageAccountsForContent: Check = {
+export const usageAccountsForContent = defineCheck({
   id: 'usage_accounts_for_content',
   title: 'usage does not account for the content',
   source: 'https://docs.anthropic.com/en/api/messages (usage); https://docs.anthropic.com/en/docs/build-with-claude/prompt-caching (total input tokens)',
   profiles: ['full'],
+  operations: ['messages'],
   when: [requestValid, hasMessage],
   run(_ctx, ex) {
     const message = viewOf(ex).message!;
@@ -46,7 +47,7 @@ export const usageAccountsForContent: Check = {
       });
     return findings;
   },
-};
+});
 
 /** The request sent at least one message with content (every valid request does). */
 function promptNonEmpty(body: Record<string, unknown> | undefined): boolean {

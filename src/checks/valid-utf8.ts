@@ -1,4 +1,5 @@
-import type { Check } from './failure';
+import { defineCheck } from './failure';
+import { ALL_OPERATIONS } from '../contract/operations';
 import { hasResponse } from './conditions';
 import { viewOf } from './view';
 
@@ -8,11 +9,12 @@ import { viewOf } from './view';
  * word, so the client records where the wire first broke it (`response.invalidUtf8`); this check
  * reports it, naming the stream event whose text carries the replacement character.
  */
-export const validUtf8: Check = {
+export const validUtf8 = defineCheck({
   id: 'valid_utf8',
   title: 'Body is not valid UTF-8',
   source: 'https://www.rfc-editor.org/rfc/rfc8259#section-8.1; https://html.spec.whatwg.org/multipage/server-sent-events.html#parsing-an-event-stream',
   profiles: ['full', 'schema'],
+  operations: ALL_OPERATIONS,
   when: [hasResponse],
   run(_ctx, ex) {
     const res = ex.response!;
@@ -34,4 +36,4 @@ export const validUtf8: Check = {
       },
     ];
   },
-};
+});

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { loadContract } from '../contract/spec';
 import { startMock } from '../mock/server';
 import { AREAS, evaluateAll } from '../suite/areas';
-import { suiteContext } from '../suite/context';
+import { runFromEnv } from '../suite/run';
 import { buildRequest } from '../http/client';
 import { mapPool } from '../suite/pool';
 import { reportsDir } from '../report/paths';
@@ -34,7 +34,7 @@ async function main() {
   const generationMs: number[] = [];
   let requests = 0;
   for (let i = 0; i < RUNS; i += 1) {
-    const ctx = await suiteContext(env, { fresh: true });
+    const ctx = await runFromEnv(env);
     // Building the requests (fast-check generation) is timed apart: the floor has no such step.
     let t = performance.now();
     for (const area of AREAS) area.cases(ctx);
@@ -46,8 +46,8 @@ async function main() {
   }
 
   // 3. the floor: the same requests, plain fetch, same concurrency, bodies read, nothing checked
-  const ctx = await suiteContext(env, { fresh: true });
-  const sent = AREAS.flatMap((a) => a.cases(ctx)).map((c) => buildRequest(ctx.config, c));
+  const ctx = await runFromEnv(env);
+  const sent = AREAS.flatMap((a) => a.cases(ctx)).map((c) => buildRequest(ctx.config, c, ctx.route(c)));
   const floorMs: number[] = [];
   for (let i = 0; i < RUNS; i += 1) {
     const t = performance.now();

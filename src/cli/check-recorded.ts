@@ -4,11 +4,12 @@
  * recorded project). Exit code 0 if and only if every exchange conforms; an in-stream API error is
  * unavailability of the API at the time, kept as a warning, not a fault.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { reportsDir, runDir } from '../report/paths';
-import type { RunResults } from '../report/results';
-import { unreadableText } from '../recorded/check';
+import { reportsDir } from '../report/paths';
+import { recordedRun, unreadableText } from '../recorded/check';
+import { summaryText } from '../report/summary';
+import { REPORT_FILES } from '../report/reports-dir';
 import { runJestProject } from './jest';
 
 async function main(): Promise<number> {
@@ -22,14 +23,12 @@ async function main(): Promise<number> {
     console.error(`no such file or folder: ${missing.join(', ')}`);
     return 2;
   }
-  rmSync(runDir(), { recursive: true, force: true });
-  const results = path.join(reportsDir(), 'results.json');
-  rmSync(results, { force: true });
-  process.env.CONTRACT_STARTED_AT = new Date().toISOString();
-  const code = await runJestProject('recorded', [], { CONTRACT_RECORDED: JSON.stringify(paths) });
-  if (!existsSync(results)) return code || 1;
+  const dir = reportsDir();
+  for (const f of REPORT_FILES) rmSync(path.join(dir, f), { recursive: true, force: true });
+  const r = await recordedRun(paths, dir, new Date());
+  const code = await runJestProject('recorded', [], path.join(dir, 'results.json'), dir);
+  process.stderr.write(`\n${summaryText(r, dir)}\n`);
   // The last word of the run: which files were not read at all (the summary counts only checks).
-  const r = JSON.parse(readFileSync(results, 'utf8')) as RunResults;
   const unreadable = r.areas.flatMap((a) => a.unreadable ?? []);
   if (unreadable.length) {
     console.error(`\n${unreadableText(unreadable)}`);

@@ -1,18 +1,14 @@
 /**
- * Runs one jest project of ours as a child process, in band, with the JUnit and contract reporters.
- * Shared by `npm run contract` and `npm run check:recorded`. The run ends by its own deadline
- * (CONTRACT_RUN_DEADLINE, set by the contract CLI); the kill here is only a backstop behind it.
+ * Runs one jest project of ours (contract or recorded) as a child process, in band, to present a
+ * run's results.json as tests (runner/present.ts), with the JUnit reporter writing junit.xml beside
+ * it. The run itself is over by then: jest only reads data.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { reportsDir } from '../report/paths';
-import { HARNESS_GRACE_MS, runDeadline } from '../runner/harness';
-import { EXIT } from './exit-codes';
 
 const root = path.resolve(__dirname, '../..');
 
-export function runJestProject(project: string, args: string[], env: Record<string, string> = {}): Promise<number> {
-  const deadline = runDeadline({ ...process.env, ...env });
+export function runJestProject(project: string, args: string[], resultsFile: string, reportsDir: string): Promise<number> {
   const child = spawn(
     process.execPath,
     [
@@ -21,7 +17,6 @@ export function runJestProject(project: string, args: string[], env: Record<stri
       '--runInBand',
       '--reporters=default',
       '--reporters=jest-junit',
-      `--reporters=${path.join(root, 'src/report/jest-reporter.js')}`,
       ...args,
     ],
     {
@@ -29,8 +24,8 @@ export function runJestProject(project: string, args: string[], env: Record<stri
       stdio: 'inherit',
       env: {
         ...process.env,
-        ...env,
-        JEST_JUNIT_OUTPUT_DIR: env.CONTRACT_REPORTS_DIR ?? reportsDir(),
+        CONTRACT_RESULTS: resultsFile,
+        JEST_JUNIT_OUTPUT_DIR: reportsDir,
         JEST_JUNIT_OUTPUT_NAME: 'junit.xml',
         JEST_JUNIT_SUITE_NAME: '{filepath}',
         JEST_JUNIT_CLASSNAME: '{classname}',
@@ -39,18 +34,7 @@ export function runJestProject(project: string, args: string[], env: Record<stri
       },
     },
   );
-  const killer = setTimeout(
-    () => {
-      console.error(`\nThe run did not end ${HARNESS_GRACE_MS / 1000} s after CONTRACT_RUN_TIMEOUT_MS and was stopped.`);
-      child.kill('SIGKILL');
-    },
-    deadline + 2 * HARNESS_GRACE_MS - Date.now(),
-  );
   return new Promise((resolve) => {
-    child.on('exit', (code, signal) => {
-      clearTimeout(killer);
-      // Killed by the backstop: the run outlived its time limit.
-      resolve(signal ? EXIT.incomplete : (code ?? 1));
-    });
+    child.on('exit', (code, signal) => resolve(signal ? 1 : (code ?? 1)));
   });
 }

@@ -16,6 +16,7 @@ import type { OpenAPIV3 } from 'openapi-types';
 import { toJsonSchema } from './json-schema';
 import { simplifyIssues } from './issues';
 import { newValues, type NewValue } from './known-values';
+import { OPERATION_IDS, OPERATION_NAMES, type OperationGroup, type OperationId, type ResponseKind } from './operations';
 
 export const SPEC_PATH = path.resolve(__dirname, '../../openapi/anthropic-messages-api-openapi.yml');
 export const MESSAGES_PATH = '/v1/messages';
@@ -32,7 +33,42 @@ export interface SchemaIssue {
   params?: Record<string, unknown>;
 }
 
+/** One operation of the spec, as a value: what the client sends and what checks judge answers by. */
+export interface Operation {
+  id: OperationId;
+  group: OperationGroup;
+  /** What a 200 answer is (a Message, a token count, a page of models, a model). */
+  kind: ResponseKind;
+  /** The spec's operationId. */
+  operationId: string;
+  method: 'GET' | 'POST';
+  /** The path template, e.g. `/v1/models/{model_id}`. */
+  path: string;
+  /** The component schema of the JSON request body (none for GET). */
+  requestSchema?: string;
+  /** The component schema of the 200 JSON body. */
+  responseSchema?: string;
+  /** Statuses the operation documents. */
+  documentedStatuses: number[];
+  /** Validate a request body; beta requests may use the parts marked `x-anthropic-beta`. */
+  validateRequest(body: unknown, options?: { beta?: boolean }): SchemaIssue[];
+  /** Validate a JSON response body for a status with openapi-response-validator. */
+  validateResponseBody(status: number, body: unknown): SchemaIssue[];
+  /** Issues with the headers a response carries, against those the spec declares for its status (absent optional ones pass). */
+  validateHeaders(status: number, headers: Record<string, string | undefined>): SchemaIssue[];
+  /** Named request examples (bodies for POST, `{path, query}` parameters for GET). */
+  requestExample(name: string): unknown;
+  /** Names of the request examples. */
+  exampleNames: string[];
+}
+
 export interface Contract {
+  /** The operations the spec describes, by our id (those the spec lacks are absent). */
+  operations: Partial<Record<OperationId, Operation>>;
+  /** An operation the spec must describe (throws naming it otherwise). */
+  operation(id: OperationId): Operation;
+  /** The operation a request calls, by method and path (any prefix before `/v1/…` allowed: gateways, sandboxes). */
+  operationAt(method: string, pathname: string): Operation | undefined;
   /** The spec as written (with `$ref`s); openapi-response-validator resolves them itself. */
   raw: OpenAPIV3.Document;
   /** The spec with every `$ref` resolved. */
@@ -40,16 +76,15 @@ export interface Contract {
   /** sha256 of the spec file, for reports. */
   hash: string;
   version: string;
-  operation: OpenAPIV3.OperationObject;
   /** Validate a value against a named component schema (`Message`, `MessageStreamEvent`, …). */
   validate(schemaName: string, value: unknown): SchemaIssue[];
-  /** Validate a request body; beta requests may use the parts marked `x-anthropic-beta`. */
+  /** `POST /v1/messages`'s request validation (operation('messages').validateRequest). */
   validateRequest(body: unknown, options?: { beta?: boolean }): SchemaIssue[];
   /** The JSON Schema (dereferenced, converted) of a named component. */
   jsonSchema(schemaName: string, options?: { beta?: boolean }): Record<string, unknown>;
-  /** Validate a JSON response body for a status with openapi-response-validator. */
+  /** `POST /v1/messages`'s response validation (operation('messages').validateResponseBody). */
   validateResponseBody(status: number, body: unknown): SchemaIssue[];
-  /** Statuses the operation documents. */
+  /** Statuses `POST /v1/messages` documents. */
   documentedStatuses: number[];
   /** The documented `error.type` values for an error status, or undefined if none is pinned. */
   errorTypesFor(status: number): string[] | undefined;
@@ -61,13 +96,13 @@ export interface Contract {
   newValues(schemaName: string, value: unknown): NewValue[];
   /** Delta types each content block kind takes (its `x-delta-types`); kinds not listed are not constrained. */
   deltaTypes: Record<string, string[]>;
-  /** Issues with the headers a response carries, against those the spec declares for its status (absent optional ones pass). */
+  /** `POST /v1/messages`'s header validation (operation('messages').validateHeaders). */
   validateHeaders(status: number, headers: Record<string, string | undefined>): SchemaIssue[];
   /** The model table (`info.x-models`): every model id and alias the real API serves or served. */
   models: Record<string, ModelEntry>;
   /** Per-model output ceilings where a source gives one (from `info.x-models`; an alias inherits its target's). */
   modelMaxOutputTokens: Record<string, number>;
-  /** Named request examples of the operation. */
+  /** Named request examples of `POST /v1/messages`. */
   requestExample(name: string): unknown;
   /** Values of the required `anthropic-version` header. */
   anthropicVersions: string[];
@@ -99,8 +134,6 @@ async function buildContract(specPath: string): Promise<Contract> {
   const text = readFileSync(specPath, 'utf8');
   const raw = (await SwaggerParser.parse(specPath)) as OpenAPIV3.Document;
   const deref = (await SwaggerParser.validate(structuredClone(raw) as never)) as OpenAPIV3.Document;
-  const operation = deref.paths[MESSAGES_PATH]!.post!;
-  const rawOperation = raw.paths[MESSAGES_PATH]!.post!;
   const schemas = deref.components!.schemas as Record<string, Record<string, unknown>>;
 
   const ajv = new Ajv({ strict: false, allErrors: true });
@@ -131,65 +164,124 @@ async function buildContract(specPath: string): Promise<Contract> {
   const run = (fn: ValidateFunction, value: unknown): SchemaIssue[] =>
     tooDeep(value) ?? (fn(value) ? [] : simplifyIssues((fn.errors ?? []).map(toIssue)));
 
-  const responseValidator = new OpenAPIResponseValidator({
-    responses: resolveResponseRefs(raw, rawOperation.responses) as never,
-    components: raw.components as never,
-    // Its own Ajv knows no formats: the ones the response schemas use (container.expires_at).
-    customFormats: { 'date-time': (v: string) => (fullFormats['date-time'] as { validate: (s: string) => boolean }).validate(v) },
-    errorTransformer: (openapiError: { path?: string; message: string; errorCode?: string }, ajvError: ErrorObject) => ({
-      path: ajvError.instancePath.replace(/^\/response/, '') || '/',
-      keyword: ajvError.keyword,
-      message: ajvError.keyword === 'additionalProperties'
-        ? `${ajvError.message} (${String((ajvError.params as { additionalProperty?: string }).additionalProperty)})`
-        : openapiError.message,
-      schemaPath: ajvError.schemaPath,
-    }),
-  } as never);
-
-  const documentedStatuses = Object.keys(operation.responses).map(Number).filter(Number.isInteger);
+  const buildOperation = (id: OperationId): Operation | undefined => {
+    const names = OPERATION_NAMES[id];
+    for (const [path, item] of Object.entries(deref.paths)) {
+      for (const method of ['get', 'post'] as const) {
+        const op = item?.[method];
+        if (op?.operationId !== names.operationId) continue;
+        return operationOf(id, path, method, op, raw.paths[path]![method]!);
+      }
+    }
+    return undefined;
+  };
+  const operationOf = (id: OperationId, path: string, method: 'get' | 'post', operation: OpenAPIV3.OperationObject, rawOperation: OpenAPIV3.OperationObject): Operation => {
+    const names = OPERATION_NAMES[id];
+    const responseValidator = new OpenAPIResponseValidator({
+      responses: resolveResponseRefs(raw, rawOperation.responses) as never,
+      components: raw.components as never,
+      // Its own Ajv knows no formats: the ones the response schemas use (container.expires_at, created_at).
+      customFormats: { 'date-time': (v: string) => (fullFormats['date-time'] as { validate: (s: string) => boolean }).validate(v) },
+      errorTransformer: (openapiError: { path?: string; message: string; errorCode?: string }, ajvError: ErrorObject) => ({
+        path: ajvError.instancePath.replace(/^\/response/, '') || '/',
+        keyword: ajvError.keyword,
+        message: ajvError.keyword === 'additionalProperties'
+          ? `${ajvError.message} (${String((ajvError.params as { additionalProperty?: string }).additionalProperty)})`
+          : openapiError.message,
+        schemaPath: ajvError.schemaPath,
+      }),
+    } as never);
+    const documentedStatuses = Object.keys(operation.responses).map(Number).filter(Number.isInteger);
+    const headerValidators = new Map<number, Array<{ name: string; fn: ValidateFunction }>>();
+    for (const status of documentedStatuses) {
+      const declared = (operation.responses[String(status)] as OpenAPIV3.ResponseObject).headers ?? {};
+      headerValidators.set(
+        status,
+        Object.entries(declared).map(([name, h]) => {
+          const header = h as OpenAPIV3.HeaderObject;
+          return { name: name.toLowerCase(), fn: ajv.compile(toJsonSchema(header.schema) as object) };
+        }),
+      );
+    }
+    const requestSchema = refName((rawOperation.requestBody as OpenAPIV3.RequestBodyObject | undefined)?.content?.['application/json']?.schema);
+    const ok = rawOperation.responses['200'] as OpenAPIV3.ResponseObject | OpenAPIV3.ReferenceObject | undefined;
+    const responseSchema = ok && !('$ref' in ok) ? refName(ok.content?.['application/json']?.schema) : undefined;
+    const examples = ((operation.requestBody as OpenAPIV3.RequestBodyObject | undefined)?.content['application/json']?.examples ??
+      (operation as unknown as Record<string, unknown>)['x-request-examples'] ??
+      {}) as Record<string, OpenAPIV3.ExampleObject>;
+    return {
+      id,
+      group: names.group,
+      kind: names.kind,
+      operationId: names.operationId,
+      method: method === 'get' ? 'GET' : 'POST',
+      path,
+      requestSchema,
+      responseSchema,
+      documentedStatuses,
+      validateRequest: (body, options = {}) => (requestSchema ? run(validator(requestSchema, options.beta ?? false), body) : []),
+      validateResponseBody: (status, body) => {
+        const deep = tooDeep(body);
+        if (deep) return deep;
+        // The validator writes schema defaults into what it validates: give it a copy.
+        const result = responseValidator.validateResponse(status, structuredClone(body)) as
+          | { message: string; errors?: SchemaIssue[] }
+          | undefined;
+        if (!result) return [];
+        return result.errors?.some((e) => e.keyword) ? simplifyIssues(result.errors) : [{ path: '/', keyword: 'status', message: result.message, schemaPath: '#/responses' }];
+      },
+      validateHeaders: (status, headers) =>
+        // A missing required one (request-id) is request_id_header's finding: only values are judged here.
+        (headerValidators.get(status) ?? []).flatMap(({ name, fn }) => {
+          const value = headers[name];
+          if (value === undefined) return [];
+          return fn(value) ? [] : (fn.errors ?? []).map((e) => ({ ...toIssue(e), path: name, message: `${toIssue(e).message} (got ${JSON.stringify(String(value).slice(0, 80))})` }));
+        }),
+      requestExample: (name) => {
+        const example = examples[name];
+        if (!example) throw new Error(`contract: ${names.operationId} has no request example named ${name}`);
+        return structuredClone(example.value);
+      },
+      exampleNames: Object.keys(examples),
+    };
+  };
+  const operations: Partial<Record<OperationId, Operation>> = {};
+  for (const id of OPERATION_IDS) {
+    const op = buildOperation(id);
+    if (op) operations[id] = op;
+  }
+  const operationById = (id: OperationId): Operation => {
+    const op = operations[id];
+    if (!op) throw new Error(`contract: ${specPath} describes no ${OPERATION_NAMES[id].operationId} operation`);
+    return op;
+  };
+  const messages = operationById('messages');
+  const matchers = Object.values(operations).map((op) => ({ op, re: new RegExp(`${op.path.replace(/\{[^}]+\}/g, '[^/]+')}$`) }));
+  const operation = deref.paths[messages.path]!.post!;
   const errorTypes = new Map<number, string[]>();
-  for (const status of documentedStatuses) {
+  for (const status of messages.documentedStatuses) {
     if (status < 400) continue;
     const response = operation.responses[String(status)] as OpenAPIV3.ResponseObject;
     const schema = response.content?.['application/json']?.schema as Record<string, unknown> | undefined;
     const types = findErrorTypeEnum(schema);
     if (types) errorTypes.set(status, types);
   }
-  const headerValidators = new Map<number, Array<{ name: string; fn: ValidateFunction }>>();
-  for (const status of documentedStatuses) {
-    const declared = (operation.responses[String(status)] as OpenAPIV3.ResponseObject).headers ?? {};
-    headerValidators.set(
-      status,
-      Object.entries(declared).map(([name, h]) => {
-        const header = h as OpenAPIV3.HeaderObject;
-        return { name: name.toLowerCase(), fn: ajv.compile(toJsonSchema(header.schema) as object) };
-      }),
-    );
-  }
   const versionParam = (operation.parameters as OpenAPIV3.ParameterObject[]).find((p) => p.name === 'anthropic-version');
   const models = readModels((deref.info as unknown as Record<string, unknown>)['x-models']);
-  const requestExamples = (operation.requestBody as OpenAPIV3.RequestBodyObject).content['application/json']!.examples ?? {};
 
   return {
     raw,
     deref,
     hash: createHash('sha256').update(text).digest('hex'),
     version: deref.info.version,
-    operation,
+    operations,
+    operation: operationById,
+    operationAt: (method, pathname) => matchers.find(({ op, re }) => op.method === method.toUpperCase() && re.test(pathname.replace(/\/+$/, '')))?.op,
     validate: (name, value) => run(validator(name, true), value),
-    validateRequest: (body, options = {}) => run(validator('CreateMessageParams', options.beta ?? false), body),
+    validateRequest: messages.validateRequest,
     jsonSchema,
-    validateResponseBody: (status, body) => {
-      const deep = tooDeep(body);
-      if (deep) return deep;
-      // The validator writes schema defaults into what it validates: give it a copy.
-      const result = responseValidator.validateResponse(status, structuredClone(body)) as
-        | { message: string; errors?: SchemaIssue[] }
-        | undefined;
-      if (!result) return [];
-      return result.errors?.some((e) => e.keyword) ? simplifyIssues(result.errors) : [{ path: '/', keyword: 'status', message: result.message, schemaPath: '#/responses' }];
-    },
-    documentedStatuses,
+    validateResponseBody: messages.validateResponseBody,
+    documentedStatuses: messages.documentedStatuses,
     errorTypesFor: (status) => errorTypes.get(status),
     knownStopReasons: (schemas.StopReason['x-known-values'] as string[]) ?? [],
     foreignStopReasons: (schemas.StopReason['x-foreign-values'] as Record<string, string>) ?? {},
@@ -203,13 +295,7 @@ async function buildContract(specPath: string): Promise<Contract> {
         .filter((b) => Array.isArray(b['x-delta-types']))
         .flatMap((b) => (((b.properties as Record<string, Record<string, unknown>>).type.enum as string[]) ?? []).map((t) => [t, b['x-delta-types'] as string[]])),
     ),
-    validateHeaders: (status, headers) =>
-      // A missing required one (request-id) is request_id_header's finding: only values are judged here.
-      (headerValidators.get(status) ?? []).flatMap(({ name, fn }) => {
-        const value = headers[name];
-        if (value === undefined) return [];
-        return fn(value) ? [] : (fn.errors ?? []).map((e) => ({ ...toIssue(e), path: name, message: `${toIssue(e).message} (got ${JSON.stringify(String(value).slice(0, 80))})` }));
-      }),
+    validateHeaders: messages.validateHeaders,
     models,
     modelMaxOutputTokens: Object.fromEntries(
       Object.entries(models).flatMap(([id, m]) => {
@@ -217,11 +303,7 @@ async function buildContract(specPath: string): Promise<Contract> {
         return max === undefined ? [] : [[id, max]];
       }),
     ),
-    requestExample: (name) => {
-      const example = requestExamples[name] as OpenAPIV3.ExampleObject | undefined;
-      if (!example) throw new Error(`contract: no request example named ${name}`);
-      return structuredClone(example.value);
-    },
+    requestExample: messages.requestExample,
     anthropicVersions: ((versionParam?.schema as OpenAPIV3.SchemaObject | undefined)?.enum ?? []) as string[],
     requestProperty: (name) => {
       const prop = (schemas.CreateMessageParams.properties as Record<string, Record<string, unknown>>)[name];
@@ -257,6 +339,12 @@ export function nestingDepth(value: unknown, limit = MAX_NESTING): number {
 function tooDeep(value: unknown): SchemaIssue[] | undefined {
   if (nestingDepth(value) <= MAX_NESTING) return undefined;
   return [{ path: '/', keyword: 'maxNesting', message: `nested more than ${MAX_NESTING} levels deep: not validated (clients cannot parse it either)`, schemaPath: '#' }];
+}
+
+/** The component name a `$ref` points at (`#/components/schemas/X` → `X`). */
+function refName(schema: unknown): string | undefined {
+  const ref = (schema as OpenAPIV3.ReferenceObject | undefined)?.$ref;
+  return ref?.startsWith('#/components/schemas/') ? ref.slice('#/components/schemas/'.length) : undefined;
 }
 
 /** openapi-response-validator reads `content` of each response, so response-level `$ref`s are resolved here (schema `$ref`s stay). */

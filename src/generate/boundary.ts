@@ -20,7 +20,7 @@ export function boundaryCases(o: GenOptions): RequestCase[] {
   const c = (name: string, description: string, patch: (b: Body) => void, extra: Partial<RequestCase['meta']> = {}): RequestCase => {
     const body = base();
     patch(body);
-    return { name: `boundary/${name}`, body, meta: { mode: 'boundary', description, expect: { status: 200 }, ...extra } };
+    return { name: `boundary/${name}`, operation: 'messages', body, meta: { mode: 'boundary', description, expect: { status: 200 }, ...extra } };
   };
   const tool = (name: string) => ({ name, description: 'Echo a string.', input_schema: { type: 'object', properties: { s: { type: 'string' } }, required: ['s'] } });
   const turns = (n: number) => Array.from({ length: n }, (_, i) => ({ role: i % 2 ? 'assistant' : 'user', content: i % 2 ? 'OK.' : `Message ${i + 1}.` }));

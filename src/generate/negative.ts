@@ -28,7 +28,7 @@ export function negativeCases(o: GenOptions): NegativeCase[] {
     patch(body);
     // meta.path: the field the case breaks, written as the API's messages write it (`messages.0.role`).
     const path = broken.field ?? (broken.schemaPath && broken.schemaPath !== '/' ? broken.schemaPath.slice(1).replace(/\//g, '.') : undefined);
-    return { name: `negative/${name}`, body, headers, broken, meta: { mode: 'negative', rule, path, expect: { status: 400, errorType: 'invalid_request_error' }, unverified } };
+    return { name: `negative/${name}`, operation: 'messages', body, headers, broken, meta: { mode: 'negative', rule, path, expect: { status: 400, errorType: 'invalid_request_error' }, unverified } };
   };
   const max = Number(p('max_tokens').maximum);
   const cases: NegativeCase[] = [

@@ -7,8 +7,8 @@
  */
 import type { RunConfig } from '../config';
 import { BudgetExhausted, type Budget } from './budget';
-import { outputTokenCost, type Exchange, type ReceivedResponse, type RequestCase, type SentRequest, type TransportError } from './exchange';
-import { MESSAGES_PATH } from '../contract/spec';
+import { isStreamCase, outputTokenCost, type Exchange, type ReceivedResponse, type RequestCase, type SentRequest, type TransportError } from './exchange';
+import type { Operation } from '../contract/spec';
 import { errorEventType, RETRY_STATUSES, retryDelayMs, TRANSIENT_ERROR_TYPES } from './retry';
 import { requestClock, runOver, type Limits, type RequestClock } from './deadline';
 import { createSseDecoder, type SseEvent } from '../stream/sse';
@@ -19,40 +19,51 @@ export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 export type Target = Pick<RunConfig, 'baseUrl' | 'apiKey' | 'customHeaders' | 'anthropicVersion' | 'retries'> & Limits;
 
+/** Where and how a case is sent: its operation's method and path template. */
+export type Route = Pick<Operation, 'method' | 'path'>;
+
 /** The headers every request carries unless the case overrides them. */
-export function defaultHeaders(target: Target, body: unknown): Record<string, string> {
-  const stream = typeof body === 'object' && body !== null && (body as { stream?: unknown }).stream === true;
+export function defaultHeaders(target: Target, c: Pick<RequestCase, 'body'>, route: Route): Record<string, string> {
   return {
-    'content-type': 'application/json',
+    // A GET carries no body, so no content-type.
+    ...(route.method === 'POST' ? { 'content-type': 'application/json' } : {}),
     // Mocks (Prism, Microcks) choose the SSE example by Accept; the real API ignores it.
-    accept: stream ? 'text/event-stream' : 'application/json',
+    accept: isStreamCase(c) ? 'text/event-stream' : 'application/json',
     'anthropic-version': target.anthropicVersion,
     'x-api-key': target.apiKey,
     ...target.customHeaders,
   };
 }
 
-export function buildRequest(target: Target, c: RequestCase): SentRequest {
-  const headers = defaultHeaders(target, c.body);
+/** The operation's path with the case's path parameters filled in (encoded) and its query. */
+export function requestPath(route: Route, c: Pick<RequestCase, 'pathParams' | 'query'>): string {
+  const path = route.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(c.pathParams?.[name] ?? ''));
+  return `${path}${c.query ? `?${c.query}` : ''}`;
+}
+
+export function buildRequest(target: Target, c: RequestCase, route: Route): SentRequest {
+  const headers = defaultHeaders(target, c, route);
   for (const [name, value] of Object.entries(c.headers ?? {})) {
     if (value === null) delete headers[name.toLowerCase()];
     else headers[name.toLowerCase()] = value;
   }
   return {
-    method: 'POST',
-    url: `${target.baseUrl}${MESSAGES_PATH}${c.query ? `?${c.query}` : ''}`,
+    method: route.method,
+    url: `${target.baseUrl}${requestPath(route, c)}`,
     headers,
-    body: typeof c.body === 'string' ? c.body : JSON.stringify(c.body),
+    body: c.body === undefined ? '' : typeof c.body === 'string' ? c.body : JSON.stringify(c.body),
   };
 }
 
 export interface SendOptions {
   /** The run's budget: every attempt is counted against it before it is sent. */
   budget: Budget;
+  /** The case's operation (method and path). */
+  route: Route;
 }
 
-export async function send(target: Target, c: RequestCase, { budget }: SendOptions): Promise<Exchange> {
-  const request = buildRequest(target, c);
+export async function send(target: Target, c: RequestCase, { budget, route }: SendOptions): Promise<Exchange> {
+  const request = buildRequest(target, c, route);
   const started = Date.now();
   const retried: ReceivedResponse[] = [];
   const tokens = outputTokenCost(c);
@@ -65,7 +76,7 @@ export async function send(target: Target, c: RequestCase, { budget }: SendOptio
       // A retry the budget cannot pay for: the target stays unavailable.
       return finish({ kind: 'budget', message: e.message }, undefined, true);
     }
-    const result = await attemptOnce(request, requestClock(target, c), started);
+    const result = await attemptOnce(request, requestClock(target, c), started, isStreamCase(c));
     // Waits that would end after the run's deadline are not waited: the run is over then.
     const retryAfter = (headers: Record<string, string>) => {
       const delay = retryDelayMs(headers, attempt);
@@ -116,7 +127,7 @@ interface AttemptResult {
  * whole-request deadline (which also bounds a JSON answer's headers: they come only when the answer
  * is ready), and the run's deadline. Whatever the server does, the attempt ends by the deadline.
  */
-async function attemptOnce(req: SentRequest, clock: RequestClock, started: number): Promise<AttemptResult> {
+async function attemptOnce(req: SentRequest, clock: RequestClock, started: number, stream: boolean): Promise<AttemptResult> {
   const controller = new AbortController();
   let timedOut: TransportError | undefined;
   const stop = (error: TransportError) => {
@@ -134,7 +145,6 @@ async function attemptOnce(req: SentRequest, clock: RequestClock, started: numbe
       ),
     Math.max(0, clock.deadline - Date.now()),
   );
-  const stream = streamRequested(req);
   // A stream's headers come at once; a JSON answer's only when the whole answer is ready.
   let timer = stream ? arm('timeout', `no response headers within ${quietMs} ms (CONTRACT_TIMEOUT_MS)`) : undefined;
   try {
@@ -147,7 +157,7 @@ async function attemptOnce(req: SentRequest, clock: RequestClock, started: numbe
   async function receive(): Promise<AttemptResult> {
     let res: Response;
     try {
-      res = await fetch(req.url, { method: 'POST', headers: req.headers, body: req.body, signal: controller.signal, redirect: 'manual' });
+      res = await fetch(req.url, { method: req.method, headers: req.headers, body: req.method === 'GET' ? undefined : req.body, signal: controller.signal, redirect: 'manual' });
     } catch (e) {
       return { error: timedOut ?? { kind: 'connect', message: describeFetchError(e, req.url) } };
     }
@@ -205,14 +215,6 @@ async function attemptOnce(req: SentRequest, clock: RequestClock, started: numbe
       }
     }
     return { response, error };
-  }
-}
-
-function streamRequested(req: SentRequest): boolean {
-  try {
-    return (JSON.parse(req.body) as { stream?: unknown } | null)?.stream === true;
-  } catch {
-    return false;
   }
 }
 

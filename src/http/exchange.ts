@@ -1,14 +1,19 @@
 /** What was sent and what came back: the record every check reads and every report prints. */
 import type { SseEvent } from '../stream/sse';
+import type { OperationId } from '../contract/operations';
 
 export interface RequestCase {
   /** Stable, human name of the case, e.g. `boundary/max_tokens_1` or `negative/temperature_above_1`. */
   name: string;
-  /** A JSON value, or a raw string sent as is (malformed JSON). */
-  body: unknown;
+  /** The operation the case calls: the client builds method and URL from it, checks choose by it. */
+  operation: OperationId;
+  /** Values for the path template's parameters (`{model_id}`). */
+  pathParams?: Record<string, string>;
+  /** A JSON value, or a raw string sent as is (malformed JSON); none for a GET. */
+  body?: unknown;
   /** Header overrides; `null` removes a header the client would send. */
   headers?: Record<string, string | null>;
-  /** Appended to the messages path (`?beta=true`). */
+  /** The query string, without `?` (`?beta=true`, `limit=2&after_id=…`). */
   query?: string;
   /** How the case was made, for failure messages: `{mode, rule, path, description}`. */
   meta?: CaseMeta;
@@ -28,6 +33,10 @@ export interface CaseMeta {
   unverified?: string;
   /** The request makes any conformant answer stop at max_tokens (a long reply asked for with a tiny max_tokens). */
   expectCut?: boolean;
+  /** Sent first and alone: a 404 to it means the target does not implement the operation (operation_implemented). */
+  probe?: boolean;
+  /** A stream case's JSON twin (case name) whose answer must have the same shape (stream_json_same_shape). */
+  shapeTwin?: string;
   /** Recorded exchanges whose recorder stripped headers: header checks do not apply. */
   headersStripped?: boolean;
   /** The request used the beta surface (`anthropic-beta` or `?beta=true`). */
@@ -38,9 +47,10 @@ export interface CaseMeta {
 }
 
 export interface SentRequest {
-  method: 'POST';
+  method: 'GET' | 'POST';
   url: string;
   headers: Record<string, string>;
+  /** The body as sent; empty for a GET. */
   body: string;
 }
 
@@ -93,8 +103,20 @@ export function requestBody(ex: Exchange): Record<string, unknown> | undefined {
   return typeof b === 'object' && b !== null && !Array.isArray(b) ? (b as Record<string, unknown>) : undefined;
 }
 
+/** The case asks for a stream (`stream: true` in its JSON body): the one place this is decided. */
+export function isStreamCase(c: Pick<RequestCase, 'body'>): boolean {
+  const b = c.body;
+  if (typeof b === 'object' && b !== null) return (b as { stream?: unknown }).stream === true;
+  if (typeof b !== 'string') return false;
+  try {
+    return (JSON.parse(b) as { stream?: unknown } | null)?.stream === true;
+  } catch {
+    return false;
+  }
+}
+
 export function isStreamRequest(ex: Exchange): boolean {
-  return requestBody(ex)?.stream === true;
+  return isStreamCase(ex.case);
 }
 
 /**

@@ -14,26 +14,29 @@ const CREDENTIAL_NAME = /key|token|secret|cookie|auth|password|passwd|credential
 /** Header names marked secret for this process (registerRunSecrets), lower case. */
 const marked = new Set<string>();
 
-/** The headers CONTRACT_SECRET_HEADERS names (comma- or space-separated), lower case. */
-export function markedSecretHeaders(env: NodeJS.ProcessEnv = process.env): string[] {
-  return (env.CONTRACT_SECRET_HEADERS ?? '').split(/[\s,]+/).filter(Boolean).map((h) => h.toLowerCase());
+/** What of a run's configuration is secret: its key, its custom headers, the names CONTRACT_SECRET_HEADERS marks. */
+export interface SecretSource {
+  apiKey: string;
+  customHeaders: Record<string, string>;
+  /** Lower-case header names marked secret (config.ts reads CONTRACT_SECRET_HEADERS). */
+  secretHeaders?: string[];
 }
 
 export function isSecretHeader(name: string): boolean {
   const n = name.toLowerCase();
-  return CREDENTIAL_NAME.test(n) || marked.has(n) || markedSecretHeaders().includes(n);
+  return CREDENTIAL_NAME.test(n) || marked.has(n);
 }
 
 /** The values of a run that must never be printed: the key and the values of secret custom headers. */
-export function secretValues(config: { apiKey: string; customHeaders: Record<string, string> }, env: NodeJS.ProcessEnv = process.env): string[] {
-  const names = new Set(markedSecretHeaders(env));
+export function secretValues(config: SecretSource): string[] {
+  const names = new Set(config.secretHeaders ?? []);
   return [config.apiKey, ...Object.entries(config.customHeaders).filter(([name]) => isSecretHeader(name) || names.has(name.toLowerCase())).map(([, v]) => v)];
 }
 
 /** Everything a run keeps out of its output: its key, its secret headers' values, the headers CONTRACT_SECRET_HEADERS marks. */
-export function registerRunSecrets(config: { apiKey: string; customHeaders: Record<string, string> }, env: NodeJS.ProcessEnv = process.env): void {
-  for (const n of markedSecretHeaders(env)) marked.add(n);
-  registerSecrets(secretValues(config, env));
+export function registerRunSecrets(config: SecretSource): void {
+  for (const n of config.secretHeaders ?? []) marked.add(n);
+  registerSecrets(secretValues(config));
 }
 
 const secrets: string[] = [];

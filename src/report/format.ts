@@ -81,6 +81,8 @@ export const failingExchanges = (failures: Failure[]): number => new Set(failure
 
 export interface FormatOptions {
   apiKey: string;
+  /** Where long request bodies are written for the curl line (default: the reports folder's cases/). */
+  casesDir?: string;
   /** Case names listed per failure before "… and N more" (default 5). */
   casesShown?: number;
 }
@@ -98,7 +100,7 @@ export function formatFailure(f: Failure, o: FormatOptions, note = ''): string {
     const m = ex.case.meta;
     out.push(`  Case: ${ex.case.name}${m?.rule ? ` — ${m.rule}` : m?.description ? ` — ${m.description}` : ''}`);
     if (m?.seed !== undefined) out.push(`  Replay: CONTRACT_SEED=${m.seed}${m.fcPath ? ` (fast-check path ${m.fcPath})` : ''}`);
-    out.push('  Response:', indent(responseExcerpt(ex, f.eventIndex), 4), '  Reproduce with:', indent(reproCurl(ex, o.apiKey), 4));
+    out.push('  Response:', indent(responseExcerpt(ex, f.eventIndex), 4), '  Reproduce with:', indent(reproCurl(ex, o.apiKey, o.casesDir), 4));
   }
   return safeText(out.join('\n'));
 }

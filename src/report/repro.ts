@@ -5,7 +5,7 @@
  * `--data-binary @file`, so that the line stays short and sends exactly the bytes of the case.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Exchange } from '../http/exchange';
 import { toCurl } from '../http/curl';
@@ -32,30 +32,27 @@ export const displayPath = (p: string): string => {
  * Writes the body to the cases folder and returns its path, or undefined when the body is fine
  * inline (or the folder cannot be written: the line is then long, but still right).
  */
-export function writeCaseBody(caseName: string, body: string): string | undefined {
+export function writeCaseBody(caseName: string, body: string, casesDir = path.join(reportsDir(), 'cases')): string | undefined {
   if (body.length <= INLINE_BODY_MAX && !body.includes('\n') && !hasControls(body)) return undefined;
   const content = redact(body);
-  const dir = path.join(reportsDir(), 'cases');
-  let file = path.join(dir, safeCaseFileName(caseName));
+  let file = path.join(casesDir, safeCaseFileName(caseName));
   try {
-    mkdirSync(dir, { recursive: true });
-    if (existsSync(file) && readFileSync(file, 'utf8') !== content && statSync(file).mtimeMs >= runStart()) {
-      // Another case of this run with the same safe name and another body: keep both.
-      file = file.replace(/\.json$/, `-${createHash('sha256').update(content).digest('hex').slice(0, 8)}.json`);
-    }
+    mkdirSync(casesDir, { recursive: true });
+    const earlier = written.get(file);
+    // Another case of this run with the same safe name and another body: keep both.
+    if (earlier !== undefined && earlier !== content) file = file.replace(/\.json$/, `-${createHash('sha256').update(content).digest('hex').slice(0, 8)}.json`);
     writeFileSync(file, content);
+    written.set(file, content);
     return displayPath(file);
   } catch {
     return undefined;
   }
 }
 
-const runStart = () => {
-  const t = Date.parse(process.env.CONTRACT_STARTED_AT ?? '');
-  return Number.isFinite(t) ? t - 1000 : 0;
-};
+/** The case files this process (one run) wrote, and what they hold. */
+const written = new Map<string, string>();
 
-/** The curl line that reproduces an exchange's request. */
-export function reproCurl(ex: Exchange, apiKey: string): string {
-  return toCurl(ex.request, apiKey, { bodyFile: writeCaseBody(ex.case.name, ex.request.body) });
+/** The curl line that reproduces an exchange's request; long bodies go to `casesDir`. */
+export function reproCurl(ex: Exchange, apiKey: string, casesDir?: string): string {
+  return toCurl(ex.request, apiKey, { bodyFile: writeCaseBody(ex.case.name, ex.request.body, casesDir) });
 }

@@ -8,9 +8,9 @@ import type { AreaOutcome, CheckStatus } from '../suite/areas';
 import type { TokenUsage } from '../suite/usage';
 import { CHECK_META } from '../suite/areas';
 import { redact, redactHeaders } from '../http/redact';
-import { collapsedNote, groupFailures, responseExcerpt, type FailureGroup } from './format';
+import { collapsedNote, failingExchanges, type FormatOptions, formatFailures, groupFailures, responseExcerpt, type FailureGroup } from './format';
 import { reproCurl } from './repro';
-import { escapeDeep } from './escape';
+import { escapeControls, escapeDeep } from './escape';
 import { requestCoverage, responseCoverage } from './coverage';
 
 export interface FailureRecord {
@@ -43,6 +43,8 @@ export interface CheckRecord {
   /** Not run because the suite itself failed (report/reconcile.ts), not because of the target or the clock. */
   harnessError?: boolean;
   reason?: string;
+  /** What jest shows for a check that did not pass: the formatted failures, or why it did not run. */
+  message?: string;
   /** Exchanges the check ran on, and the milliseconds it spent on them. */
   ran: number;
   durationMs: number;
@@ -58,6 +60,8 @@ export interface AreaRecord {
   skipped?: string;
   /** Why the area did not finish (the run's time limit). */
   notRun?: string;
+  /** The operation the target does not implement (`POST /v1/messages/count_tokens` answered 404). */
+  notImplemented?: string;
   /** Tokens the target reported for this area's answers. */
   usage: TokenUsage;
   durationMs: number;
@@ -73,7 +77,7 @@ export interface AreaRecord {
 /** Causes per check shown with their request, response and curl line; the rest by name and cases. */
 const MAX_EXCERPTS_PER_CHECK = 20;
 
-export function serializeFailure(f: Failure, apiKey: string, group?: FailureGroup, excerpts = true): FailureRecord {
+export function serializeFailure(f: Failure, o: FormatOptions, group?: FailureGroup, excerpts = true): FailureRecord {
   const ex = f.exchange;
   const m = ex?.case.meta;
   return escapeDeep({
@@ -93,22 +97,33 @@ export function serializeFailure(f: Failure, apiKey: string, group?: FailureGrou
     collapsed: (group && collapsedNote(group)) || undefined,
     request: ex && excerpts ? { url: ex.request.url, headers: redactHeaders(ex.request.headers), body: redact(ex.request.body.slice(0, 4000)) } : undefined,
     response: ex && excerpts ? responseExcerpt(ex, f.eventIndex) : undefined,
-    curl: ex && excerpts ? reproCurl(ex, apiKey) : undefined,
+    curl: ex && excerpts ? reproCurl(ex, o.apiKey, o.casesDir) : undefined,
   });
 }
 
 /** One record per cause, every cause listed; excerpts for the first ones. */
-function records(failures: Failure[], apiKey: string): FailureRecord[] {
-  return groupFailures(failures).map((g, i) => serializeFailure(g.first, apiKey, g, i < MAX_EXCERPTS_PER_CHECK));
+function records(failures: Failure[], o: FormatOptions): FailureRecord[] {
+  return groupFailures(failures).map((g, i) => serializeFailure(g.first, o, g, i < MAX_EXCERPTS_PER_CHECK));
 }
 
-export function serializeArea(o: AreaOutcome, apiKey: string): AreaRecord {
+/** The text jest shows for a check that failed or did not run. */
+function testMessage(c: AreaOutcome['checks'][number], o: FormatOptions, shown: number): string | undefined {
+  // Never a pass: a check the run's time limit kept from judging fails the run (exit code 4).
+  if (c.status === 'not_run') return `NOT RUN — ${c.reason}`;
+  if (c.status !== 'failed') return undefined;
+  const unavailable = c.failures.every((f) => f.category !== 'nonconformance');
+  return escapeControls(`${unavailable ? 'TARGET UNAVAILABLE — ' : ''}${CHECK_META[c.id]!.title} (${failingExchanges(c.failures)} failing exchange(s))\n\n${formatFailures(c.failures, o, shown)}`);
+}
+
+/** `shown`: failing cases written out in full in jest's message (the rest are listed by name). */
+export function serializeArea(o: AreaOutcome, format: FormatOptions, shown = 5): AreaRecord {
   const exchanges = o.results.map((r) => r.exchange);
   return {
     id: o.area.id,
     title: o.area.title,
     skipped: o.skipped,
     notRun: o.notRun,
+    notImplemented: o.notImplemented,
     usage: o.usage ?? { inputTokens: 0, outputTokens: 0 },
     durationMs: o.durationMs,
     exchanges: exchanges.length,
@@ -119,10 +134,11 @@ export function serializeArea(o: AreaOutcome, apiKey: string): AreaRecord {
       source: CHECK_META[c.id]!.source,
       status: c.status,
       reason: c.reason,
+      message: testMessage(c, format, shown),
       ran: c.ran,
       durationMs: c.durationMs ?? 0,
-      failures: records(c.failures, apiKey),
-      warnings: records(c.warnings, apiKey),
+      failures: records(c.failures, format),
+      warnings: records(c.warnings, format),
       failingCases: escapeDeep([...new Set(c.failures.flatMap((f) => (f.exchange ? [f.exchange.case.name] : [])))]),
     })),
     coverage: { sent: requestCoverage(exchanges), observed: responseCoverage(exchanges) },

@@ -14,7 +14,7 @@ export function totalsText(t: RunResults['totals']): string {
 const tag = (c: CheckRecord) =>
   c.status === 'not_run' ? ` [not run] — ${c.reason}` : c.failures.every((f) => f.category !== 'nonconformance') ? ' [target unavailable]' : '';
 
-export function summaryText(r: RunResults): string {
+export function summaryText(r: RunResults, dir = reportsDir()): string {
   const t = r.totals;
   const failing = r.areas.flatMap((a) => a.checks.filter((c) => c.status === 'failed' || c.status === 'not_run').map((c) => `  ✗ ${a.id} › ${c.id}: ${c.title}${tag(c)}`));
   const cost = `${t.requests} requests, ${t.usage.inputTokens} input and ${t.usage.outputTokens} output tokens reported by the target`;
@@ -23,9 +23,10 @@ export function summaryText(r: RunResults): string {
       ? `Recorded traffic (${r.target.label}): ${t.exchanges} exchanges; checks ${totalsText(t)}, in ${(r.durationMs / 1000).toFixed(1)} s.`
       : `Contract run against ${r.target.label} (profile ${r.profile}, seed ${r.seed}): ${totalsText(t)}; ${cost}; ${(r.durationMs / 1000).toFixed(1)} s.`,
     ...failing,
+    ...r.areas.filter((a) => a.notImplemented && a.skipped).map((a) => `  ! ${a.id}: not implemented (${a.notImplemented} answered 404); clients that call it (Claude Code, the SDKs) fail there`),
     `Spec coverage: requests ${r.coverage.request.percent}%, responses ${r.coverage.response.percent}%.`,
     r.diff ? formatDiff(r.diff) : '',
-    `Reports: ${shortPath(reportsDir())}/ (report.html, results.json, junit.xml, history/)`,
+    `Reports: ${shortPath(dir)}/ (report.html, results.json, junit.xml, history/)`,
   ]
     .filter(Boolean)
     .join('\n');

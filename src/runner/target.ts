@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { loadContract } from '../contract/spec';
 import { startMock } from '../mock/server';
-import { readConfig } from '../config';
+import { readConfig, type RunConfig } from '../config';
 import { describeFetchError } from '../http/client';
 
 const PREFLIGHT_MS = 10_000;
@@ -16,8 +16,8 @@ export class TargetUnreachable extends Error {
 }
 
 export interface PreparedTarget {
-  /** Variables the run's processes need on top of the user's (the embedded mock's URL and key). */
-  env: Record<string, string>;
+  /** The run's configuration, read once (with the embedded mock's URL and key when it was started). */
+  config: RunConfig;
   close(): Promise<void>;
 }
 
@@ -27,17 +27,17 @@ export async function prepareTarget(env: NodeJS.ProcessEnv): Promise<PreparedTar
   if (env.ANTHROPIC_BASE_URL === undefined) {
     const apiKey = `mock-${randomBytes(12).toString('hex')}`;
     const mock = await startMock(await loadContract(), { apiKey, models: env.ANTHROPIC_MODEL ? [env.ANTHROPIC_MODEL] : [] });
-    added = { ANTHROPIC_BASE_URL: mock.url, ANTHROPIC_API_KEY: apiKey, CONTRACT_EMBEDDED: '1' };
+    added = { ANTHROPIC_BASE_URL: mock.url, ANTHROPIC_API_KEY: apiKey };
     close = () => mock.close();
   }
   try {
-    const config = readConfig({ ...env, ...added });
+    const config = { ...readConfig({ ...env, ...added }), ...(added.ANTHROPIC_BASE_URL ? { embedded: true } : {}) };
     await preflight(config.baseUrl);
+    return { config, close };
   } catch (e) {
     await close();
     throw e;
   }
-  return { env: added, close };
 }
 
 async function preflight(baseUrl: string): Promise<void> {

@@ -7,28 +7,36 @@ import type { Profile } from '../config';
 import type { RequestCase } from '../http/exchange';
 import type { CheckContext, Failure } from '../checks/failure';
 import { toFailure } from '../checks/failure';
-import { CHECKS, applies } from '../checks/registry';
-import { streamJsonSameShape } from '../checks/stream-json-shape';
-import { requestIdUnique } from '../checks/request-id-unique';
-import type { SuiteContext } from './context';
+import { CHECKS, SET_CHECKS, applies, type CheckId } from '../checks/registry';
+import type { OperationGroup } from '../contract/operations';
+import type { Run } from './run';
 import { budgetShortfall, cutByRunLimit, runCases, type CaseResult } from './run-cases';
 import { runOver } from '../http/deadline';
 import { tokenUsage, type TokenUsage } from './usage';
 import { shrinkGenerated } from './shrink';
-import { authCases, exampleCases, invalidCases, semanticCases, SHAPE_PAIRS, validCases } from './cases';
+import { authCases, exampleCases, invalidCases, semanticCases, validCases } from './cases';
 
 export interface AreaDef {
   id: string;
   title: string;
   profiles: Profile[];
+  /** The operations the area calls, by the name CONTRACT_OPERATIONS selects them with. */
+  group: OperationGroup;
   /** The checks this area reports one test each for: those a conformant server's answers exercise here. */
-  checks: string[];
-  cases(ctx: SuiteContext): RequestCase[];
+  checks: CheckId[];
+  cases(run: Run): RequestCase[];
+  /**
+   * One valid request sent first and alone: a 404 to it means the target does not implement the
+   * operation, reported once (operation_implemented) instead of as a failure of every request.
+   */
+  probe?(run: Run): RequestCase;
+  /** Requests that depend on earlier answers (a pagination walk): asked again until it returns none. */
+  next?(run: Run, results: CaseResult[]): RequestCase[];
 }
 
-const COMMON = ['transport_complete', 'status_code_documented', 'content_type_conformance', 'request_id_header', 'response_headers_conformance', 'request_id_unique', 'valid_utf8', 'information_exposure'];
-const STREAM = ['sse_framing', 'stream_event_schema', 'stream_grammar', 'stream_message_valid'];
-const SEMANTIC = ['max_tokens_honoured', 'stop_sequence_honoured', 'tool_choice_honoured', 'thinking_honoured', 'usage_accounts_for_content', 'stop_reason_known', 'new_values_named'];
+const COMMON: CheckId[] = ['transport_complete', 'status_code_documented', 'content_type_conformance', 'request_id_header', 'response_headers_conformance', 'request_id_unique', 'valid_utf8', 'information_exposure'];
+const STREAM: CheckId[] = ['sse_framing', 'stream_event_schema', 'stream_grammar', 'stream_message_valid'];
+const SEMANTIC: CheckId[] = ['max_tokens_honoured', 'stop_sequence_honoured', 'tool_choice_honoured', 'thinking_honoured', 'usage_accounts_for_content', 'stop_reason_known', 'new_values_named'];
 /** Failures of checks an area does not list (e.g. an error envelope where only 200s were due) are reported under this id. */
 export const OTHER_CHECKS = 'other_checks';
 
@@ -37,6 +45,7 @@ export const AREAS: AreaDef[] = [
     id: 'examples',
     title: 'Spec examples',
     profiles: ['full', 'schema'],
+    group: 'messages',
     checks: [...COMMON, 'response_schema_conformance', 'error_envelope', ...STREAM, 'positive_data_acceptance', 'negative_data_rejection', 'error_message_names_field', ...SEMANTIC],
     cases: exampleCases,
   },
@@ -44,14 +53,16 @@ export const AREAS: AreaDef[] = [
     id: 'valid-requests',
     title: 'Valid requests (generated and edge cases)',
     profiles: ['full', 'schema'],
+    group: 'messages',
     checks: [...COMMON, 'response_schema_conformance', ...STREAM, 'positive_data_acceptance', ...SEMANTIC],
     cases: validCases,
   },
-  { id: 'invalid-requests', title: 'Invalid requests are rejected', profiles: ['full'], checks: [...COMMON, 'error_envelope', 'negative_data_rejection', 'error_message_names_field'], cases: invalidCases },
+  { id: 'invalid-requests', title: 'Invalid requests are rejected', profiles: ['full'], group: 'messages', checks: [...COMMON, 'error_envelope', 'negative_data_rejection', 'error_message_names_field'], cases: invalidCases },
   {
     id: 'auth-version',
     title: 'Authentication, versions and models',
     profiles: ['full'],
+    group: 'messages',
     checks: [...COMMON, 'response_schema_conformance', 'error_envelope', 'auth_and_version', 'error_message_names_field', 'max_tokens_honoured', 'usage_accounts_for_content', 'stop_reason_known', 'new_values_named'],
     cases: authCases,
   },
@@ -59,20 +70,22 @@ export const AREAS: AreaDef[] = [
     id: 'semantics',
     title: 'Behaviour a schema cannot state (JSON and streams)',
     profiles: ['full'],
+    group: 'messages',
     checks: [...COMMON, 'response_schema_conformance', ...STREAM, 'positive_data_acceptance', ...SEMANTIC, 'stream_json_same_shape'],
     cases: semanticCases,
   },
 ];
 
-/** Every check id a run reports, in order (the registry's plus the cross-exchange checks). */
-export const CHECK_IDS = [...CHECKS.map((c) => c.id), streamJsonSameShape.id, requestIdUnique.id];
+const ALL_CHECKS = [...CHECKS, ...SET_CHECKS];
+/** Every check id a run reports, in order (per-exchange checks, then those across exchanges). */
+export const CHECK_IDS: CheckId[] = ALL_CHECKS.map((c) => c.id);
 export const CHECK_META: Record<string, { title: string; source: string; profiles: Profile[] }> = {
-  ...Object.fromEntries([...CHECKS, streamJsonSameShape, requestIdUnique].map((c) => [c.id, { title: c.title, source: c.source, profiles: [...c.profiles] }])),
+  ...Object.fromEntries(ALL_CHECKS.map((c) => [c.id, { title: c.title, source: c.source, profiles: [...c.profiles] }])),
   [OTHER_CHECKS]: { title: 'Other checks failed on these responses', source: 'see each failure', profiles: ['full', 'schema'] },
 };
 
 /** The tests an area reports: its own checks, then the catch-all. */
-export const areaCheckIds = (area: AreaDef) => [...area.checks, OTHER_CHECKS];
+export const areaCheckIds = (area: Pick<AreaDef, 'checks' | 'probe'>): string[] => [...(area.probe ? ['operation_implemented'] : []), ...area.checks, OTHER_CHECKS];
 
 /**
  * failed: the check broke (non-conformance, or the target unavailable: see the failures' category).
@@ -99,6 +112,8 @@ export interface AreaOutcome {
   skipped?: string;
   /** Why the area did not finish (the run's time limit). */
   notRun?: string;
+  /** The operation answered 404 to a valid request (`POST /v1/messages/count_tokens`): not implemented. */
+  notImplemented?: string;
   /** Tokens the target reported using for this area's answers (what a live run cost). */
   usage?: TokenUsage;
   results: CaseResult[];
@@ -106,66 +121,91 @@ export interface AreaOutcome {
   durationMs: number;
 }
 
-export async function evaluateArea(ctx: SuiteContext, area: AreaDef): Promise<AreaOutcome> {
+/** Stages of a walk that follows earlier answers (models pages), at most: a target that always says has_more must not loop forever. */
+export const MAX_STAGES = 50;
+
+export async function evaluateArea(ctx: Run, area: AreaDef): Promise<AreaOutcome> {
   const started = Date.now();
-  const profile = ctx.config.profile;
-  const skipAll = (reason: string): AreaOutcome => ({ area, skipped: reason, results: [], checks: areaCheckIds(area).map((id) => ({ id, status: 'skipped', reason, ran: 0, failures: [], warnings: [] })), durationMs: Date.now() - started });
+  const { profile, operations } = ctx.config;
+  const listed = areaCheckIds(area);
+  const allAs = (status: 'skipped' | 'not_run', reason: string, keep: CheckOutcome[] = []): CheckOutcome[] =>
+    listed.map((id) => keep.find((c) => c.id === id) ?? { id, status, reason, ran: 0, failures: [], warnings: [] });
+  const skipAll = (reason: string): AreaOutcome => ({ area, skipped: reason, results: [], checks: allAs('skipped', reason), durationMs: Date.now() - started });
   if (!area.profiles.includes(profile)) return skipAll(`area not in the ${profile} profile`);
+  if (!operations.groups.includes(area.group)) return skipAll(`${area.group} is not in CONTRACT_OPERATIONS (${operations.groups.join(', ')})`);
   // A static-example mock answers every request with its example: only valid requests are sent to it.
-  const cases = area.cases(ctx).filter((c) => profile === 'full' || c.meta?.expect?.status === 200);
-  const shortfall = budgetShortfall(ctx, cases);
+  const keep = (cases: RequestCase[]) => cases.filter((c) => profile === 'full' || c.meta?.expect?.status === 200);
+  const probe = area.probe ? [area.probe(ctx)] : [];
+  const cases = keep(area.cases(ctx));
+  const shortfall = budgetShortfall(ctx, [...probe, ...cases]);
   if (shortfall) return skipAll(shortfall);
   const limit = `the run reached CONTRACT_RUN_TIMEOUT_MS`;
   if (runOver(ctx.config)) return notRunAll(`not run: ${limit} before this area started`);
   const timings = new Map<string, number>();
-  const results = await runCases(ctx, cases, timings);
+
+  const results = await runCases(ctx, probe, timings);
+  const missing = results.find((r) => r.exchange.case.meta?.probe && r.exchange.response?.status === 404 && !r.exchange.unavailable);
+  if (missing) {
+    const { method, url } = missing.exchange.request;
+    const what = `${method} ${new URL(url).pathname}`;
+    const checks = checkOutcomes(ctx.checks, ['operation_implemented'], results).filter((c) => c.id === 'operation_implemented');
+    // Asked for by name, a missing operation fails; otherwise the run covers what the target answers.
+    const reason = `operation not implemented: ${what} answered 404 (set CONTRACT_OPERATIONS to include ${area.group} to fail on this)`;
+    if (!operations.chosen) return { area, notImplemented: what, skipped: reason, results, checks: allAs('skipped', reason), durationMs: Date.now() - started };
+    return { area, notImplemented: what, results, checks: allAs('skipped', `operation not implemented: ${what} answered 404`, checks), durationMs: Date.now() - started };
+  }
+  results.push(...(await runCases(ctx, cases, timings)));
+  for (let stage = 0; area.next && stage < MAX_STAGES && !cutByRunLimit(results); stage += 1) {
+    const more = keep(area.next(ctx, results));
+    if (!more.length || budgetShortfall(ctx, more)) break;
+    results.push(...(await runCases(ctx, more, timings)));
+  }
+  const sent = results.length;
   const cut = cutByRunLimit(results);
   // A shrunk counterexample goes first, so that it is the one a failure message shows.
   if (!cut) for (const f of (await shrinkGenerated(ctx, results)).reverse()) results.unshift({ exchange: f.exchange!, failures: [f] });
 
-  let checks = checkOutcomes(ctx.checks, area.checks, results).map((c) => ({ ...c, durationMs: +(timings.get(c.id) ?? 0).toFixed(2) }));
+  let checks = checkOutcomes(ctx.checks, listed, results).map((c) => ({ ...c, durationMs: +(timings.get(c.id) ?? 0).toFixed(2) }));
   const usage = tokenUsage(results.map((r) => r.exchange));
   if (!cut) return { area, results, checks, usage, durationMs: Date.now() - started };
   // What failed on answers that did arrive stays failed; nothing else may pass on a partial area.
-  const notRun = `not finished: ${limit} (${cut} of ${cases.length} requests cut or never sent)`;
+  const notRun = `not finished: ${limit} (${cut} of ${sent} requests cut or never sent)`;
   checks = checks.map((c) => (c.status === 'failed' || c.status === 'skipped' ? c : { ...c, status: 'not_run' as const, reason: notRun }));
   return { area, notRun, results, checks, usage, durationMs: Date.now() - started };
 
   function notRunAll(reason: string): AreaOutcome {
-    return { area, notRun: reason, results: [], checks: areaCheckIds(area).map((id) => ({ id, status: 'not_run', reason, ran: 0, failures: [], warnings: [] })), durationMs: Date.now() - started };
+    return { area, notRun: reason, results: [], checks: allAs('not_run', reason), durationMs: Date.now() - started };
   }
 }
 
-/** Every area in order, as one run (programmatic runs: fixture tests, the benchmark). */
-export async function evaluateAll(ctx: SuiteContext): Promise<AreaOutcome[]> {
+/** Every area in order, as one run; `onArea` hears of each as it ends (progress lines). */
+export async function evaluateAll(ctx: Run, onArea?: (outcome: AreaOutcome) => void, areas: AreaDef[] = AREAS): Promise<AreaOutcome[]> {
   const outcomes: AreaOutcome[] = [];
-  for (const area of AREAS) outcomes.push(await evaluateArea(ctx, area));
+  for (const area of areas) {
+    const outcome = await evaluateArea(ctx, area);
+    outcomes.push(outcome);
+    onArea?.(outcome);
+  }
   return outcomes;
 }
 
 /** Per-check outcomes of a set of results: the listed checks, then the catch-all for the others. */
 export function checkOutcomes(ctx: CheckContext, listedIds: string[], results: CaseResult[]): CheckOutcome[] {
   const profile = ctx.profile;
-  const pairFailures: Failure[] = [];
-  let pairsRan = 0;
-  for (const [a, b] of SHAPE_PAIRS) {
-    const ra = results.find((r) => r.exchange.case.name === a);
-    const rb = results.find((r) => r.exchange.case.name === b);
-    if (!ra || !rb) continue;
-    pairsRan += 1;
-    for (const f of streamJsonSameShape.run(ctx, ra.exchange, rb.exchange)) pairFailures.push(toFailure(streamJsonSameShape, { ...f, detail: `${f.detail}\n(JSON: ${a}; stream: ${b})` }, rb.exchange));
-  }
   const notInProfile = (id: string): CheckOutcome => ({ id, status: 'skipped', reason: `not in the ${profile} profile`, ran: 0, failures: [], warnings: [] });
   const all: CheckOutcome[] = CHECKS.map((check) => {
     if (!check.profiles.includes(profile)) return notInProfile(check.id);
     const ran = results.filter((r) => applies(ctx, check, r.exchange)).length;
     return outcome(check.id, ran, results.flatMap((r) => r.failures.filter((f) => f.checkId === check.id)));
   });
-  all.push(streamJsonSameShape.profiles.includes(profile as 'full') ? outcome(streamJsonSameShape.id, pairsRan, pairFailures) : notInProfile(streamJsonSameShape.id));
-  // request-ids are compared across the area's answers (nothing to compare with fewer than two).
-  const withIds = results.map((r) => r.exchange).filter(requestIdUnique.applies);
-  const idFailures = requestIdUnique.profiles.includes(profile as 'full') ? requestIdUnique.run(ctx, withIds).map((d) => toFailure(requestIdUnique, d.finding, d.exchange)) : [];
-  all.push(requestIdUnique.profiles.includes(profile as 'full') ? outcome(requestIdUnique.id, withIds.length > 1 ? withIds.length : 0, idFailures) : notInProfile(requestIdUnique.id));
+  for (const check of SET_CHECKS) {
+    if (!check.profiles.includes(profile)) {
+      all.push(notInProfile(check.id));
+      continue;
+    }
+    const exchanges = results.map((r) => r.exchange).filter((ex) => check.operations.includes(ex.case.operation));
+    all.push(outcome(check.id, check.ran(exchanges), check.run(ctx, exchanges).map((d) => toFailure(check, d.finding, d.exchange))));
+  }
   const listed = all.filter((c) => listedIds.includes(c.id));
   const others = all.filter((c) => !listedIds.includes(c.id));
   return [...listed, outcome(OTHER_CHECKS, results.length, others.flatMap((c) => [...c.failures, ...c.warnings]))];

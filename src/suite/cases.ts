@@ -5,14 +5,14 @@
  */
 import fc from 'fast-check';
 import type { RequestCase } from '../http/exchange';
-import type { SuiteContext } from './context';
+import type { Run } from './run';
 import { validBody } from '../generate/positive';
 import { boundaryCases } from '../generate/boundary';
 import { negativeCases } from '../generate/negative';
 
 type Body = Record<string, unknown>;
 
-const ask = (ctx: SuiteContext, content: string, extra: Body = {}): Body => ({ model: ctx.config.model, max_tokens: 32, messages: [{ role: 'user', content }], ...extra });
+const ask = (ctx: Run, content: string, extra: Body = {}): Body => ({ model: ctx.config.model, max_tokens: 32, messages: [{ role: 'user', content }], ...extra });
 /**
  * The official TypeScript SDK sends `Accept: application/json` on every request, streaming ones
  * included (anthropic-sdk-typescript src/client.ts buildHeaders), so a stream is asked for by the body
@@ -22,31 +22,32 @@ const SDK_STREAM_ACCEPT = { accept: 'application/json' };
 const ok = (mode: NonNullable<RequestCase['meta']>['mode'], description: string, extra: Partial<NonNullable<RequestCase['meta']>> = {}) => ({ mode, description, expect: { status: 200 }, ...extra });
 
 /** The spec's own request examples, model swapped for the configured one. */
-export function exampleCases(ctx: SuiteContext): RequestCase[] {
+export function exampleCases(ctx: Run): RequestCase[] {
   const example = (name: string) => ({ ...(ctx.contract.requestExample(name) as Body), model: ctx.config.model });
   return [
-    { name: 'example/hello', body: example('hello'), meta: ok('example', 'the Create-a-Message example') },
-    { name: 'example/stream_hello', body: example('stream_hello'), meta: ok('example', 'the streaming example') },
-    { name: 'example/stream_hello/accept_json', body: example('stream_hello'), headers: SDK_STREAM_ACCEPT, meta: ok('example', 'the streaming example, sent with Accept: application/json as the TypeScript SDK sends it') },
-    { name: 'example/missing_max_tokens', body: example('missing_max_tokens'), meta: { mode: 'negative', rule: 'max_tokens is required', path: 'max_tokens', expect: { status: 400, errorType: 'invalid_request_error' } } },
+    { name: 'example/hello', operation: 'messages', body: example('hello'), meta: ok('example', 'the Create-a-Message example') },
+    { name: 'example/stream_hello', operation: 'messages', body: example('stream_hello'), meta: ok('example', 'the streaming example') },
+    { name: 'example/stream_hello/accept_json', operation: 'messages', body: example('stream_hello'), headers: SDK_STREAM_ACCEPT, meta: ok('example', 'the streaming example, sent with Accept: application/json as the TypeScript SDK sends it') },
+    { name: 'example/missing_max_tokens', operation: 'messages', body: example('missing_max_tokens'), meta: { mode: 'negative', rule: 'max_tokens is required', path: 'max_tokens', expect: { status: 400, errorType: 'invalid_request_error' } } },
   ];
 }
 
 /** Generated valid bodies (fast-check, CONTRACT_SEED / CONTRACT_RUNS), then the named edge cases. */
-export function validCases(ctx: SuiteContext): RequestCase[] {
+export function validCases(ctx: Run): RequestCase[] {
   const { seed, runs } = ctx.config;
   const bodies = fc.sample(validBody(ctx.gen), { seed, numRuns: runs });
-  const generated: RequestCase[] = bodies.map((body, i) => ({ name: `generated/${i}`, body, meta: { ...ok('positive', `generated body #${i}`), seed, fcPath: String(i) } }));
+  const generated: RequestCase[] = bodies.map((body, i) => ({ name: `generated/${i}`, operation: 'messages', body, meta: { ...ok('positive', `generated body #${i}`), seed, fcPath: String(i) } }));
   return [...generated, ...boundaryCases(ctx.gen)];
 }
 
-export const invalidCases = (ctx: SuiteContext): RequestCase[] => negativeCases(ctx.gen);
+export const invalidCases = (ctx: Run): RequestCase[] => negativeCases(ctx.gen);
 
-export function authCases(ctx: SuiteContext): RequestCase[] {
+export function authCases(ctx: Run): RequestCase[] {
   const body = ask(ctx, 'Hello', { max_tokens: 8 });
   // path: the field an error case breaks (error_message_names_field reads it).
   const c = (name: string, headers: RequestCase['headers'], status: number, rule: string, b: Body = body, path?: string): RequestCase => ({
     name: `auth/${name}`,
+    operation: 'messages',
     body: b,
     headers,
     meta: { mode: 'auth', rule, path, expect: status === 200 ? { status } : { status, errorType: status === 401 ? 'authentication_error' : 'invalid_request_error' } },
@@ -64,6 +65,7 @@ export function authCases(ctx: SuiteContext): RequestCase[] {
   const unknownModel = ['claude-does-not-exist', 'claude-no-such-model-0'].find((m) => !(m in ctx.contract.models))!;
   cases.push({
     name: 'auth/unknown_model',
+    operation: 'messages',
     body: { ...body, model: unknownModel },
     meta: { mode: 'auth', rule: 'an unknown model gets 404 not_found_error (https://platform.claude.com/docs/en/api/errors)', path: 'model', expect: { status: 404, errorType: 'not_found_error' } },
   });
@@ -84,7 +86,7 @@ export function authCases(ctx: SuiteContext): RequestCase[] {
 }
 
 /** Requests whose every conformant answer is forced. Each comes as a JSON and a stream request. */
-function forcedBodies(ctx: SuiteContext): Array<{ name: string; body: Body; description: string; expectCut?: boolean }> {
+function forcedBodies(ctx: Run): Array<{ name: string; body: Body; description: string; expectCut?: boolean }> {
   const tool = { name: 'get_weather', description: 'Get the weather for a city.', input_schema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } };
   const second = { name: 'get_time', description: 'Get the time in a city.', input_schema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } };
   const budget = 1024;
@@ -99,12 +101,13 @@ function forcedBodies(ctx: SuiteContext): Array<{ name: string; body: Body; desc
 }
 
 /** Each forced request as JSON and as a stream, the stream sent with either Accept (both must get SSE). */
-export function semanticCases(ctx: SuiteContext): RequestCase[] {
-  return forcedBodies(ctx).flatMap((f) => [
-    { name: `semantic/${f.name}`, body: f.body, meta: ok('semantic', f.description, { expectCut: f.expectCut }) },
-    { name: `semantic/${f.name}/stream`, body: { ...f.body, stream: true }, meta: ok('stream', `${f.description}, streamed`, { expectCut: f.expectCut }) },
+export function semanticCases(ctx: Run): RequestCase[] {
+  return forcedBodies(ctx).flatMap((f): RequestCase[] => [
+    { name: `semantic/${f.name}`, operation: 'messages', body: f.body, meta: ok('semantic', f.description, { expectCut: f.expectCut }) },
+    { name: `semantic/${f.name}/stream`, operation: 'messages', body: { ...f.body, stream: true }, meta: ok('stream', `${f.description}, streamed`, { expectCut: f.expectCut, shapeTwin: SHAPED.includes(f.name) ? `semantic/${f.name}` : undefined }) },
     {
       name: `semantic/${f.name}/stream/accept_json`,
+      operation: 'messages',
       body: { ...f.body, stream: true },
       headers: SDK_STREAM_ACCEPT,
       meta: ok('stream', `${f.description}, streamed with Accept: application/json (as the TypeScript SDK sends it)`, { expectCut: f.expectCut }),
@@ -112,5 +115,5 @@ export function semanticCases(ctx: SuiteContext): RequestCase[] {
   ]);
 }
 
-/** JSON / stream pairs for stream_json_same_shape: the forced requests whose shape cannot vary. */
-export const SHAPE_PAIRS = ['semantic/cut_by_max_tokens', 'semantic/forced_tool'].map((n) => [n, `${n}/stream`] as const);
+/** The forced requests whose shape cannot vary: their stream must match their JSON answer (stream_json_same_shape). */
+const SHAPED = ['cut_by_max_tokens', 'forced_tool'];

@@ -8,7 +8,7 @@ import { buildRequest, send } from '../http/client';
 import { runOver } from '../http/deadline';
 import { runChecks } from '../checks/registry';
 import type { Failure } from '../checks/failure';
-import type { SuiteContext } from './context';
+import type { Run } from './run';
 import { mapPool } from './pool';
 
 export interface CaseResult {
@@ -19,7 +19,7 @@ export interface CaseResult {
 export const plannedTokens = (cases: RequestCase[]) => cases.reduce((sum, c) => sum + outputTokenCost(c), 0);
 
 /** Why the budget cannot pay for these cases, or undefined when it can. */
-export function budgetShortfall(ctx: SuiteContext, cases: RequestCase[]): string | undefined {
+export function budgetShortfall(ctx: Run, cases: RequestCase[]): string | undefined {
   const tokens = plannedTokens(cases);
   if (ctx.budget.canCover(cases.length, tokens)) return undefined;
   const b = ctx.budget;
@@ -40,7 +40,7 @@ export interface Breaker {
 
 const NO_ANSWER = new Set(['timeout', 'idle', 'deadline']);
 
-export async function runCases(ctx: SuiteContext, cases: RequestCase[], timings?: Map<string, number>): Promise<CaseResult[]> {
+export async function runCases(ctx: Run, cases: RequestCase[], timings?: Map<string, number>): Promise<CaseResult[]> {
   const b = ctx.breaker;
   return mapPool(cases, ctx.config.concurrency, async (c) => {
     const exchange = runOver(ctx.config)
@@ -49,7 +49,7 @@ export async function runCases(ctx: SuiteContext, cases: RequestCase[], timings?
         ? notSent(ctx, c, { kind: 'timeout', message: `not sent: the target stopped answering (${BREAKER_LIMIT} requests in a row got no complete answer in time)` })
         : b.unavailable >= BREAKER_LIMIT
           ? { ...notSent(ctx, c, { kind: 'budget', message: `not sent: the target stayed unavailable (${BREAKER_LIMIT} requests in a row ran out of retries on 429 / 529 / overload)` }), unavailable: true }
-          : await send(ctx.config, c, { budget: ctx.budget });
+          : await send(ctx.config, c, { budget: ctx.budget, route: ctx.route(c) });
     if (!exchange.notSent) {
       b.silent = exchange.transportError && NO_ANSWER.has(exchange.transportError.kind) ? b.silent + 1 : exchange.response ? 0 : b.silent;
       b.unavailable = exchange.unavailable ? b.unavailable + 1 : exchange.response ? 0 : b.unavailable;
@@ -63,8 +63,8 @@ export async function runCases(ctx: SuiteContext, cases: RequestCase[], timings?
 /** The area could not finish: the run's deadline cut some of its requests. */
 export const cutByRunLimit = (results: CaseResult[]) => results.filter((r) => r.exchange.transportError?.kind === 'run_limit').length;
 
-function notSent(ctx: SuiteContext, c: RequestCase, transportError: Exchange['transportError']): Exchange {
-  return { case: c, request: buildRequest(ctx.config, c), transportError, retried: [], unavailable: false, notSent: true, durationMs: 0 };
+function notSent(ctx: Run, c: RequestCase, transportError: Exchange['transportError']): Exchange {
+  return { case: c, request: buildRequest(ctx.config, c, ctx.route(c)), transportError, retried: [], unavailable: false, notSent: true, durationMs: 0 };
 }
 
 /** What reports show of a body; the rest of a huge one is dropped once the checks have read it. */

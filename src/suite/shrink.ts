@@ -8,13 +8,13 @@ import type { Failure } from '../checks/failure';
 import { runChecks } from '../checks/registry';
 import { send } from '../http/client';
 import { validBody } from '../generate/positive';
-import type { SuiteContext } from './context';
+import type { Run } from './run';
 import type { CaseResult } from './run-cases';
 
 const SHRINK_TIME_MS = 10_000;
 const MAX_KEYS = 3;
 
-export async function shrinkGenerated(ctx: SuiteContext, results: CaseResult[]): Promise<Failure[]> {
+export async function shrinkGenerated(ctx: Run, results: CaseResult[]): Promise<Failure[]> {
   if (!ctx.config.local) return [];
   const firsts = new Map<string, CaseResult>();
   for (const r of results) {
@@ -29,8 +29,8 @@ export async function shrinkGenerated(ctx: SuiteContext, results: CaseResult[]):
       fc.asyncProperty(validBody(ctx.gen), async (body) => {
         // Shrinking spends requests: it stops, keeping what it found, when the budget is spent.
         if (!ctx.budget.canCover(1, Number(body.max_tokens))) return true;
-        const c = { name: `${original.exchange.case.name}/shrunk`, body, meta: { ...original.exchange.case.meta!, description: `smallest body found that breaks the same rule as ${original.exchange.case.name}` } };
-        const hit = runChecks(ctx.checks, await send(ctx.config, c, { budget: ctx.budget })).find((f) => f.key === key);
+        const c = { name: `${original.exchange.case.name}/shrunk`, operation: original.exchange.case.operation, body, meta: { ...original.exchange.case.meta!, description: `smallest body found that breaks the same rule as ${original.exchange.case.name}` } };
+        const hit = runChecks(ctx.checks, await send(ctx.config, c, { budget: ctx.budget, route: ctx.route(c) })).find((f) => f.key === key);
         if (hit) last = hit;
         return !hit;
       }),

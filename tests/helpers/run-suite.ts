@@ -1,6 +1,6 @@
 /** Runs the whole contract suite programmatically against a server, as `npm run contract` would. */
 import { evaluateAll, type AreaOutcome } from '../../src/suite/areas';
-import { suiteContext } from '../../src/suite/context';
+import { runFromEnv } from '../../src/suite/run';
 import type { Failure } from '../../src/checks/failure';
 
 export interface SuiteRun {
@@ -13,7 +13,7 @@ export interface SuiteRun {
 }
 
 export async function runSuite(baseUrl: string, apiKey: string, env: Record<string, string> = {}): Promise<SuiteRun> {
-  const ctx = await suiteContext({ ANTHROPIC_BASE_URL: baseUrl, ANTHROPIC_API_KEY: apiKey, CONTRACT_RUNS: '12', CONTRACT_RETRIES: '2', ...env }, { fresh: true });
+  const ctx = await runFromEnv({ ANTHROPIC_BASE_URL: baseUrl, ANTHROPIC_API_KEY: apiKey, CONTRACT_RUNS: '12', CONTRACT_RETRIES: '2', ...env });
   const outcomes = await evaluateAll(ctx);
   const failures = outcomes.flatMap((o) => o.checks.flatMap((c) => c.failures));
   return {

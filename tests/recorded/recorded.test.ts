@@ -1,3 +1,4 @@
-import { describeRecorded } from '../../src/runner/recorded-tests';
+import { presentResults } from '../../src/runner/present';
 
-describeRecorded();
+// The recorded exchanges were checked when jest starts (npm run check:recorded): this presents the results.
+presentResults();

@@ -28,7 +28,7 @@ test('remote targets get paid-API defaults; local ones more bodies and no caps; 
 
 test('the key and credential header values never print: [Filtered], and $ANTHROPIC_API_KEY in curl lines', () => {
   const key = 'sk-ant-api03-secret-0123456789';
-  registerRunSecrets({ apiKey: key, customHeaders: { 'x-gateway-token': 'gateway-secret-value', 'x-route': 'eu-west' } }, {});
+  registerRunSecrets({ apiKey: key, customHeaders: { 'x-gateway-token': 'gateway-secret-value', 'x-route': 'eu-west' } });
   expect(redact(`body with ${key} and gateway-secret-value`)).toBe(`body with ${FILTERED} and ${FILTERED}`);
   // A key glued to other text (URL- or JSON-escaped, a scheme without its space) is still found.
   expect(redact(`%22${key}%22 \u0022${key} Bearer${key} _${key}x`)).toBe(`%22${FILTERED}%22 \u0022${FILTERED} Bearer${FILTERED} _${FILTERED}x`);
@@ -50,8 +50,8 @@ test('the key and credential header values never print: [Filtered], and $ANTHROP
 
 test('a custom header whose value is a common word garbles nothing: only credentials are secrets, filtered as whole values', () => {
   const key = 'sk-ant-api03-common-word-key-42';
-  registerRunSecrets({ apiKey: key, customHeaders: { 'x-provider': 'anthropic', 'x-tenant-secret': 'team-anthropic-7' } }, {});
-  expect(secretValues({ apiKey: key, customHeaders: { 'x-provider': 'anthropic', 'x-tenant-secret': 's3cr3t-value' } }, {})).toEqual([key, 's3cr3t-value']);
+  registerRunSecrets({ apiKey: key, customHeaders: { 'x-provider': 'anthropic', 'x-tenant-secret': 'team-anthropic-7' } });
+  expect(secretValues({ apiKey: key, customHeaders: { 'x-provider': 'anthropic', 'x-tenant-secret': 's3cr3t-value' } })).toEqual([key, 's3cr3t-value']);
   const headers = { 'content-type': 'application/json', 'anthropic-version': '2023-06-01', 'x-api-key': key, 'x-provider': 'anthropic', 'x-tenant-secret': 'team-anthropic-7' };
   const curl = toCurl({ method: 'POST', url: 'http://127.0.0.1:4010/anthropic/v1/messages', headers, body: '{"model":"claude-anthropic","messages":[]}' }, key);
   expect(curl).toContain(`-H 'anthropic-version: 2023-06-01'`);
@@ -64,7 +64,7 @@ test('a custom header whose value is a common word garbles nothing: only credent
 });
 
 test('CONTRACT_SECRET_HEADERS marks more headers secret, filtered whole wherever they are shown', () => {
-  registerRunSecrets({ apiKey: 'k-marked-0123456789', customHeaders: { 'x-tenant': 'acme-corp-tenant' } }, { CONTRACT_SECRET_HEADERS: 'X-Tenant, x-other' });
+  registerRunSecrets(readConfig({ ANTHROPIC_BASE_URL: 'http://127.0.0.1:9', ANTHROPIC_API_KEY: 'k-marked-0123456789', ANTHROPIC_CUSTOM_HEADERS: 'x-tenant: acme-corp-tenant', CONTRACT_SECRET_HEADERS: 'X-Tenant, x-other' }));
   expect(isSecretHeader('x-tenant')).toBe(true);
   expect(isSecretHeader('X-Other')).toBe(true);
   expect(isSecretHeader('x-route')).toBe(false);

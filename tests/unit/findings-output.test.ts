@@ -60,7 +60,7 @@ describe('server text is data, never terminal control', () => {
     const console = failing.map((c) => formatFailures(c.failures, { apiKey: KEY })).join('\n');
     expect(console).toContain('\\u001b[1A\\u001b[2K\\rPASS');
     expect(console).not.toMatch(RAW_CONTROL);
-    const areas = run.outcomes.map((o) => serializeArea(o, KEY));
+    const areas = run.outcomes.map((o) => serializeArea(o, { apiKey: KEY }));
     expect(strings(areas).filter((s) => RAW_CONTROL.test(s))).toEqual([]);
     const html = renderHtml(buildResults({ baseUrl: 'http://127.0.0.1:1', embedded: false, profile: 'full', seed: 42, runs: 12, startedAt: new Date().toISOString(), durationMs: 1 }, await loadContract(), areas));
     expect(html).toContain('\\u001b[1A');
@@ -109,7 +109,7 @@ describe('one finding per cause, every case named', () => {
     expect(cases.length).toBeGreaterThan(10);
     const text = formatFailures(c.failures, { apiKey: KEY });
     expect(text).toContain(`${cases.length} cases hit this: ${cases.slice(0, 5).join(', ')}, … and ${cases.length - 5} more`);
-    const record = serializeArea(run.outcomes.find((o) => o.area.id === 'invalid-requests')!, KEY).checks.find((x) => x.id === 'error_envelope')!;
+    const record = serializeArea(run.outcomes.find((o) => o.area.id === 'invalid-requests')!, { apiKey: KEY }).checks.find((x) => x.id === 'error_envelope')!;
     expect(record.failures).toHaveLength(1);
     expect(record.failures[0]).toMatchObject({ cases, count: cases.length, collapsed: expect.stringMatching(/2× in one answer/) });
     expect(record.failingCases).toEqual(cases);
@@ -127,7 +127,7 @@ describe('one finding per cause, every case named', () => {
 
 describe('runnable, readable repro lines', () => {
   const exchange = (name: string, body: string): Exchange => ({
-    case: { name, body, meta: { mode: 'positive' } },
+    case: { name, operation: 'messages', body, meta: { mode: 'positive' } },
     request: { method: 'POST', url: 'http://127.0.0.1:1/v1/messages', headers: { 'content-type': 'application/json', 'x-api-key': KEY }, body },
     response: { status: 500, headers: {}, text: 'boom' },
     retried: [],

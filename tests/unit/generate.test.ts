@@ -10,7 +10,7 @@ import { validBody, NOT_GENERATED, type GenOptions } from '../../src/generate/po
 import { boundaryCases } from '../../src/generate/boundary';
 import { negativeCases } from '../../src/generate/negative';
 import { validCases } from '../../src/suite/cases';
-import { suiteContext } from '../../src/suite/context';
+import { runFromEnv } from '../../src/suite/run';
 import { requestCoverage, specUniverse } from '../../src/report/coverage';
 import type { Exchange, RequestCase } from '../../src/http/exchange';
 
@@ -90,11 +90,11 @@ describe('every invalid body breaks exactly its named rule', () => {
 });
 
 test('a default run covers every request field, enum value and block kind (coverage printed)', async () => {
-  const ctx = await suiteContext({ ANTHROPIC_BASE_URL: 'http://127.0.0.1:9', ANTHROPIC_API_KEY: 'k' }, { fresh: true });
+  const ctx = await runFromEnv({ ANTHROPIC_BASE_URL: 'http://127.0.0.1:9', ANTHROPIC_API_KEY: 'k' });
   const asExchanges = (cases: RequestCase[]) => cases.map((c) => ({ case: c }) as Exchange);
   const sent = new Set(requestCoverage(asExchanges(validCases(ctx))));
   // Input thinking blocks are signed by the API: only the self-test generator forges them.
-  for (const item of requestCoverage(asExchanges(fc.sample(validBody({ ...gen, unforgeable: true }), { seed: 42, numRuns: 200 }).map((body) => ({ name: 'x', body }))))) if (/block (redacted_)?thinking/.test(item)) sent.add(item);
+  for (const item of requestCoverage(asExchanges(fc.sample(validBody({ ...gen, unforgeable: true }), { seed: 42, numRuns: 200 }).map((body) => ({ name: 'x', operation: 'messages', body }))))) if (/block (redacted_)?thinking/.test(item)) sent.add(item);
   const universe = specUniverse(contract).request.filter((item) => !Object.keys(NOT_GENERATED).some((f) => item === `field ${f}`));
   const missing = universe.filter((item) => !sent.has(item));
   process.stdout.write(`request coverage of a default run: ${universe.length - missing.length}/${universe.length}\n  ${[...sent].sort().join('\n  ')}\n`);
@@ -103,9 +103,9 @@ test('a default run covers every request field, enum value and block kind (cover
 
 test('same seed, same bodies; another seed, other bodies', async () => {
   const env = { ANTHROPIC_BASE_URL: 'http://127.0.0.1:9', ANTHROPIC_API_KEY: 'k', CONTRACT_SEED: '1234' };
-  const a = validCases(await suiteContext(env, { fresh: true })).map((c) => JSON.stringify(c.body));
-  const b = validCases(await suiteContext(env, { fresh: true })).map((c) => JSON.stringify(c.body));
-  const other = validCases(await suiteContext({ ...env, CONTRACT_SEED: '99' }, { fresh: true })).map((c) => JSON.stringify(c.body));
+  const a = validCases(await runFromEnv(env)).map((c) => JSON.stringify(c.body));
+  const b = validCases(await runFromEnv(env)).map((c) => JSON.stringify(c.body));
+  const other = validCases(await runFromEnv({ ...env, CONTRACT_SEED: '99' })).map((c) => JSON.stringify(c.body));
   expect(a).toEqual(b);
   expect(other).not.toEqual(a);
 });

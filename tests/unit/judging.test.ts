@@ -36,7 +36,7 @@ const exchange = (res: Partial<ReceivedResponse> & { status: number }, c: Partia
   const body = c.body ?? { model: 'claude-sonnet-4-20250514', max_tokens: 16, messages: [{ role: 'user', content: 'Hi' }] };
   const json = res.json;
   return {
-    case: { name: 'test/case', body, meta: { mode: 'positive', expect: { status: 200 } }, ...c },
+    case: { name: 'test/case', operation: 'messages', body, meta: { mode: 'positive', expect: { status: 200 } }, ...c },
     request: { method: 'POST', url: 'http://127.0.0.1:1/v1/messages', headers: { accept: 'application/json' }, body: JSON.stringify(body) },
     response: { headers: { 'content-type': 'application/json', 'request-id': 'req_01' }, text: json === undefined ? '' : safeStringify(json), ...res },
     retried: [],
@@ -111,8 +111,8 @@ describe('a hostile answer is a finding, never a crash', () => {
   });
 
   test('a check that throws, or whose precondition throws, reports the answer it could not read', () => {
-    const throwing: Check = { id: 'throws', title: 't', source: 's', profiles: ['full'], run: () => { throw new RangeError('Maximum call stack size exceeded'); } };
-    const badWhen: Check = { id: 'bad_when', title: 't', source: 's', profiles: ['full'], when: [() => { throw new Error('boom'); }], run: () => { throw new Error('boom'); } };
+    const throwing: Check = { id: 'throws', title: 't', source: 's', profiles: ['full'], operations: ['messages'], run: () => { throw new RangeError('Maximum call stack size exceeded'); } };
+    const badWhen: Check = { id: 'bad_when', title: 't', source: 's', profiles: ['full'], operations: ['messages'], when: [() => { throw new Error('boom'); }], run: () => { throw new Error('boom'); } };
     const failures = runChecks(ctx, exchange({ status: 200, json: message() }), [throwing, badWhen]);
     expect(failures.map((f) => f.key)).toEqual(['throws:unreadable_answer', 'bad_when:unreadable_answer']);
     expect(failures[0]!.detail).toMatch(/RangeError: Maximum call stack size exceeded/);

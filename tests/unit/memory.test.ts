@@ -7,7 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { suiteContext } from '../../src/suite/context';
+import { runFromEnv } from '../../src/suite/run';
 import { runCases } from '../../src/suite/run-cases';
 import { MAX_BODY_BYTES } from '../../src/http/client';
 
@@ -40,9 +40,9 @@ test('a dozen answers of 12 MB each (JSON and streams alike) leave a few MB on t
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   try {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const ctx = await suiteContext({ ANTHROPIC_BASE_URL: url, ANTHROPIC_API_KEY: 'memory-key-0123456789', CONTRACT_RETRIES: '0' }, { fresh: true });
+    const ctx = await runFromEnv({ ANTHROPIC_BASE_URL: url, ANTHROPIC_API_KEY: 'memory-key-0123456789', CONTRACT_RETRIES: '0' });
     const body = { model: ctx.config.model, max_tokens: 8, messages: [{ role: 'user', content: 'Hi' }] };
-    const cases = Array.from({ length: 12 }, (_, i) => ({ name: `big/${i}`, body: i % 2 ? { ...body, stream: true } : body, meta: { mode: 'positive' as const, expect: { status: 200 } } }));
+    const cases = Array.from({ length: 12 }, (_, i) => ({ name: `big/${i}`, operation: 'messages' as const, body: i % 2 ? { ...body, stream: true } : body, meta: { mode: 'positive' as const, expect: { status: 200 } } }));
     const before = heap();
     const results = await runCases(ctx, cases);
     const retained = heap() - before;
@@ -86,8 +86,8 @@ test('a valid 9 MB stream (60,000 deltas) and a 5 MB 429 before each answer leav
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   try {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const ctx = await suiteContext({ ANTHROPIC_BASE_URL: url, ANTHROPIC_API_KEY: 'memory-key-0123456789', CONTRACT_RETRIES: '2', CONTRACT_CONCURRENCY: '2' }, { fresh: true });
-    const cases = Array.from({ length: 6 }, (_, i) => ({ name: `long/${i}`, body: { model: ctx.config.model, max_tokens: 64000, stream: true, messages: [{ role: 'user', content: `Go on ${i}` }] }, meta: { mode: 'positive' as const, expect: { status: 200 } } }));
+    const ctx = await runFromEnv({ ANTHROPIC_BASE_URL: url, ANTHROPIC_API_KEY: 'memory-key-0123456789', CONTRACT_RETRIES: '2', CONTRACT_CONCURRENCY: '2' });
+    const cases = Array.from({ length: 6 }, (_, i) => ({ name: `long/${i}`, operation: 'messages' as const, body: { model: ctx.config.model, max_tokens: 64000, stream: true, messages: [{ role: 'user', content: `Go on ${i}` }] }, meta: { mode: 'positive' as const, expect: { status: 200 } } }));
     const before = heap();
     const results = await runCases(ctx, cases);
     const retained = heap() - before;

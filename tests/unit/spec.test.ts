@@ -14,8 +14,7 @@ test('the spec validates with swagger-parser (OpenAPI 3.0.3)', async () => {
 
 test('request examples: valid ones validate, the named invalid one fails for its reason', async () => {
   const c = await loadContract();
-  const examples = (c.operation.requestBody as OpenAPIV3.RequestBodyObject).content['application/json']!.examples!;
-  expect(Object.keys(examples).sort()).toEqual(['hello', 'missing_max_tokens', 'stream_hello']);
+  expect([...c.operation('messages').exampleNames].sort()).toEqual(['hello', 'missing_max_tokens', 'stream_hello']);
   expect(c.validateRequest(c.requestExample('hello'))).toEqual([]);
   expect(c.validateRequest(c.requestExample('stream_hello'))).toEqual([]);
   expect(c.validateRequest(c.requestExample('missing_max_tokens')).map((i) => i.message)).toEqual(["must have required property 'max_tokens'"]);
@@ -24,7 +23,7 @@ test('request examples: valid ones validate, the named invalid one fails for its
 test('every response example validates against its own status and media type', async () => {
   const c = await loadContract();
   let checked = 0;
-  for (const [status, response] of Object.entries(c.operation.responses)) {
+  for (const [status, response] of Object.entries(c.deref.paths['/v1/messages']!.post!.responses)) {
     for (const [media, content] of Object.entries((response as OpenAPIV3.ResponseObject).content ?? {})) {
       for (const [name, example] of Object.entries(content.examples ?? {})) {
         const value = (example as OpenAPIV3.ExampleObject).value;
@@ -34,7 +33,7 @@ test('every response example validates against its own status and media type', a
         } else {
           // The SSE example goes through every stream check, as a live stream would.
           const ex: Exchange = {
-            case: { name: `example/${name}`, body: { ...(c.requestExample(name) as object) } },
+            case: { name: `example/${name}`, operation: 'messages', body: { ...(c.requestExample(name) as object) } },
             request: { method: 'POST', url: 'http://example', headers: {}, body: '' },
             response: { status: Number(status), headers: { 'content-type': media, 'request-id': 'req_1' }, text: value, events: parseSse(value).events },
             retried: [],

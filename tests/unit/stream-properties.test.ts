@@ -61,7 +61,7 @@ function exchangeOf(body: Record<string, unknown>, text: string, chunk: number):
   for (let i = 0; i < bytes.length; i += chunk) decoder.push(bytes.subarray(i, i + chunk));
   const trailing = decoder.end();
   return {
-    case: { name: 'property', body, meta: { mode: 'stream', expect: { status: 200 } } },
+    case: { name: 'property', operation: 'messages', body, meta: { mode: 'stream', expect: { status: 200 } } },
     request: { method: 'POST', url: 'http://x/v1/messages', headers: {}, body: JSON.stringify(body) },
     response: { status: 200, headers: { 'content-type': 'text/event-stream; charset=utf-8', 'request-id': 'req_1' }, text, events, sseTrailing: trailing || undefined },
     retried: [],

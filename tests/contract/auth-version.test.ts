@@ -1,3 +1,0 @@
-import { describeArea } from '../../src/runner/area-tests';
-
-describeArea('auth-version');
