@@ -18,6 +18,17 @@ test('the three operations carry the ids other code reads them by', () => {
   expect(op('/v1/messages/count_tokens', 'post').operationId).toBe('countMessageTokens');
   expect(op('/v1/models', 'get').operationId).toBe('listModels');
   expect(op('/v1/models/{model_id}', 'get').operationId).toBe('getModel');
+  // As the loader hands them out.
+  const shape = (id: 'count_tokens' | 'models_list' | 'models_retrieve') => {
+    const o = contract.operation(id);
+    return { method: o.method, path: o.path, requestSchema: o.requestSchema, responseSchema: o.responseSchema };
+  };
+  expect(shape('count_tokens')).toEqual({ method: 'POST', path: '/v1/messages/count_tokens', requestSchema: 'CountMessageTokensParams', responseSchema: 'MessageTokensCount' });
+  expect(shape('models_list')).toEqual({ method: 'GET', path: '/v1/models', requestSchema: undefined, responseSchema: 'ModelListResponse' });
+  expect(shape('models_retrieve')).toEqual({ method: 'GET', path: '/v1/models/{model_id}', requestSchema: undefined, responseSchema: 'ModelInfo' });
+  expect(contract.operation('count_tokens').validateResponseBody(200, { input_tokens: 'many' }).map((i) => i.path)).toEqual(['/input_tokens']);
+  expect(contract.operation('count_tokens').validateRequest({ model: 'm', messages: [{ role: 'user', content: 'x' }], mcp_servers: [] }).map((i) => i.message)).toEqual(['must NOT have additional properties (mcp_servers)']);
+  expect(contract.operation('count_tokens').validateRequest({ model: 'm', messages: [{ role: 'user', content: 'x' }], mcp_servers: [] }, { beta: true })).toEqual([]);
 });
 
 test('count_tokens: every member it shares with CreateMessageParams is the very same schema', () => {
