@@ -26,7 +26,9 @@ export function countTokensCases(run: Run): RequestCase[] {
   const unknownModel = ['claude-does-not-exist', 'claude-no-such-model-0'].find((m) => !(m in run.contract.models))!;
   const counted = [...countValidCases(run.gen, seed, Math.min(runs, MAX_GENERATED)), ...countBoundaryCases(run.gen)];
   const probe = countTokensProbe(run);
+  // The twins feed a full-profile check only: a static-example mock is not asked them.
   const twins = [probe, ...counted]
+    .filter(() => run.config.profile === 'full')
     .filter((c) => TWINNED.includes(c.name))
     .map((c): RequestCase => ({
       name: `count_tokens/usage_twin/${c.name.split('/').pop()}`,
