@@ -92,10 +92,17 @@ export function countNegativeCases(o: GenOptions): RequestCase[] {
     body,
     meta: { mode: 'negative', rule, path, expect: { status: 400, errorType: 'invalid_request_error' } },
   });
+  // Each required field missing, and one break per other field: the Messages areas try the rest.
+  const seen = new Set<string>();
   const derived = negativeCases(o)
     .filter((c) => typeof c.body === 'object' && c.body !== null && !c.headers)
     .map((c) => ({ c, body: toCountBody(o.contract, c.body as Body) }))
     .filter(({ body }) => op.validateRequest(body).length > 0)
+    .filter(({ c, body }) => {
+      const root = (c.meta?.path ?? '').split('.')[0]!;
+      const key = root in body ? root : `missing:${root}`;
+      return !seen.has(key) && Boolean(seen.add(key));
+    })
     .map(({ c, body }): RequestCase => ({ name: name(c.name), operation: 'count_tokens', body, meta: c.meta }));
   const extra = (field: string, value: unknown) =>
     bad({ ...smallestCountBody(o), [field]: value }, field, `${field} is a generation field: an extra input for count_tokens (Extra inputs are not permitted)`, `extra_${field}`);
