@@ -3,11 +3,12 @@
  * ecosystem's own variables (ANTHROPIC_BASE_URL, ANTHROPIC_API_KEY, …); the suite's own knobs are
  * CONTRACT_*. Bad values end the run with one line naming the variable.
  */
+import path from 'node:path';
 import { OPERATION_GROUPS, type OperationGroup } from './contract/operations';
 
 export type Profile = 'full' | 'schema';
 
-export interface RunConfig {
+export interface RunConfig extends RunSettings {
   /** Base URL without trailing slash; `/v1/messages` is appended. */
   baseUrl: string;
   apiKey: string;
@@ -53,6 +54,18 @@ export interface RunConfig {
    * more generated bodies, no cost caps, and shrinking failures (extra requests) is cheap.
    */
   local: boolean;
+}
+
+/** What a run needs before its target is known: where its files go, how it ends and how it is judged. */
+export interface RunSettings {
+  /** The reports folder asked for (CONTRACT_REPORTS_DIR, default reports/ of this checkout). */
+  reportsDir: string;
+  /** CONTRACT_RUN_TIMEOUT_MS. */
+  runTimeoutMs: number;
+  /** CONTRACT_FAIL_ON: any failure fails the run, or only those new since the previous run. */
+  failOn: 'any' | 'new';
+  /** CONTRACT_BASELINE: a results.json to compare with instead of the previous run. */
+  baseline?: string;
 }
 
 export class ConfigError extends Error {
@@ -106,8 +119,20 @@ export function isLoopback(baseUrl: string): boolean {
 /** Default whole-run limit: a run that is not over by then reports its unfinished areas as not run. */
 export const DEFAULT_RUN_TIMEOUT_MS = 15 * 60_000;
 
-/** The run's time limit in ms (read by the CLI before anything else starts). */
+/** The run's time limit in ms. */
 export const runTimeoutMs = (env: NodeJS.ProcessEnv = process.env) => int(env, 'CONTRACT_RUN_TIMEOUT_MS', DEFAULT_RUN_TIMEOUT_MS, 1);
+
+/** The settings a run reads before its target is known (the CLI claims the reports folder with them). */
+export function readSettings(env: NodeJS.ProcessEnv = process.env): RunSettings {
+  const failOn = env.CONTRACT_FAIL_ON || 'any';
+  if (failOn !== 'any' && failOn !== 'new') throw new ConfigError(`CONTRACT_FAIL_ON must be "any" or "new", got ${JSON.stringify(failOn)}`);
+  return {
+    reportsDir: path.resolve(env.CONTRACT_REPORTS_DIR || path.resolve(__dirname, '../reports')),
+    runTimeoutMs: runTimeoutMs(env),
+    failOn,
+    baseline: env.CONTRACT_BASELINE || undefined,
+  };
+}
 
 function targetIsLocal(env: NodeJS.ProcessEnv, baseUrl: string): boolean {
   const kind = env.CONTRACT_TARGET;
@@ -131,13 +156,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RunConfig {
     throw new ConfigError('ANTHROPIC_BASE_URL is set but empty: give the target\'s URL, or unset it (unset ANTHROPIC_BASE_URL) to run against the embedded reference mock');
   const baseUrl = normaliseBaseUrl(env.ANTHROPIC_BASE_URL);
   const local = targetIsLocal(env, baseUrl);
+  const settings = readSettings(env);
   // The run starts when its configuration is read (once, by whoever starts it).
-  const runDeadline = Date.now() + runTimeoutMs(env);
+  const runDeadline = Date.now() + settings.runTimeoutMs;
   const apiKey = env.ANTHROPIC_API_KEY ?? '';
   if (!apiKey) throw new ConfigError('ANTHROPIC_API_KEY is not set: the suite needs a key the target accepts');
   const profile = (env.CONTRACT_PROFILE ?? 'full') as Profile;
   if (profile !== 'full' && profile !== 'schema') throw new ConfigError(`CONTRACT_PROFILE must be full or schema, got ${JSON.stringify(profile)}`);
   return {
+    ...settings,
     baseUrl,
     apiKey,
     // Empty: the spec's example model (suite/context.ts fills it in from the loaded contract).

@@ -11,7 +11,7 @@ export interface ExchangeView {
   events?: StreamEvent[];
   grammar?: GrammarResult;
   accumulated?: Accumulated;
-  /** The final Message: the JSON body of a 200, or the message a complete stream describes. */
+  /** The final Message: the JSON body of a 200 to POST /v1/messages, or the message a complete stream describes. */
   message?: Record<string, unknown>;
 }
 
@@ -27,7 +27,8 @@ export function viewOf(ex: Exchange): ExchangeView {
     v.grammar = checkGrammar(v.events);
     v.accumulated = accumulate(v.events);
     if (v.grammar.stopped && !v.grammar.errorEvent) v.message = v.accumulated.message;
-  } else if (res && res.status === 200 && typeof res.json === 'object' && res.json !== null) {
+  } else if (res && res.status === 200 && ex.case.operation === 'messages' && typeof res.json === 'object' && res.json !== null) {
+    // Only a Messages answer is a Message: a token count or a page of models never is.
     v.message = res.json as Record<string, unknown>;
   }
   cache.set(ex, v);

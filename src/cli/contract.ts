@@ -8,8 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { ConfigError, readConfig, runTimeoutMs, type RunConfig } from '../config';
-import { reportsDir } from '../report/paths';
+import { ConfigError, readSettings, type RunConfig, type RunSettings } from '../config';
 import { claimReports } from '../report/reports-dir';
 import type { RunResults } from '../report/results';
 import type { AreaRecord } from '../report/serialize';
@@ -18,17 +17,18 @@ import { contractRun } from '../runner/contract-run';
 import { prepareTarget, TargetUnreachable } from '../runner/target';
 import { EXIT, exitCodeOf } from './exit-codes';
 import { runJestProject } from './jest';
+import { takeShard } from './shard';
 
 async function main(): Promise<number> {
-  const failOn = process.env.CONTRACT_FAIL_ON || 'any';
-  if (failOn !== 'any' && failOn !== 'new') return usage(`CONTRACT_FAIL_ON must be "any" or "new", got ${JSON.stringify(failOn)}`);
   const runId = `${Date.now().toString(36)}-${process.pid}-${randomBytes(3).toString('hex')}`;
   const { shard, jestArgs } = takeShard(process.argv.slice(2));
   if (shard === null) return usage('--shard must be i/n with 1 <= i <= n, e.g. --shard=1/2');
   let reports: ReturnType<typeof claimReports>;
+  let failOn: RunSettings['failOn'];
   try {
-    runTimeoutMs();
-    reports = claimReports(reportsDir(), runId);
+    const settings = readSettings();
+    failOn = settings.failOn;
+    reports = claimReports(settings.reportsDir, runId);
   } catch (e) {
     if (e instanceof ConfigError) return usage(e.message);
     throw e;
@@ -51,7 +51,7 @@ async function main(): Promise<number> {
     }
     let r: RunResults;
     try {
-      r = await contractRun(config, { startedAt, reportsDir: reports.dir, historyDir: reports.historyDir, baseline: process.env.CONTRACT_BASELINE || undefined, shard, onArea: progress });
+      r = await contractRun(config, { startedAt, reportsDir: reports.dir, historyDir: reports.historyDir, baseline: config.baseline, shard, onArea: progress });
     } finally {
       await target.close();
     }
@@ -80,27 +80,9 @@ function progress(a: AreaRecord): void {
   console.error(`${a.id}: ${state}; ${a.requests} requests, ${(a.durationMs / 1000).toFixed(1)} s`);
 }
 
-/** `--shard=i/n` (jest's flag, kept for the README's command) selects areas; the rest goes to jest. undefined: no shard; null: malformed. */
-export function takeShard(args: string[]): { shard: [number, number] | undefined | null; jestArgs: string[] } {
-  let shard: [number, number] | undefined | null;
-  const jestArgs: string[] = [];
-  for (let i = 0; i < args.length; i += 1) {
-    const a = args[i]!;
-    const value = a.startsWith('--shard=') ? a.slice('--shard='.length) : a === '--shard' ? args[++i] : undefined;
-    if (value === undefined) {
-      jestArgs.push(a);
-      continue;
-    }
-    const m = /^(\d+)\/(\d+)$/.exec(value);
-    const [k, n] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
-    shard = k >= 1 && k <= n ? [k, n] : null;
-  }
-  return { shard, jestArgs };
-}
-
 function usage(message: string): number {
   console.error(message);
   return EXIT.usage;
 }
 
-if (require.main === module) main().then((code) => process.exit(code));
+main().then((code) => process.exit(code));

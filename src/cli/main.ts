@@ -34,6 +34,7 @@ export const RUN_FLAGS: Flag[] = [
   { flag: '--model', env: 'ANTHROPIC_MODEL', arg: 'ID', help: 'model for every request' },
   { flag: '--headers-env', env: 'ANTHROPIC_CUSTOM_HEADERS', arg: 'NAME', help: 'the environment variable that holds extra headers, "Name: value" per line', fromEnv: true },
   { flag: '--secret-headers', env: 'CONTRACT_SECRET_HEADERS', arg: 'NAMES', help: 'more header names whose values are secrets, comma-separated' },
+  { flag: '--operations', env: 'CONTRACT_OPERATIONS', arg: 'LIST', help: 'messages,count_tokens,models (default: every one the target answers; one it answers 404 on is reported once as not implemented)' },
   { flag: '--profile', env: 'CONTRACT_PROFILE', arg: 'full|schema', help: 'schema: only what a static-example mock can satisfy' },
   { flag: '--anthropic-version', env: 'CONTRACT_ANTHROPIC_VERSION', arg: 'V', help: 'the anthropic-version sent (2023-06-01 or 2026-10-21)' },
   { flag: '--seed', env: 'CONTRACT_SEED', arg: 'N', help: 'fast-check seed (the same seed sends the same bodies)' },
@@ -126,7 +127,7 @@ export function parseArgs(args: string[], env: NodeJS.ProcessEnv, cwd: string): 
 export function usage(): string {
   const width = Math.max(...RUN_FLAGS.map((f) => `${f.flag} ${f.arg}`.length));
   return [
-    `${NAME}: contract tests for servers that speak the Anthropic Messages API (POST /v1/messages).`,
+    `${NAME}: contract tests for servers that speak the Anthropic Messages API (POST /v1/messages, count_tokens, models).`,
     '',
     'Usage:',
     ...Object.values(SUBCOMMANDS).map((s) => `  ${s.usage}`),

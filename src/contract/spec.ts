@@ -67,6 +67,8 @@ export interface Contract {
   operations: Partial<Record<OperationId, Operation>>;
   /** An operation the spec must describe (throws naming it otherwise). */
   operation(id: OperationId): Operation;
+  /** The operation a request calls, by method and path (any prefix before `/v1/…` allowed: gateways, sandboxes). */
+  operationAt(method: string, pathname: string): Operation | undefined;
   /** The spec as written (with `$ref`s); openapi-response-validator resolves them itself. */
   raw: OpenAPIV3.Document;
   /** The spec with every `$ref` resolved. */
@@ -254,6 +256,7 @@ async function buildContract(specPath: string): Promise<Contract> {
     return op;
   };
   const messages = operationById('messages');
+  const matchers = Object.values(operations).map((op) => ({ op, re: new RegExp(`${op.path.replace(/\{[^}]+\}/g, '[^/]+')}$`) }));
   const operation = deref.paths[messages.path]!.post!;
   const errorTypes = new Map<number, string[]>();
   for (const status of messages.documentedStatuses) {
@@ -273,6 +276,7 @@ async function buildContract(specPath: string): Promise<Contract> {
     version: deref.info.version,
     operations,
     operation: operationById,
+    operationAt: (method, pathname) => matchers.find(({ op, re }) => op.method === method.toUpperCase() && re.test(pathname.replace(/\/+$/, '')))?.op,
     validate: (name, value) => run(validator(name, true), value),
     validateRequest: messages.validateRequest,
     jsonSchema,

@@ -26,7 +26,7 @@ export interface RecordedCheck {
 
 export async function checkRecorded(paths: string[]): Promise<RecordedCheck> {
   const contract = await loadContract();
-  const { exchanges, errors } = loadRecorded(paths);
+  const { exchanges, errors } = loadRecorded(paths, (method, pathname) => contract.operationAt(method, pathname)?.id);
   const ctx = { contract, profile: 'full' as const };
   return {
     results: exchanges.map((exchange) => ({

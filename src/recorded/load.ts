@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Exchange, ReceivedResponse, RequestCase } from '../http/exchange';
+import type { OperationId } from '../contract/operations';
 import { parseSse } from '../stream/sse';
 
 /** Recorders that strip response headers (tests/fixtures/recorded/README.md "Per-source recorder behaviour"). */
@@ -23,17 +24,21 @@ interface Recorded {
   response: { status: number; headers?: Record<string, string>; body?: unknown; sse?: string };
 }
 
-export function loadRecorded(paths: string[]): Loaded {
+/** Which operation a recorded request called (the contract's operationAt); the default knows only POST …/v1/messages. */
+export type OperationAt = (method: string, pathname: string) => OperationId | undefined;
+const messagesOnly: OperationAt = (method, pathname) => (method.toUpperCase() === 'POST' && pathname.endsWith('/v1/messages') ? 'messages' : undefined);
+
+export function loadRecorded(paths: string[], operationAt: OperationAt = messagesOnly): Loaded {
   const out: Loaded = { exchanges: [], errors: [] };
   for (const p of paths)
     for (const file of listFiles(p)) {
       try {
         const doc = readJson(file);
         if ('log' in doc) {
-          const { exchanges, errors } = fromHar(doc as unknown as Har, file);
+          const { exchanges, errors } = fromHar(doc as unknown as Har, file, operationAt);
           out.exchanges.push(...exchanges);
           out.errors.push(...errors);
-        } else if ('response' in doc) out.exchanges.push(fromRecorded(checkRecorded(doc), file));
+        } else if ('response' in doc) out.exchanges.push(fromRecorded(checkRecorded(doc), file, operationAt));
         else throw new Unreadable('neither a recorded exchange (no "response") nor a HAR file (no "log")');
       } catch (e) {
         out.errors.push({ file, message: e instanceof Unreadable ? e.message : `cannot be read: ${(e as Error).message}` });
@@ -107,10 +112,10 @@ function response(status: number, headers: Record<string, string>, text: string)
   return res;
 }
 
-function exchange(name: string, c: Omit<RequestCase, 'name'>, url: string, reqHeaders: Record<string, string>, res: ReceivedResponse): Exchange {
+function exchange(name: string, c: Omit<RequestCase, 'name'>, url: string, reqHeaders: Record<string, string>, res: ReceivedResponse, method = 'POST'): Exchange {
   return {
     case: { name, ...c },
-    request: { method: 'POST', url, headers: reqHeaders, body: c.body === undefined ? '' : typeof c.body === 'string' ? c.body : JSON.stringify(c.body) },
+    request: { method: method.toUpperCase() === 'GET' ? 'GET' : 'POST', url, headers: reqHeaders, body: c.body === undefined ? '' : typeof c.body === 'string' ? c.body : JSON.stringify(c.body) },
     response: res,
     retried: [],
     unavailable: false,
@@ -118,7 +123,7 @@ function exchange(name: string, c: Omit<RequestCase, 'name'>, url: string, reqHe
   };
 }
 
-export function fromRecorded(r: Recorded, file: string): Exchange {
+export function fromRecorded(r: Recorded, file: string, operationAt: OperationAt = messagesOnly): Exchange {
   const headers = lower(r.response.headers);
   const stripped = Object.keys(headers).length === 0 || HEADER_STRIPPING_SOURCES.some((s) => r.source?.startsWith(s));
   const text = r.response.sse ?? (r.response.body === undefined ? '' : JSON.stringify(r.response.body));
@@ -126,12 +131,16 @@ export function fromRecorded(r: Recorded, file: string): Exchange {
   if (r.response.sse !== undefined && !res.events) Object.assign(res, { events: parseSse(text).events });
   const req = r.request;
   const url = `https://api.anthropic.com${req?.path ?? '/v1/messages'}${req?.query ? `?${req.query}` : ''}`;
+  const method = req?.method ?? 'POST';
+  const operation = operationAt(method, req?.path ?? '/v1/messages');
+  if (!operation) throw new Unreadable(`${method} ${req?.path} is none of the operations the spec describes`);
   return exchange(
     path.basename(file),
-    { operation: 'messages', body: req?.body, query: req?.query, meta: { mode: 'recorded', description: r.source, headersStripped: stripped, beta: isBeta(req?.headers, req?.query) } },
+    { operation, body: req?.body, query: req?.query, meta: { mode: 'recorded', description: r.source, headersStripped: stripped, beta: isBeta(req?.headers, req?.query) } },
     url,
     lower(req?.headers),
     res,
+    method,
   );
 }
 
@@ -146,8 +155,8 @@ interface Har {
   log: { entries: HarEntry[] };
 }
 
-/** The exchanges of a HAR file's POST …/v1/messages entries; an entry that cannot be read is named with its index. */
-export function fromHar(har: Har, file: string): Loaded {
+/** The exchanges of a HAR file's entries that call an operation of the spec; an entry that cannot be read is named with its index. */
+export function fromHar(har: Har, file: string, operationAt: OperationAt = messagesOnly): Loaded {
   const entries = (har.log as { entries?: unknown } | null)?.entries;
   if (!Array.isArray(entries)) throw new Unreadable('a HAR file without log.entries (an array of entries)');
   const out: Loaded = { exchanges: [], errors: [] };
@@ -161,18 +170,19 @@ export function fromHar(har: Har, file: string): Loaded {
       } catch {
         throw new Unreadable(`request.url is not a URL: ${JSON.stringify(e.request.url.slice(0, 200))}`);
       }
-      if (e.request.method !== 'POST' || !url.pathname.endsWith('/v1/messages')) return;
+      const operation = operationAt(String(e.request.method), url.pathname);
+      if (!operation) return;
       messages += 1;
-      out.exchanges.push(fromHarEntry(e, i, url, file));
+      out.exchanges.push(fromHarEntry(e, i, url, file, operation));
     } catch (err) {
       out.errors.push({ file: `${file}#${i}`, message: err instanceof Unreadable ? `HAR entry ${i}: ${err.message}` : `HAR entry ${i} cannot be read: ${(err as Error).message}` });
     }
   });
-  if (!messages && !out.errors.length) out.errors.push({ file, message: `a HAR file with no POST …/v1/messages entry among its ${entries.length} entries: nothing to check` });
+  if (!messages && !out.errors.length) out.errors.push({ file, message: `a HAR file with no entry for an operation of the spec (POST …/v1/messages, …) among its ${entries.length} entries: nothing to check` });
   return out;
 }
 
-function fromHarEntry(e: HarEntry, i: number, url: URL, file: string): Exchange {
+function fromHarEntry(e: HarEntry, i: number, url: URL, file: string, operation: OperationId): Exchange {
   const pairs = (list: Array<{ name: string; value: string }> | undefined) => Object.fromEntries((Array.isArray(list) ? list : []).map((h) => [String(h.name).toLowerCase(), String(h.value)]));
   const reqHeaders = pairs(e.request.headers);
   let body: unknown = e.request.postData?.text;
@@ -184,5 +194,5 @@ function fromHarEntry(e: HarEntry, i: number, url: URL, file: string): Exchange 
   const content = e.response.content;
   const text = content?.encoding === 'base64' ? Buffer.from(content.text ?? '', 'base64').toString('utf8') : (content?.text ?? '');
   const query = url.search.slice(1) || undefined;
-  return exchange(`${path.basename(file)}#${i}`, { operation: 'messages', body, query, meta: { mode: 'recorded', beta: isBeta(reqHeaders, query) } }, e.request.url, reqHeaders, response(e.response.status, pairs(e.response.headers), text));
+  return exchange(`${path.basename(file)}#${i}`, { operation, body, query, meta: { mode: 'recorded', beta: isBeta(reqHeaders, query) } }, e.request.url, reqHeaders, response(e.response.status, pairs(e.response.headers), text), String(e.request.method));
 }

@@ -12,8 +12,11 @@ type Schema = Record<string, unknown>;
 export function requestCoverage(exchanges: Exchange[]): string[] {
   const items = new Set<string>();
   for (const ex of exchanges) {
-    const body = requestBody(ex);
-    if (!body || ex.case.meta?.mode === 'negative') continue;
+    if (ex.case.meta?.mode === 'negative') continue;
+    items.add(`operation ${ex.case.operation}`);
+    // The field vocabulary below is the Messages request's; other operations count as called.
+    const body = ex.case.operation === 'messages' ? requestBody(ex) : undefined;
+    if (!body) continue;
     for (const k of Object.keys(body)) items.add(`field ${k}`);
     const choice = (body.tool_choice as { type?: string } | undefined)?.type;
     if (choice) items.add(`tool_choice.type ${choice}`);
@@ -41,7 +44,8 @@ export function requestCoverage(exchanges: Exchange[]): string[] {
 export function responseCoverage(exchanges: Exchange[]): string[] {
   const items = new Set<string>();
   for (const ex of exchanges) {
-    for (const r of [...ex.retried, ...(ex.response ? [ex.response] : [])]) items.add(`status ${r.status}`);
+    const op = ex.case.operation === 'messages' ? '' : `${ex.case.operation} `;
+    for (const r of [...ex.retried, ...(ex.response ? [ex.response] : [])]) items.add(`${op}status ${r.status}`);
     const view = ex.response ? viewOf(ex) : undefined;
     for (const b of ((view?.message?.content as Schema[] | undefined) ?? [])) {
       items.add(`content ${String(b?.type)}`);
@@ -63,7 +67,9 @@ export function specUniverse(contract: Contract): { request: string[]; response:
   const enumOf = (schema: Schema): string[] => ((schema.oneOf as Schema[] | undefined) ?? [schema]).flatMap((v) => ((v.properties as Record<string, Schema>)?.type?.enum as string[]) ?? []);
   const raw = (contract.deref.components!.schemas as Record<string, Schema>).CreateMessageParams!;
   const props = s('CreateMessageParams').properties as Record<string, Schema>;
+  const operations = Object.values(contract.operations);
   const request = [
+    ...operations.map((op) => `operation ${op.id}`),
     // Beta-only fields are outside the default contract.
     ...Object.entries(raw.properties as Record<string, Schema>).filter(([, p]) => !p['x-anthropic-beta']).map(([k]) => `field ${k}`),
     ...enumOf(s('ToolChoice')).map((v) => `tool_choice.type ${v}`),
@@ -79,7 +85,7 @@ export function specUniverse(contract: Contract): { request: string[]; response:
   ];
   // The spec's unions, less their open last branch (which lists no kind of its own).
   const response = [
-    ...contract.documentedStatuses.map((st) => `status ${st}`),
+    ...operations.flatMap((op) => op.documentedStatuses.map((st) => `${op.id === 'messages' ? '' : `${op.id} `}status ${st}`)),
     ...enumOf(s('ContentBlock')).map((k) => `content ${k}`),
     ...enumOf(s('TextCitation')).map((k) => `citation ${k}`),
     ...contract.knownStopReasons.map((r) => `stop_reason ${r}`),

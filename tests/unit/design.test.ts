@@ -1,0 +1,51 @@
+/**
+ * The shape issue #16 asks for, held in place: a run's state travels in its Run object and in the
+ * data areas return, never through globals, rewritten environment variables or scratch files; an
+ * operation is a value the client builds its request from.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { takeShard } from '../../src/cli/shard';
+import { buildRequest } from '../../src/http/client';
+import { loadContract } from '../../src/contract/spec';
+import { OPERATION_IDS } from '../../src/contract/operations';
+
+const SRC = path.resolve(__dirname, '../../src');
+const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(path.join(dir, f)).isDirectory() ? files(path.join(dir, f)) : [path.join(dir, f)]));
+
+test('no run state through globals, environment rewrites or scratch files', () => {
+  const offending = files(SRC)
+    .filter((f) => f.endsWith('.ts'))
+    .flatMap((f) =>
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .map((line, i) => ({ where: `${path.relative(SRC, f)}:${i + 1}`, line }))
+        .filter(({ line }) => /\bglobalThis\b|process\.env(\.\w+|\[[^\]]+\])\s*=[^=]|\.run\//.test(line) && !line.trim().startsWith('*') && !line.trim().startsWith('//')),
+    );
+  expect(offending).toEqual([]);
+});
+
+test('--shard=i/n selects areas and leaves the other arguments to jest', () => {
+  expect(takeShard(['--shard=2/3', '-t', 'x'])).toEqual({ shard: [2, 3], jestArgs: ['-t', 'x'] });
+  expect(takeShard(['--shard', '1/2'])).toEqual({ shard: [1, 2], jestArgs: [] });
+  expect(takeShard(['--ci'])).toEqual({ shard: undefined, jestArgs: ['--ci'] });
+  expect(takeShard(['--shard=3/2']).shard).toBeNull();
+  expect(takeShard(['--shard=x']).shard).toBeNull();
+});
+
+test('every operation is a value from the spec, and the client builds method and URL from it', async () => {
+  const contract = await loadContract();
+  const target = { baseUrl: 'http://127.0.0.1:9/prefix', apiKey: 'k', customHeaders: {}, anthropicVersion: '2023-06-01', retries: 0, timeoutMs: 1, minTokensPerSecond: 1, runDeadline: 0 };
+  for (const id of OPERATION_IDS) {
+    const op = contract.operation(id);
+    expect(op.path).toMatch(/^\/v1\//);
+    expect(contract.operationAt(op.method, `/prefix${op.path.replace('{model_id}', 'claude-x')}`)?.id).toBe(id);
+  }
+  const get = buildRequest(target, { name: 'r', operation: 'models_retrieve', pathParams: { model_id: 'a b/c' } }, contract.operation('models_retrieve'));
+  expect(get).toEqual(expect.objectContaining({ method: 'GET', url: 'http://127.0.0.1:9/prefix/v1/models/a%20b%2Fc', body: '' }));
+  expect(get.headers['content-type']).toBeUndefined();
+  const list = buildRequest(target, { name: 'l', operation: 'models_list', query: 'limit=2' }, contract.operation('models_list'));
+  expect(list.url).toBe('http://127.0.0.1:9/prefix/v1/models?limit=2');
+  const count = buildRequest(target, { name: 'c', operation: 'count_tokens', body: { model: 'm', messages: [] } }, contract.operation('count_tokens'));
+  expect([count.method, count.url, count.headers['content-type']]).toEqual(['POST', 'http://127.0.0.1:9/prefix/v1/messages/count_tokens', 'application/json']);
+});
