@@ -30,6 +30,7 @@ import { responseHeadersConformance } from './response-headers';
 import { streamJsonSameShape } from './stream-json-shape';
 import { requestIdUnique } from './request-id-unique';
 import { operationImplemented } from './operation-implemented';
+import { countTokensMatchesUsage } from './count-tokens-usage';
 
 export const CHECKS = [
   transportComplete,
@@ -59,7 +60,7 @@ export const CHECKS = [
 ] as const satisfies readonly Check[];
 
 /** Checks across an area's exchanges, reported after the per-exchange ones. */
-export const SET_CHECKS = [operationImplemented, streamJsonSameShape, requestIdUnique] as const satisfies readonly SetCheck[];
+export const SET_CHECKS = [operationImplemented, streamJsonSameShape, requestIdUnique, countTokensMatchesUsage] as const satisfies readonly SetCheck[];
 
 /** Every check id: a typo in an area's list or a test is a compile error. */
 export type CheckId = (typeof CHECKS)[number]['id'] | (typeof SET_CHECKS)[number]['id'];
