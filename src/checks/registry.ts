@@ -30,6 +30,7 @@ import { responseHeadersConformance } from './response-headers';
 import { streamJsonSameShape } from './stream-json-shape';
 import { requestIdUnique } from './request-id-unique';
 import { operationImplemented } from './operation-implemented';
+import { countTokensMatchesUsage } from './count-tokens-usage';
 import { modelsPagination } from './models-pagination';
 import { modelsNewestFirst } from './models-newest-first';
 import { modelRetrieveConsistent } from './model-retrieve-consistent';
@@ -63,7 +64,7 @@ export const CHECKS = [
 ] as const satisfies readonly Check[];
 
 /** Checks across an area's exchanges, reported after the per-exchange ones. */
-export const SET_CHECKS = [operationImplemented, streamJsonSameShape, requestIdUnique, modelsPagination, modelsNewestFirst, modelRetrieveConsistent, modelsListedAccepted] as const satisfies readonly SetCheck[];
+export const SET_CHECKS = [operationImplemented, streamJsonSameShape, requestIdUnique, countTokensMatchesUsage, modelsPagination, modelsNewestFirst, modelRetrieveConsistent, modelsListedAccepted] as const satisfies readonly SetCheck[];
 
 /** Every check id: a typo in an area's list or a test is a compile error. */
 export type CheckId = (typeof CHECKS)[number]['id'] | (typeof SET_CHECKS)[number]['id'];

@@ -141,12 +141,14 @@ async function buildContract(specPath: string): Promise<Contract> {
   const compiled = new Map<string, ValidateFunction>();
   const converted = new Map<string, Record<string, unknown>>();
   const jsonSchema = (name: string, options: { beta?: boolean } = {}): Record<string, unknown> => {
-    const key = `${name}:${options.beta ?? false}`;
+    // Beta parts are kept unless asked otherwise (toJsonSchema's default): the key says which.
+    const beta = options.beta ?? true;
+    const key = `${name}:${beta}`;
     let out = converted.get(key);
     if (!out) {
       const schema = schemas[name];
       if (!schema) throw new Error(`contract: no schema named ${name} in ${specPath}`);
-      out = toJsonSchema(schema, options) as Record<string, unknown>;
+      out = toJsonSchema(schema, { beta }) as Record<string, unknown>;
       converted.set(key, out);
     }
     // Callers may change what they get: each gets its own copy.

@@ -60,7 +60,7 @@ export function patternLengths(pattern: string): { min: number; max: number } | 
 }
 
 /** The smallest thinking budget the spec allows (ThinkingConfig's enabled form, budget_tokens.minimum). */
-export function thinkingBudgetMinimum(contract: { jsonSchema(name: string): Record<string, unknown> }): number {
-  const enabled = (contract.jsonSchema('ThinkingConfig').oneOf as Schema[])[0]!;
+export function thinkingBudgetMinimum(contract: { jsonSchema(name: string, o?: { beta?: boolean }): Record<string, unknown> }): number {
+  const enabled = (contract.jsonSchema('ThinkingConfig', { beta: false }).oneOf as Schema[])[0]!;
   return Number((enabled.properties as Record<string, Schema>).budget_tokens!.minimum);
 }

@@ -37,6 +37,11 @@ export interface CaseMeta {
   probe?: boolean;
   /** A stream case's JSON twin (case name) whose answer must have the same shape (stream_json_same_shape). */
   shapeTwin?: string;
+  /**
+   * A /v1/messages case's count_tokens twin (case name): the same body counted, whose count must be
+   * close to the input usage this answer reports (count_tokens_matches_usage).
+   */
+  countTwin?: string;
   /** Recorded exchanges whose recorder stripped headers: header checks do not apply. */
   headersStripped?: boolean;
   /** The request used the beta surface (`anthropic-beta` or `?beta=true`). */

@@ -63,7 +63,7 @@ export function responseCoverage(exchanges: Exchange[]): string[] {
 
 /** What the spec lists, in the same vocabulary as the two functions above. */
 export function specUniverse(contract: Contract): { request: string[]; response: string[] } {
-  const s = (name: string) => contract.jsonSchema(name);
+  const s = (name: string) => contract.jsonSchema(name, { beta: false });
   const enumOf = (schema: Schema): string[] => ((schema.oneOf as Schema[] | undefined) ?? [schema]).flatMap((v) => ((v.properties as Record<string, Schema>)?.type?.enum as string[]) ?? []);
   const raw = (contract.deref.components!.schemas as Record<string, Schema>).CreateMessageParams!;
   const props = s('CreateMessageParams').properties as Record<string, Schema>;

@@ -15,6 +15,7 @@ import { runOver } from '../http/deadline';
 import { tokenUsage, type TokenUsage } from './usage';
 import { shrinkGenerated } from './shrink';
 import { authCases, exampleCases, invalidCases, semanticCases, validCases } from './cases';
+import { COUNT_TOKENS_AREA } from './count-tokens-cases';
 import { MODELS_AREA } from './models-cases';
 
 export interface AreaDef {
@@ -75,6 +76,7 @@ export const AREAS: AreaDef[] = [
     checks: [...COMMON, 'response_schema_conformance', ...STREAM, 'positive_data_acceptance', ...SEMANTIC, 'stream_json_same_shape'],
     cases: semanticCases,
   },
+  COUNT_TOKENS_AREA,
   MODELS_AREA,
 ];
 

@@ -83,4 +83,15 @@ export interface Known {
   MessageDelta: Differs<{ optional: 'stop_sequence' | 'container' | 'stop_details'; types: 'stop_reason' }>;
   /** OLD: until August 2025 message_delta usage carried output_tokens alone. */
   MessageDeltaUsage: Differs<{ optional: 'server_tool_use' | 'input_tokens' | 'cache_creation_input_tokens' | 'cache_read_input_tokens' | 'output_tokens_details' }>;
+  /**
+   * The request side of count_tokens. MISSING: user_profile_id and workspace_id are header params the
+   * SDK sends as headers, not body members. BETA: context_management, mcp_servers and output_format
+   * (the Beta params'; marked x-anthropic-beta). model: as in Message.
+   */
+  CountMessageTokensParams: Differs<{ missing: 'user_profile_id' | 'workspace_id'; extra: 'context_management' | 'mcp_servers' | 'output_format'; types: 'model' }>;
+  /** BETA: context_management (BetaMessageTokensCount). */
+  MessageTokensCount: Differs<{ extra: 'context_management' }>;
+  /** OLD: answers from before 2026-03 carry type, id, display_name and created_at alone. */
+  ModelInfo: Differs<{ optional: 'capabilities' | 'max_input_tokens' | 'max_tokens' | 'lifecycle' | 'line' | 'deprecated_at' | 'retires_at' }>;
+  ModelListResponse: Same;
 }

@@ -4,9 +4,12 @@
  * states the whole difference between one of our schemas and the SDK type for it; the known
  * differences are listed in known-differences.ts, each with its reason. An SDK upgrade or a spec
  * change that adds, removes or retypes a member breaks an assertion: a compile error naming the
- * schema, instead of a silent gap. The request side (MessageCreateParams) is the mock's issue (#14).
+ * schema, instead of a silent gap. Of the request side, the count_tokens body is compared here
+ * (CountMessageTokensParams); MessageCreateParams is the mock's issue (#14).
  */
 import type * as Sdk from '@anthropic-ai/sdk/resources/messages/messages';
+import type * as SdkModels from '@anthropic-ai/sdk/resources/models';
+import type { PageResponse } from '@anthropic-ai/sdk/core/pagination';
 import type * as Spec from './spec-types.generated';
 import type { Compare, Equals, Expect, Tags, Variant } from './compare';
 import type { Known } from './known-differences';
@@ -80,6 +83,12 @@ export type InputJSONDelta = Expect<Check<'Event', Variant<Spec.ContentBlockDelt
 export type ThinkingDelta = Expect<Check<'Event', Variant<Spec.ContentBlockDelta, 'thinking_delta'>, Sdk.ThinkingDelta>>;
 export type SignatureDelta = Expect<Check<'Event', Variant<Spec.ContentBlockDelta, 'signature_delta'>, Sdk.SignatureDelta>>;
 export type CitationsDelta = Expect<Check<'Event', Variant<Spec.ContentBlockDelta, 'citations_delta'>, Sdk.CitationsDelta>>;
+
+// ── count_tokens and models ──
+export type CountMessageTokensParams = Expect<Check<'CountMessageTokensParams', Spec.CountMessageTokensParams, Sdk.MessageCountTokensParams>>;
+export type MessageTokensCount = Expect<Check<'MessageTokensCount', Spec.MessageTokensCount, Sdk.MessageTokensCount>>;
+export type ModelInfo = Expect<Check<'ModelInfo', Spec.ModelInfo, SdkModels.ModelInfo>>;
+export type ModelListResponse = Expect<Check<'ModelListResponse', Spec.ModelListResponse, PageResponse<SdkModels.ModelInfo>>>;
 
 // ── The comparison itself is shown to catch a removed member (so that it cannot pass vacuously) ──
 // @ts-expect-error Usage without service_tier differs from the SDK's Usage in `missing`: this line must not compile.

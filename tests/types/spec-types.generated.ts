@@ -1,5 +1,10 @@
 /* Generated from openapi/anthropic-messages-api-openapi.yml by tests/types/generate.ts: do not edit. */
 /* eslint-disable */
+export type Base64ImageSource = {
+  type: "base64";
+  media_type: "image/jpeg" | "image/png" | "image/gif" | "image/webp";
+  data: string;
+};
 export type BashCodeExecutionToolResultBlock = {
   type: "bash_code_execution_tool_result";
   tool_use_id: ServerToolUseId;
@@ -11,10 +16,18 @@ export type BashCodeExecutionToolResultBlock = {
     content: CodeExecutionOutputFiles;
   } | CodeExecutionToolError;
 };
+export type CacheControl = {
+  type: "ephemeral";
+  ttl?: "5m" | "1h";
+} | null;
 export type CacheCreation = {
   ephemeral_5m_input_tokens: number;
   ephemeral_1h_input_tokens: number;
 } | null;
+export type Caller = {
+  type: string;
+  tool_id?: string;
+};
 export type CodeExecutionOutputFiles = Array<{
   type: "code_execution_output" | "bash_code_execution_output";
   file_id: string;
@@ -85,6 +98,33 @@ export type ContentBlockStopEvent = {
   type: "content_block_stop";
   index: number;
 };
+export type ContextManagementConfig = { [key: string]: unknown } | null;
+export type CountMessageTokensParams = {
+  model: Model;
+  messages: InputMessages;
+  system?: SystemPrompt;
+  tools?: Tools;
+  tool_choice?: ToolChoice;
+  thinking?: ThinkingConfig;
+  cache_control?: TopLevelCacheControl;
+  output_config?: OutputConfig;
+  speed?: Speed;
+  context_management?: ContextManagementConfig;
+  mcp_servers?: McpServers;
+  output_format?: OutputFormat;
+};
+export type CustomTool = {
+  type?: "custom" | null;
+  name: string;
+  description?: string;
+  input_schema: InputSchema;
+  cache_control?: CacheControl;
+  strict?: boolean;
+  eager_input_streaming?: boolean | null;
+  allowed_callers?: Array<string>;
+  defer_loading?: boolean;
+  input_examples?: Array<{ [key: string]: unknown }>;
+};
 export type ErrorEvent = {
   type: "error";
   error: ErrorObject;
@@ -100,9 +140,33 @@ export type ErrorResponse = {
   error: ErrorObject;
   request_id?: string | null;
 };
+export type FileSource = {
+  type: "file";
+  file_id: string;
+};
 export type FinalMessage = (Message) & ({
   stop_reason?: string;
 });
+export type InputContentBlock = RequestTextBlock | RequestImageBlock | RequestDocumentBlock | RequestSearchResultBlock | RequestThinkingBlock | RequestRedactedThinkingBlock | RequestToolUseBlock | RequestToolResultBlock | RequestServerToolUseBlock | RequestServerToolResultBlock | RequestContainerUploadBlock | RequestMcpToolUseBlock | RequestMcpToolResultBlock | RequestCompactionBlock;
+export type InputMessage = {
+  role: "user" | "assistant";
+  content: string | Array<InputContentBlock>;
+};
+export type InputMessages = Array<InputMessage>;
+export type InputSchema = {
+  type: "object";
+  properties?: { [key: string]: unknown } | null;
+  required?: Array<string> | null;
+};
+export type McpServers = Array<{ [key: string]: unknown }>;
+export type McpToolsetTool = {
+  type: "mcp_toolset";
+  mcp_server_name: string;
+  default_config?: { [key: string]: unknown };
+  configs?: { [key: string]: unknown } | null;
+  tools?: Array<{ [key: string]: unknown }> | null;
+  cache_control?: CacheControl;
+};
 export type Message = {
   id: string;
   type: "message";
@@ -148,9 +212,41 @@ export type MessageStopEvent = {
   type: "message_stop";
 };
 export type MessageStreamEvent = MessageStartEvent | ContentBlockStartEvent | ContentBlockDeltaEvent | ContentBlockStopEvent | MessageDeltaEvent | MessageStopEvent | PingEvent | ErrorEvent;
+export type MessageTokensCount = {
+  input_tokens: number;
+  context_management?: { [key: string]: unknown } | null;
+};
+export type Model = string;
+export type ModelInfo = {
+  type: "model";
+  id: string;
+  display_name: string;
+  created_at: string;
+  max_input_tokens?: number | null;
+  max_tokens?: number | null;
+  capabilities?: { [key: string]: unknown } | null;
+  lifecycle?: "active" | "deprecated" | "retired";
+  line?: "haiku" | "sonnet" | "opus" | "fable" | "mythos" | null;
+  deprecated_at?: string | null;
+  retires_at?: string | null;
+};
+export type ModelListResponse = {
+  data: Array<ModelInfo>;
+  first_id: string | null;
+  last_id: string | null;
+  has_more: boolean;
+};
 export type OtherContentBlock = {
   type: "advisor_tool_result" | "mcp_tool_use" | "mcp_tool_result" | "compaction" | "fallback" | "mcp_tool_listing";
 };
+export type OutputConfig = {
+  effort?: "low" | "medium" | "high" | "xhigh" | "max" | null;
+  format?: {
+    type: "json_schema";
+    schema: { [key: string]: unknown };
+  } | null;
+};
+export type OutputFormat = { [key: string]: unknown } | null;
 export type OutputTokensDetails = {
   thinking_tokens: number;
 } | null;
@@ -160,6 +256,122 @@ export type PingEvent = {
 export type RedactedThinkingBlock = {
   type: "redacted_thinking";
   data: string;
+};
+export type RequestCompactionBlock = {
+  type: "compaction";
+  content?: string | null;
+  encrypted_content?: string | null;
+  signature?: string | null;
+  tool_changes?: Array<{ [key: string]: unknown }> | null;
+  cache_control?: CacheControl;
+};
+export type RequestContainerUploadBlock = {
+  type: "container_upload";
+  file_id: string;
+  cache_control?: CacheControl;
+};
+export type RequestDocumentBlock = {
+  type: "document";
+  source: {
+    type: "base64";
+    media_type: "application/pdf";
+    data: string;
+  } | {
+    type: "text";
+    media_type: "text/plain";
+    data: string;
+  } | {
+    type: "content";
+    content: string | Array<RequestTextBlock | RequestImageBlock>;
+  } | UrlSource | FileSource;
+  title?: string | null;
+  context?: string | null;
+  citations?: {
+    enabled?: boolean;
+  } | null;
+  cache_control?: CacheControl;
+};
+export type RequestImageBlock = {
+  type: "image";
+  source: Base64ImageSource | UrlSource | FileSource;
+  cache_control?: CacheControl;
+  transformations?: { [key: string]: unknown } | null;
+};
+export type RequestMcpToolResultBlock = {
+  type: "mcp_tool_result";
+  tool_use_id: string;
+  content?: string | Array<RequestTextBlock>;
+  is_error?: boolean;
+  cache_control?: CacheControl;
+};
+export type RequestMcpToolUseBlock = {
+  type: "mcp_tool_use";
+  id: string;
+  name: string;
+  server_name: string;
+  input: unknown;
+  cache_control?: CacheControl;
+};
+export type RequestRedactedThinkingBlock = {
+  type: "redacted_thinking";
+  data: string;
+};
+export type RequestSearchResultBlock = {
+  type: "search_result";
+  source: string;
+  title: string;
+  content: Array<RequestTextBlock>;
+  citations?: {
+    enabled?: boolean;
+  };
+  cache_control?: CacheControl;
+};
+export type RequestServerToolResultBlock = {
+  type: string;
+  tool_use_id: string;
+  content: unknown;
+  cache_control?: CacheControl;
+  caller?: Caller;
+};
+export type RequestServerToolUseBlock = {
+  type: "server_tool_use";
+  id: string;
+  name: string;
+  input: { [key: string]: unknown };
+  cache_control?: CacheControl;
+  caller?: Caller;
+};
+export type RequestTextBlock = {
+  type: "text";
+  text: string;
+  cache_control?: CacheControl;
+  citations?: Array<{ [key: string]: unknown }> | null;
+};
+export type RequestThinkingBlock = {
+  type: "thinking";
+  thinking: string;
+  signature: string;
+};
+export type RequestToolResultBlock = {
+  type: "tool_result";
+  tool_use_id: string;
+  content?: string | Array<RequestTextBlock | RequestImageBlock | RequestSearchResultBlock | RequestDocumentBlock | {
+    type: "tool_reference";
+    tool_name: string;
+    cache_control?: CacheControl;
+  }>;
+  is_error?: boolean;
+  cache_control?: CacheControl;
+  toolset_name?: string | null;
+};
+export type RequestToolUseBlock = {
+  type: "tool_use";
+  id: string;
+  name: string;
+  input: { [key: string]: unknown };
+  cache_control?: CacheControl;
+  caller?: Caller;
+  toolset_name?: string | null;
 };
 export type ResponseCaller = {
   type: "direct";
@@ -179,6 +391,10 @@ export type ResponseDocumentBlock = {
     data: string;
   };
 };
+export type ServerTool = {
+  type: string;
+  name: string;
+};
 export type ServerToolUsage = {
   web_search_requests: number;
   web_fetch_requests?: number;
@@ -191,12 +407,14 @@ export type ServerToolUseBlock = {
   caller?: ResponseCaller;
 };
 export type ServerToolUseId = string;
+export type Speed = "standard" | "fast" | null;
 export type StopDetails = {
   type: "refusal";
   category: "cyber" | "bio" | "frontier_llm" | "reasoning_extraction" | "general_harms" | null;
   explanation: string | null;
 } | null;
 export type StopReason = "end_turn" | "max_tokens" | "stop_sequence" | "tool_use" | "pause_turn" | "refusal" | "model_context_window_exceeded" | "compaction" | null;
+export type SystemPrompt = string | Array<RequestTextBlock>;
 export type TextBlock = {
   type: "text";
   text: string;
@@ -268,6 +486,27 @@ export type ThinkingBlock = {
   thinking: string;
   signature: string;
 };
+export type ThinkingConfig = {
+  type: "enabled";
+  budget_tokens: number;
+  display?: "summarized" | "omitted" | null;
+} | {
+  type: "disabled";
+} | {
+  type: "adaptive";
+  display?: "summarized" | "omitted" | null;
+};
+export type Tool = CustomTool | ServerTool | McpToolsetTool | ToolsetTool;
+export type ToolChoice = {
+  type: "auto" | "any";
+  disable_parallel_tool_use?: boolean;
+} | {
+  type: "tool";
+  name: string;
+  disable_parallel_tool_use?: boolean;
+} | {
+  type: "none";
+};
 export type ToolSearchToolResultBlock = {
   type: "tool_search_tool_result";
   tool_use_id: ServerToolUseId;
@@ -291,8 +530,19 @@ export type ToolUseBlock = {
   caller?: ResponseCaller;
   toolset_name?: string | null;
 };
+export type Tools = Array<Tool>;
+export type ToolsetTool = {
+  type: string;
+  configs?: { [key: string]: unknown } | null;
+  cache_control?: CacheControl;
+};
+export type TopLevelCacheControl = (CacheControl) | null;
 export type UnknownEvent = {
   type: string;
+};
+export type UrlSource = {
+  type: "url";
+  url: string;
 };
 export type Usage = {
   input_tokens: number;

@@ -28,7 +28,7 @@ test('a member removed from the spec disappears from the generated type (and so 
 
 test('the drift assertions cover every response schema the SDK has a type for, and prove a removed member fails', () => {
   const drift = readFileSync(path.join(__dirname, '../types/sdk-drift.ts'), 'utf8');
-  for (const sdk of ['Sdk.Message', 'Sdk.Usage', 'Tags<Sdk.ContentBlock>', 'Tags<Sdk.RawMessageStreamEvent>', 'Tags<Sdk.TextCitation>', 'Tags<Sdk.RawContentBlockDelta>', 'Sdk.MessageDeltaUsage', 'Sdk.RawMessageDeltaEvent.Delta'])
+  for (const sdk of ['Sdk.Message', 'Sdk.Usage', 'Tags<Sdk.ContentBlock>', 'Tags<Sdk.RawMessageStreamEvent>', 'Tags<Sdk.TextCitation>', 'Tags<Sdk.RawContentBlockDelta>', 'Sdk.MessageDeltaUsage', 'Sdk.RawMessageDeltaEvent.Delta', 'Sdk.MessageCountTokensParams', 'Sdk.MessageTokensCount', 'SdkModels.ModelInfo', 'PageResponse<SdkModels.ModelInfo>'])
     expect(drift).toContain(sdk);
   expect(drift).toMatch(/\/\/ @ts-expect-error .*\n.*Omit<Spec\.Usage, 'service_tier'>/);
 });
