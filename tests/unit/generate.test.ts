@@ -11,6 +11,7 @@ import { boundaryCases } from '../../src/generate/boundary';
 import { negativeCases } from '../../src/generate/negative';
 import { validCases } from '../../src/suite/cases';
 import { runFromEnv } from '../../src/suite/run';
+import { AREAS } from '../../src/suite/areas';
 import { requestCoverage, specUniverse } from '../../src/report/coverage';
 import type { Exchange, RequestCase } from '../../src/http/exchange';
 
@@ -92,7 +93,8 @@ describe('every invalid body breaks exactly its named rule', () => {
 test('a default run covers every request field, enum value and block kind (coverage printed)', async () => {
   const ctx = await runFromEnv({ ANTHROPIC_BASE_URL: 'http://127.0.0.1:9', ANTHROPIC_API_KEY: 'k' });
   const asExchanges = (cases: RequestCase[]) => cases.map((c) => ({ case: c }) as Exchange);
-  const sent = new Set(requestCoverage(asExchanges(validCases(ctx))));
+  // Every area's requests (each operation is called by its own area).
+  const sent = new Set(requestCoverage(asExchanges([...validCases(ctx), ...AREAS.flatMap((a) => [...(a.probe ? [a.probe(ctx)] : []), ...a.cases(ctx)])])));
   // Input thinking blocks are signed by the API: only the self-test generator forges them.
   for (const item of requestCoverage(asExchanges(fc.sample(validBody({ ...gen, unforgeable: true }), { seed: 42, numRuns: 200 }).map((body) => ({ name: 'x', operation: 'messages', body }))))) if (/block (redacted_)?thinking/.test(item)) sent.add(item);
   const universe = specUniverse(contract).request.filter((item) => !Object.keys(NOT_GENERATED).some((f) => item === `field ${f}`));
