@@ -60,6 +60,8 @@ export interface AreaRecord {
   skipped?: string;
   /** Why the area did not finish (the run's time limit). */
   notRun?: string;
+  /** The operations the area calls (`messages`, `count_tokens`, `models`). */
+  group?: string;
   /** The operation the target does not implement (`POST /v1/messages/count_tokens` answered 404). */
   notImplemented?: string;
   /** Tokens the target reported for this area's answers. */
@@ -123,6 +125,7 @@ export function serializeArea(o: AreaOutcome, format: FormatOptions, shown = 5):
     title: o.area.title,
     skipped: o.skipped,
     notRun: o.notRun,
+    group: o.area.group,
     notImplemented: o.notImplemented,
     usage: o.usage ?? { inputTokens: 0, outputTokens: 0 },
     durationMs: o.durationMs,

@@ -17,6 +17,7 @@ import { shrinkGenerated } from './shrink';
 import { authCases, exampleCases, invalidCases, semanticCases, validCases } from './cases';
 import { COUNT_TOKENS_AREA } from './count-tokens-cases';
 import { MODELS_AREA } from './models-cases';
+import { COMMON_CHECKS } from './common';
 
 export interface AreaDef {
   id: string;
@@ -36,7 +37,7 @@ export interface AreaDef {
   next?(run: Run, results: CaseResult[]): RequestCase[];
 }
 
-const COMMON: CheckId[] = ['transport_complete', 'status_code_documented', 'content_type_conformance', 'request_id_header', 'response_headers_conformance', 'request_id_unique', 'valid_utf8', 'information_exposure'];
+const COMMON = COMMON_CHECKS;
 const STREAM: CheckId[] = ['sse_framing', 'stream_event_schema', 'stream_grammar', 'stream_message_valid'];
 const SEMANTIC: CheckId[] = ['max_tokens_honoured', 'stop_sequence_honoured', 'tool_choice_honoured', 'thinking_honoured', 'usage_accounts_for_content', 'stop_reason_known', 'new_values_named'];
 /** Failures of checks an area does not list (e.g. an error envelope where only 200s were due) are reported under this id. */

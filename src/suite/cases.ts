@@ -9,6 +9,7 @@ import type { Run } from './run';
 import { validBody } from '../generate/positive';
 import { boundaryCases } from '../generate/boundary';
 import { negativeCases } from '../generate/negative';
+import { unknownModel } from './common';
 
 type Body = Record<string, unknown>;
 
@@ -62,11 +63,11 @@ export function authCases(ctx: Run): RequestCase[] {
     c('unknown_version', { 'anthropic-version': '2099-01-01' }, 400, 'an unknown anthropic-version gets 400', body, 'anthropic-version'),
   ];
   // A name outside the spec's model table (info.x-models), which is what the real API serves.
-  const unknownModel = ['claude-does-not-exist', 'claude-no-such-model-0'].find((m) => !(m in ctx.contract.models))!;
+  const unknown = unknownModel(ctx.contract);
   cases.push({
     name: 'auth/unknown_model',
     operation: 'messages',
-    body: { ...body, model: unknownModel },
+    body: { ...body, model: unknown },
     meta: { mode: 'auth', rule: 'an unknown model gets 404 not_found_error (https://platform.claude.com/docs/en/api/errors)', path: 'model', expect: { status: 404, errorType: 'not_found_error' } },
   });
   for (const v of ctx.contract.anthropicVersions) cases.push(c(`version_${v}`, { 'anthropic-version': v }, 200, `anthropic-version ${v} is accepted (https://docs.claude.com/en/api/versioning)`));

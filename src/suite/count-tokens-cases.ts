@@ -8,6 +8,7 @@ import type { RequestCase } from '../http/exchange';
 import type { AreaDef } from './areas';
 import type { Run } from './run';
 import { countAuthCases, countBoundaryCases, countNegativeCases, countValidCases, smallestCountBody } from '../generate/count-tokens';
+import { COMMON_CHECKS, unknownModel } from './common';
 
 /** Generated valid bodies: a few are enough here (the Messages areas draw the full CONTRACT_RUNS). */
 const MAX_GENERATED = 8;
@@ -23,7 +24,7 @@ export function countTokensProbe(run: Run): RequestCase {
 export function countTokensCases(run: Run): RequestCase[] {
   const { seed, runs } = run.config;
   // A name outside the spec's model table (info.x-models), which is what the real API serves.
-  const unknownModel = ['claude-does-not-exist', 'claude-no-such-model-0'].find((m) => !(m in run.contract.models))!;
+  const unknown = unknownModel(run.contract);
   const counted = [...countValidCases(run.gen, seed, Math.min(runs, MAX_GENERATED)), ...countBoundaryCases(run.gen)];
   const probe = countTokensProbe(run);
   // The twins feed a full-profile check only: a static-example mock is not asked them.
@@ -37,7 +38,7 @@ export function countTokensCases(run: Run): RequestCase[] {
       body: { ...(c.body as Record<string, unknown>), max_tokens: 1 },
       meta: { mode: 'positive', description: `the body of ${c.name}, sent to /v1/messages for its input usage`, expect: { status: 200 }, countTwin: c.name },
     }));
-  return [...counted, ...countNegativeCases(run.gen), ...countAuthCases(run.gen, unknownModel), ...twins];
+  return [...counted, ...countNegativeCases(run.gen), ...countAuthCases(run.gen, unknown), ...twins];
 }
 
 export const COUNT_TOKENS_AREA: AreaDef = {
@@ -47,14 +48,7 @@ export const COUNT_TOKENS_AREA: AreaDef = {
   profiles: ['full', 'schema'],
   group: 'count_tokens',
   checks: [
-    'transport_complete',
-    'status_code_documented',
-    'content_type_conformance',
-    'request_id_header',
-    'response_headers_conformance',
-    'request_id_unique',
-    'valid_utf8',
-    'information_exposure',
+    ...COMMON_CHECKS,
     'response_schema_conformance',
     'error_envelope',
     'positive_data_acceptance',

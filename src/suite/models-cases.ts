@@ -16,6 +16,7 @@ import type { Run } from './run';
 import type { CaseResult } from './run-cases';
 import type { AreaDef } from './areas';
 import { MODEL_CASE, WALK_MAX_PAGES, listedIds, pageOf, walkEnd, walkOf } from '../checks/models-walk';
+import { COMMON_CHECKS, unknownModel } from './common';
 
 /** Models per page of the walk: small, so that even a short list takes several pages. */
 export const WALK_LIMIT = 3;
@@ -38,7 +39,7 @@ export function modelsProbe(_run: Run): RequestCase {
 
 export function modelsCases(run: Run): RequestCase[] {
   // A name outside the spec's model table (info.x-models), which is what the real API serves.
-  const unknown = ['claude-does-not-exist', 'claude-no-such-model-0'].find((m) => !(m in run.contract.models))!;
+  const unknown = unknownModel(run.contract);
   const invalidLimit = (n: number): RequestCase => ({
     name: `models/limit_${n}`,
     operation: 'models_list',
@@ -133,14 +134,7 @@ export const MODELS_AREA: AreaDef = {
   profiles: ['full', 'schema'],
   group: 'models',
   checks: [
-    'transport_complete',
-    'status_code_documented',
-    'content_type_conformance',
-    'request_id_header',
-    'response_headers_conformance',
-    'request_id_unique',
-    'valid_utf8',
-    'information_exposure',
+    ...COMMON_CHECKS,
     'response_schema_conformance',
     'error_envelope',
     'positive_data_acceptance',
