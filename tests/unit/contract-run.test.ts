@@ -174,3 +174,34 @@ test('the whole run is bounded: a target that never answers a request ends by CO
     await server.close();
   }
 });
+
+test('a gateway with only /v1/messages: by default each missing operation is one "not implemented" line and the run passes; asked for, it fails once', async () => {
+  const server = await switchableServer('gateway-key-123456');
+  // Whatever a gateway answers on a path it does not route: a 404 in the API's envelope.
+  server.use({ alter: (r, q) => (q.path === '/v1/messages' ? r : errorResult(404, `Not Found: ${q.path}`, 'not_found_error')) });
+  try {
+    const env = { ANTHROPIC_BASE_URL: server.url, ANTHROPIC_API_KEY: 'gateway-key-123456' };
+    const reports = tmp('gateway');
+    const run = await contract({ ...env, CONTRACT_REPORTS_DIR: reports });
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(/! count-tokens: not implemented \(POST \/v1\/messages\/count_tokens answered 404\)/);
+    expect(run.out).toMatch(/! models: not implemented \(GET \/v1\/models answered 404\)/);
+    const r = read(reports);
+    const area = (id: string) => r.areas.find((a) => a.id === id)!;
+    for (const id of ['count-tokens', 'models']) {
+      // One request each (the probe), nothing judged, nothing reported as passed.
+      expect({ id, requests: area(id).requests, statuses: [...new Set(area(id).checks.map((c) => c.status))] }).toEqual({ id, requests: 1, statuses: ['skipped'] });
+    }
+
+    const asked = tmp('gateway-asked');
+    const strict = await contract({ ...env, CONTRACT_REPORTS_DIR: asked, CONTRACT_OPERATIONS: 'messages,count_tokens' });
+    expect(strict.code).toBe(1);
+    const s = read(asked);
+    const failed = s.areas.flatMap((a) => a.checks.filter((c) => c.status === 'failed').map((c) => `${a.id} › ${c.id}`));
+    expect(failed).toEqual(['count-tokens › operation_implemented']);
+    // Not asked for: the models area is not run at all.
+    expect(s.areas.find((a) => a.id === 'models')!.skipped).toMatch(/not in CONTRACT_OPERATIONS/);
+  } finally {
+    await server.close();
+  }
+});
