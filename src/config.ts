@@ -9,7 +9,7 @@ import { OPERATION_GROUPS, type OperationGroup } from './contract/operations';
 export type Profile = 'full' | 'schema';
 
 export interface RunConfig extends RunSettings {
-  /** Base URL without trailing slash; `/v1/messages` is appended. */
+  /** Base URL without trailing slash; each operation's path (`/v1/messages`, `/v1/models`, …) is appended. */
   baseUrl: string;
   apiKey: string;
   model: string;

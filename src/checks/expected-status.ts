@@ -29,8 +29,9 @@ function expectedStatus(ex: Exchange, ctx?: CheckContext): Finding[] {
  */
 function statusHint(ex: Exchange, expected: number, gotType: unknown): string {
   const res = ex.response!;
-  if (/\/v1\/v1\/messages$/.test(new URL(ex.request.url).pathname))
-    return `\nHint: the suite appends /v1/messages to ANTHROPIC_BASE_URL, so it sent ${ex.request.url} and got ${res.status}: ANTHROPIC_BASE_URL seems to end in /v1 already; drop that /v1`;
+  const appended = new URL(ex.request.url).pathname.match(/\/v1\/.*$/)?.[0] ?? '/v1/messages';
+  if (/\/v1\/v1\//.test(new URL(ex.request.url).pathname))
+    return `\nHint: the suite appends ${appended.replace(/^\/v1(?=\/v1\/)/, '')} to ANTHROPIC_BASE_URL, so it sent ${ex.request.url} and got ${res.status}: ANTHROPIC_BASE_URL seems to end in /v1 already; drop that /v1`;
   if (res.status >= 300 && res.status < 400) {
     const to = res.headers.location;
     return `\nHint: a redirect ${to ? `to ${to}` : 'without a Location header'}; the suite does not follow redirects: set ANTHROPIC_BASE_URL to where the API really is`;
@@ -39,8 +40,8 @@ function statusHint(ex: Exchange, expected: number, gotType: unknown): string {
   if (res.status >= 500) return expected < 400 ? '\nHint: the server failed on a request every conformant server accepts' : '\nHint: a server error on invalid input; it must be rejected with a 4xx';
   if (res.status === 401 && expected === 200) return '\nHint: the target refused the key: is ANTHROPIC_API_KEY (or ANTHROPIC_CUSTOM_HEADERS) right for it?';
   if (res.status === 404 && expected === 200 && gotType === 'not_found_error')
-    return `\nHint: is ${JSON.stringify(requestBody(ex)?.model)} a model the target serves? Set ANTHROPIC_MODEL (or, if ${ex.request.url} is not the Messages API, fix ANTHROPIC_BASE_URL: the suite appends /v1/messages)`;
-  if (res.status === 404 && expected === 200) return `\nHint: nothing at ${ex.request.url}: is ANTHROPIC_BASE_URL right? (the suite appends /v1/messages)`;
+    return `\nHint: is ${JSON.stringify(requestBody(ex)?.model)} a model the target serves? Set ANTHROPIC_MODEL (or, if ${ex.request.url} is not the Messages API, fix ANTHROPIC_BASE_URL: the suite appends ${appended})`;
+  if (res.status === 404 && expected === 200) return `\nHint: nothing at ${ex.request.url}: is ANTHROPIC_BASE_URL right? (the suite appends ${appended})`;
   return '';
 }
 

@@ -4,12 +4,14 @@
  * recorded project). Exit code 0 if and only if every exchange conforms; an in-stream API error is
  * unavailability of the API at the time, kept as a warning, not a fault.
  */
-import { existsSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { reportsDir } from '../report/paths';
+import { ConfigError, readSettings } from '../config';
 import { recordedRun, unreadableText } from '../recorded/check';
 import { summaryText } from '../report/summary';
-import { REPORT_FILES } from '../report/reports-dir';
+import { claimReports } from '../report/reports-dir';
+import { EXIT } from './exit-codes';
 import { runJestProject } from './jest';
 
 async function main(): Promise<number> {
@@ -23,10 +25,25 @@ async function main(): Promise<number> {
     console.error(`no such file or folder: ${missing.join(', ')}`);
     return 2;
   }
-  const dir = reportsDir();
-  for (const f of REPORT_FILES) rmSync(path.join(dir, f), { recursive: true, force: true });
-  const r = await recordedRun(paths, dir, new Date());
-  const code = await runJestProject('recorded', [], path.join(dir, 'results.json'), dir);
+  // The reports folder is claimed as a contract run claims it: a run writing there keeps its files.
+  let reports: ReturnType<typeof claimReports>;
+  try {
+    reports = claimReports(readSettings().reportsDir, `${Date.now().toString(36)}-${process.pid}-${randomBytes(3).toString('hex')}`);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    console.error(e.message);
+    return EXIT.usage;
+  }
+  if (reports.note) console.error(reports.note);
+  const dir = reports.dir;
+  let r;
+  let code;
+  try {
+    r = await recordedRun(paths, dir, new Date(), reports.historyDir);
+    code = await runJestProject('recorded', [], path.join(dir, 'results.json'), dir);
+  } finally {
+    reports.release();
+  }
   process.stderr.write(`\n${summaryText(r, dir)}\n`);
   // The last word of the run: which files were not read at all (the summary counts only checks).
   const unreadable = r.areas.flatMap((a) => a.unreadable ?? []);
@@ -35,10 +52,16 @@ async function main(): Promise<number> {
     return code || 1;
   }
   if (!r.totals.exchanges) {
-    console.error('\nNo exchange was checked: the paths hold no POST /v1/messages exchange.');
+    console.error('\nNo exchange was checked: the paths hold no exchange with an operation of the spec (POST /v1/messages, count_tokens, models).');
     return code || 1;
   }
   return code;
 }
 
-main().then((code) => process.exit(code));
+main()
+  // A crash of ours is the suite's failure (exit 5), never a verdict on the recorded server.
+  .catch((e: unknown) => {
+    console.error(`The suite failed: ${(e as Error)?.stack ?? String(e)}`);
+    return EXIT.harness;
+  })
+  .then((code) => process.exit(code));

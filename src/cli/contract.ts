@@ -76,7 +76,7 @@ async function main(): Promise<number> {
 /** One line per area as it ends, so that a long run against a slow target shows it is alive. */
 function progress(a: AreaRecord): void {
   const count = (s: string) => a.checks.filter((c) => c.status === s).length;
-  const state = a.notImplemented ? `not implemented (${a.notImplemented} answered 404)` : a.skipped ? `skipped: ${a.skipped}` : `${count('passed')} passed, ${count('failed')} failed${count('not_run') ? `, ${count('not_run')} not run` : ''}`;
+  const state = a.notImplemented ? `not implemented (${a.notImplemented})` : a.skipped ? `skipped: ${a.skipped}` : `${count('passed')} passed, ${count('failed')} failed${count('not_run') ? `, ${count('not_run')} not run` : ''}`;
   console.error(`${a.id}: ${state}; ${a.requests} requests, ${(a.durationMs / 1000).toFixed(1)} s`);
 }
 
@@ -85,4 +85,10 @@ function usage(message: string): number {
   return EXIT.usage;
 }
 
-main().then((code) => process.exit(code));
+main()
+  // A crash of ours is the suite's failure, never the target's (exit 5, not 1).
+  .catch((e: unknown) => {
+    console.error(`The suite failed: ${(e as Error)?.stack ?? String(e)}`);
+    return EXIT.harness;
+  })
+  .then((code) => process.exit(code));

@@ -47,7 +47,7 @@ export function unreadableText(errors: RecordedCheck['errors']): string {
 export const RECORDED_AREA: AreaDef = { id: 'recorded', title: 'Recorded exchanges', profiles: ['full'], group: 'messages', checks: CHECK_IDS, cases: () => [] };
 
 /** Checks recorded files and writes results.json and report.html for them, as a live run does. */
-export async function recordedRun(paths: string[], reportsDir: string, startedAt: Date): Promise<RunResults> {
+export async function recordedRun(paths: string[], reportsDir: string, startedAt: Date, historyDir = path.join(reportsDir, 'history')): Promise<RunResults> {
   const checked = await checkRecorded(paths);
   const contract = await loadContract();
   const outcome: AreaOutcome = { area: RECORDED_AREA, results: checked.results, checks: checkOutcomes({ contract, profile: 'full' }, RECORDED_AREA.checks, checked.results), durationMs: Date.now() - startedAt.getTime() };
@@ -55,7 +55,7 @@ export async function recordedRun(paths: string[], reportsDir: string, startedAt
   const info = { baseUrl: `recorded: ${paths.map((p) => path.basename(p)).join(', ')}`, embedded: false, recorded: true, profile: 'full', seed: 0, runs: 0, startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime() };
   const results = buildResults(info, contract, [record]);
   makeDirs(reportsDir);
-  writeResults(reportsDir, results);
+  writeResults(reportsDir, results, undefined, historyDir);
   writeFileSync(path.join(reportsDir, 'report.html'), renderHtml(results));
   return results;
 }

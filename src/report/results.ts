@@ -18,6 +18,8 @@ export interface RunResults {
   target: { baseUrl: string; embedded: boolean; label: string; recorded?: boolean };
   spec: { file: string; version: string; sha256: string };
   profile: string;
+  /** The slice of the suite this run covers, when not all of it (profile, operations, shard): runs are compared within one slice. */
+  scope?: string;
   seed: number;
   runs: number;
   startedAt: string;
@@ -46,6 +48,7 @@ export interface RunInfo {
   /** Recorded traffic checked offline (npm run check:recorded), not a live target. */
   recorded?: boolean;
   profile: string;
+  scope?: string;
   seed: number;
   runs: number;
   startedAt: string;
@@ -71,6 +74,7 @@ export function buildResults(info: RunInfo, contract: Contract, areas: AreaRecor
     target: { baseUrl: redact(info.baseUrl), embedded: info.embedded, label: info.embedded ? 'embedded reference mock' : redact(info.baseUrl), recorded: info.recorded },
     spec: { file: 'openapi/anthropic-messages-api-openapi.yml', version: contract.version, sha256: contract.hash },
     profile: info.profile,
+    ...(info.scope ? { scope: info.scope } : {}),
     seed: info.seed,
     runs: info.runs,
     startedAt: info.startedAt,
@@ -110,8 +114,14 @@ export function findBaseline(dir: string, current: RunResults, explicit?: string
   if (explicit) return { file: explicit, results: JSON.parse(readFileSync(explicit, 'utf8')) as RunResults };
   if (!existsSync(dir)) return undefined;
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.json')).sort().reverse()) {
-    const r = JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as RunResults;
-    if (r.target.label === current.target.label && r.startedAt !== current.startedAt) return { file: path.join('history', f), results: r };
+    let r: RunResults;
+    try {
+      r = JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as RunResults;
+    } catch {
+      continue; // a damaged history file is no baseline; it must not stop the run's report
+    }
+    // The same target and the same slice of the suite (profile, operations, shard): another slice is not a baseline.
+    if (r.target?.label === current.target.label && (r.scope ?? '') === (current.scope ?? '') && r.startedAt !== current.startedAt) return { file: path.join('history', f), results: r };
   }
   return undefined;
 }

@@ -62,7 +62,7 @@ export interface AreaRecord {
   notRun?: string;
   /** The operations the area calls (`messages`, `count_tokens`, `models`). */
   group?: string;
-  /** The operation the target does not implement (`POST /v1/messages/count_tokens` answered 404). */
+  /** The operation the target does not implement (`POST /v1/messages/count_tokens answered 404`). */
   notImplemented?: string;
   /** Tokens the target reported for this area's answers. */
   usage: TokenUsage;

@@ -23,7 +23,7 @@ export function summaryText(r: RunResults, dir = reportsDir()): string {
       ? `Recorded traffic (${r.target.label}): ${t.exchanges} exchanges; checks ${totalsText(t)}, in ${(r.durationMs / 1000).toFixed(1)} s.`
       : `Contract run against ${r.target.label} (profile ${r.profile}, seed ${r.seed}): ${totalsText(t)}; ${cost}; ${(r.durationMs / 1000).toFixed(1)} s.`,
     ...failing,
-    ...r.areas.filter((a) => a.notImplemented && a.skipped).map((a) => `  ! ${a.id}: not implemented (${a.notImplemented} answered 404); clients that call it (Claude Code, the SDKs) fail there`),
+    ...r.areas.filter((a) => a.notImplemented && a.skipped).map((a) => `  ! ${a.id}: not implemented (${a.notImplemented}); clients that call it (Claude Code, the SDKs) fail there`),
     `Spec coverage: requests ${r.coverage.request.percent}%, responses ${r.coverage.response.percent}%.`,
     r.diff ? formatDiff(r.diff) : '',
     `Reports: ${shortPath(dir)}/ (report.html, results.json, junit.xml, history/)`,

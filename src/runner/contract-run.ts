@@ -58,13 +58,19 @@ export async function contractRun(config: RunConfig, o: ContractRunOptions): Pro
     clearTimeout(timer);
   }
   const results = buildResults(
-    { baseUrl: config.baseUrl, embedded: config.embedded, profile: config.profile, seed: config.seed, runs: config.runs, startedAt: o.startedAt.toISOString(), durationMs: Date.now() - o.startedAt.getTime() },
+    { baseUrl: config.baseUrl, embedded: config.embedded, profile: config.profile, scope: scopeOf(config, o.shard), seed: config.seed, runs: config.runs, startedAt: o.startedAt.toISOString(), durationMs: Date.now() - o.startedAt.getTime() },
     run.contract,
     records,
   );
   writeResults(o.reportsDir, results, o.baseline, o.historyDir);
   writeFileSync(path.join(o.reportsDir, 'report.html'), renderHtml(results));
   return results;
+}
+
+/** What slice of the suite a run covers, when not all of it: history compares runs of one slice only. */
+function scopeOf(config: RunConfig, shard: ContractRunOptions['shard']): string | undefined {
+  const parts = [config.profile !== 'full' && `profile ${config.profile}`, config.operations.chosen && `operations ${config.operations.groups.join(',')}`, shard && `shard ${shard.join('/')}`];
+  return parts.filter(Boolean).join('; ') || undefined;
 }
 
 /** The record of an area the run could not finish because the suite itself failed or hung. */

@@ -8,7 +8,8 @@ import type { RequestCase } from '../http/exchange';
 import type { CheckContext, Failure } from '../checks/failure';
 import { toFailure } from '../checks/failure';
 import { CHECKS, SET_CHECKS, applies, type CheckId } from '../checks/registry';
-import type { OperationGroup } from '../contract/operations';
+import { groupOf, type OperationGroup } from '../contract/operations';
+import { probeMissing } from '../checks/operation-implemented';
 import type { Run } from './run';
 import { budgetShortfall, cutByRunLimit, runCases, type CaseResult } from './run-cases';
 import { runOver } from '../http/deadline';
@@ -139,7 +140,8 @@ export async function evaluateArea(ctx: Run, area: AreaDef): Promise<AreaOutcome
   if (!area.profiles.includes(profile)) return skipAll(`area not in the ${profile} profile`);
   if (!operations.groups.includes(area.group)) return skipAll(`${area.group} is not in CONTRACT_OPERATIONS (${operations.groups.join(', ')})`);
   // A static-example mock answers every request with its example: only valid requests are sent to it.
-  const keep = (cases: RequestCase[]) => cases.filter((c) => profile === 'full' || c.meta?.expect?.status === 200);
+  // An area's requests to operations out of scope (a models area's messages) are not sent either.
+  const keep = (cases: RequestCase[]) => cases.filter((c) => (profile === 'full' || c.meta?.expect?.status === 200) && operations.groups.includes(groupOf(c.operation)));
   const probe = area.probe ? [area.probe(ctx)] : [];
   const cases = keep(area.cases(ctx));
   const shortfall = budgetShortfall(ctx, [...probe, ...cases]);
@@ -149,15 +151,15 @@ export async function evaluateArea(ctx: Run, area: AreaDef): Promise<AreaOutcome
   const timings = new Map<string, number>();
 
   const results = await runCases(ctx, probe, timings);
-  const missing = results.find((r) => r.exchange.case.meta?.probe && r.exchange.response?.status === 404 && !r.exchange.unavailable);
+  const missing = results.find((r) => probeMissing(r.exchange));
   if (missing) {
     const { method, url } = missing.exchange.request;
-    const what = `${method} ${new URL(url).pathname}`;
+    const what = `${method} ${new URL(url).pathname} answered ${missing.exchange.response!.status}`;
     const checks = checkOutcomes(ctx.checks, ['operation_implemented'], results).filter((c) => c.id === 'operation_implemented');
     // Asked for by name, a missing operation fails; otherwise the run covers what the target answers.
-    const reason = `operation not implemented: ${what} answered 404 (set CONTRACT_OPERATIONS to include ${area.group} to fail on this)`;
+    const reason = `operation not implemented: ${what} (set CONTRACT_OPERATIONS to include ${area.group} to fail on this)`;
     if (!operations.chosen) return { area, notImplemented: what, skipped: reason, results, checks: allAs('skipped', reason), durationMs: Date.now() - started };
-    return { area, notImplemented: what, results, checks: allAs('skipped', `operation not implemented: ${what} answered 404`, checks), durationMs: Date.now() - started };
+    return { area, notImplemented: what, results, checks: allAs('skipped', `operation not implemented: ${what}`, checks), durationMs: Date.now() - started };
   }
   results.push(...(await runCases(ctx, cases, timings)));
   for (let stage = 0; area.next && stage < MAX_STAGES && !cutByRunLimit(results); stage += 1) {

@@ -19,7 +19,8 @@ export async function shrinkGenerated(ctx: Run, results: CaseResult[]): Promise<
   const firsts = new Map<string, CaseResult>();
   for (const r of results) {
     // Only answers can be shrunk against: a target that does not answer is not made smaller by smaller bodies.
-    if (r.exchange.case.meta?.mode !== 'positive' || r.exchange.case.meta.seed === undefined || r.exchange.transportError) continue;
+    // Only Messages bodies are drawn from validBody: a count_tokens case is not shrunk with them.
+    if (r.exchange.case.operation !== 'messages' || r.exchange.case.meta?.mode !== 'positive' || r.exchange.case.meta.seed === undefined || r.exchange.transportError) continue;
     for (const f of r.failures) if (f.severity === 'error' && f.category === 'nonconformance' && !firsts.has(f.key)) firsts.set(f.key, r);
   }
   const shrunk: Failure[] = [];

@@ -120,7 +120,7 @@ describe('the count-tokens area', () => {
 
   test('a target without count_tokens: skipped and reported once when not asked for', async () => {
     const { outcome } = await against(COUNT_TOKENS_MISSING.fault);
-    expect(outcome.notImplemented).toBe('POST /v1/messages/count_tokens');
+    expect(outcome.notImplemented).toBe('POST /v1/messages/count_tokens answered 404');
     expect(outcome.skipped).toMatch(/not implemented/);
     expect(outcome.checks.flatMap((c) => c.failures)).toEqual([]);
     expect(outcome.results).toHaveLength(1);

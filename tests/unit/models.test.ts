@@ -105,7 +105,7 @@ describe('faithful variations pass cleanly', () => {
 describe('a target without /v1/models', () => {
   test('is skipped as not implemented when CONTRACT_OPERATIONS is unset: nothing fails', async () => {
     const { outcome, requests } = await against({ ...MODELS_NOT_IMPLEMENTED, env: {} });
-    expect(outcome.notImplemented).toBe('GET /v1/models');
+    expect(outcome.notImplemented).toBe('GET /v1/models answered 404');
     expect(outcome.skipped).toMatch(/operation not implemented/);
     expect(findings(outcome)).toEqual([]);
     expect(requests).toBe(1);
