@@ -3,12 +3,14 @@
  * data areas return, never through globals, rewritten environment variables or scratch files; an
  * operation is a value the client builds its request from.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { takeShard } from '../../src/cli/shard';
 import { buildRequest } from '../../src/http/client';
 import { loadContract } from '../../src/contract/spec';
 import { OPERATION_IDS } from '../../src/contract/operations';
+import { findBaseline, type RunResults } from '../../src/report/results';
+import { tempDir } from '../helpers/temp';
 
 const SRC = path.resolve(__dirname, '../../src');
 const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(path.join(dir, f)).isDirectory() ? files(path.join(dir, f)) : [path.join(dir, f)]));
@@ -48,4 +50,15 @@ test('every operation is a value from the spec, and the client builds method and
   expect(list.url).toBe('http://127.0.0.1:9/prefix/v1/models?limit=2');
   const count = buildRequest(target, { name: 'c', operation: 'count_tokens', body: { model: 'm', messages: [] } }, contract.operation('count_tokens'));
   expect([count.method, count.url, count.headers['content-type']]).toEqual(['POST', 'http://127.0.0.1:9/prefix/v1/messages/count_tokens', 'application/json']);
+});
+
+test('history: a damaged file is no baseline and stops nothing; only a run of the same slice of the suite is one', () => {
+  const dir = tempDir('history-');
+  const run = (startedAt: string, scope?: string) => ({ target: { label: 'http://127.0.0.1:1' }, startedAt, ...(scope ? { scope } : {}) }) as unknown as RunResults;
+  writeFileSync(path.join(dir, '2026-01-03.json'), '{"target": {"label": "http://127.0.0.1:1"}, "startedAt": "tru');
+  writeFileSync(path.join(dir, '2026-01-02.json'), JSON.stringify(run('b', 'shard 2/2')));
+  writeFileSync(path.join(dir, '2026-01-01.json'), JSON.stringify(run('a')));
+  expect(findBaseline(dir, run('now'))?.results.startedAt).toBe('a');
+  expect(findBaseline(dir, run('now', 'shard 2/2'))?.results.startedAt).toBe('b');
+  expect(findBaseline(dir, run('now', 'shard 1/2'))).toBeUndefined();
 });
