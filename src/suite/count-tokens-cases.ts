@@ -8,7 +8,7 @@ import type { RequestCase } from '../http/exchange';
 import type { AreaDef } from './areas';
 import type { Run } from './run';
 import { countAuthCases, countBoundaryCases, countNegativeCases, countValidCases, smallestCountBody } from '../generate/count-tokens';
-import { COMMON_CHECKS, unknownModel } from './common';
+import { ANSWER_CHECKS, COMMON_CHECKS, unknownModel } from './common';
 
 /** Generated valid bodies: a few are enough here (the Messages areas draw the full CONTRACT_RUNS). */
 const MAX_GENERATED = 8;
@@ -49,11 +49,7 @@ export const COUNT_TOKENS_AREA: AreaDef = {
   group: 'count_tokens',
   checks: [
     ...COMMON_CHECKS,
-    'response_schema_conformance',
-    'error_envelope',
-    'positive_data_acceptance',
-    'negative_data_rejection',
-    'auth_and_version',
+    ...ANSWER_CHECKS,
     'error_message_names_field',
     'count_tokens_matches_usage',
   ],

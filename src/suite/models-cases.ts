@@ -16,7 +16,7 @@ import type { Run } from './run';
 import type { CaseResult } from './run-cases';
 import type { AreaDef } from './areas';
 import { MODEL_CASE, WALK_MAX_PAGES, listedIds, pageOf, walkEnd, walkOf } from '../checks/models-walk';
-import { COMMON_CHECKS, unknownModel } from './common';
+import { ANSWER_CHECKS, COMMON_CHECKS, unknownModel } from './common';
 
 /** Models per page of the walk: small, so that even a short list takes several pages. */
 export const WALK_LIMIT = 3;
@@ -144,11 +144,7 @@ export const MODELS_AREA: AreaDef = {
   group: 'models',
   checks: [
     ...COMMON_CHECKS,
-    'response_schema_conformance',
-    'error_envelope',
-    'positive_data_acceptance',
-    'negative_data_rejection',
-    'auth_and_version',
+    ...ANSWER_CHECKS,
     'models_pagination',
     'models_newest_first',
     'model_retrieve_consistent',
