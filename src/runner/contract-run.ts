@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RunConfig } from '../config';
 import { createRun } from '../suite/run';
-import { AREAS, areaCheckIds, evaluateArea, type AreaDef, type AreaOutcome } from '../suite/areas';
+import { AREAS, evaluateArea, notRunOutcome, type AreaDef, type AreaOutcome } from '../suite/areas';
 import { serializeArea, type AreaRecord } from '../report/serialize';
 import { buildResults, writeResults, type RunResults } from '../report/results';
 import { renderHtml } from '../report/html';
@@ -73,17 +73,8 @@ function scopeOf(config: RunConfig, shard: ContractRunOptions['shard']): string 
   return parts.filter(Boolean).join('; ') || undefined;
 }
 
-/** The record of an area the run could not finish because the suite itself failed or hung. */
-export function hungArea(area: Pick<AreaDef, 'id' | 'title' | 'checks' | 'probe'>, reason = `the suite did not finish this area ${HARNESS_GRACE_MS / 1000} s after CONTRACT_RUN_TIMEOUT_MS`): AreaRecord {
-  return {
-    id: area.id,
-    title: area.title,
-    notRun: reason,
-    usage: { inputTokens: 0, outputTokens: 0 },
-    durationMs: 0,
-    exchanges: 0,
-    requests: 0,
-    checks: areaCheckIds(area).map((id) => ({ id, title: id, source: '', status: 'not_run', harnessError: true, reason, message: `NOT RUN — ${reason}`, ran: 0, durationMs: 0, failures: [], warnings: [], failingCases: [] })),
-    coverage: { sent: [], observed: [] },
-  };
+/** The record of an area the run could not finish because the suite itself failed or hung (exit 5). */
+export function hungArea(area: AreaDef, reason = `the suite did not finish this area ${HARNESS_GRACE_MS / 1000} s after CONTRACT_RUN_TIMEOUT_MS`): AreaRecord {
+  const record = serializeArea(notRunOutcome(area, reason), { apiKey: '' });
+  return { ...record, checks: record.checks.map((c) => ({ ...c, harnessError: true })) };
 }

@@ -134,7 +134,7 @@ export async function evaluateArea(ctx: Run, area: AreaDef): Promise<AreaOutcome
   const started = Date.now();
   const { profile, operations } = ctx.config;
   const listed = areaCheckIds(area);
-  const allAs = (status: 'skipped' | 'not_run', reason: string, keep: CheckOutcome[] = []): CheckOutcome[] =>
+  const allAs = (status: 'skipped', reason: string, keep: CheckOutcome[] = []): CheckOutcome[] =>
     listed.map((id) => keep.find((c) => c.id === id) ?? { id, status, reason, ran: 0, failures: [], warnings: [] });
   const skipAll = (reason: string): AreaOutcome => ({ area, skipped: reason, results: [], checks: allAs('skipped', reason), durationMs: Date.now() - started });
   if (!area.profiles.includes(profile)) return skipAll(`area not in the ${profile} profile`);
@@ -181,8 +181,13 @@ export async function evaluateArea(ctx: Run, area: AreaDef): Promise<AreaOutcome
   return { area, notRun, results, checks, usage, durationMs: Date.now() - started };
 
   function notRunAll(reason: string): AreaOutcome {
-    return { area, notRun: reason, results: [], checks: allAs('not_run', reason), durationMs: Date.now() - started };
+    return { ...notRunOutcome(area, reason), durationMs: Date.now() - started };
   }
+}
+
+/** An area none of whose checks could judge anything: every one not run, for the reason given. */
+export function notRunOutcome(area: AreaDef, reason: string): AreaOutcome {
+  return { area, notRun: reason, results: [], checks: areaCheckIds(area).map((id) => ({ id, status: 'not_run', reason, ran: 0, failures: [], warnings: [] })), durationMs: 0 };
 }
 
 /** Every area in order, as one run; `onArea` hears of each as it ends (progress lines). */

@@ -9,7 +9,9 @@ import { takeShard } from '../../src/cli/shard';
 import { buildRequest } from '../../src/http/client';
 import { loadContract } from '../../src/contract/spec';
 import { OPERATION_IDS } from '../../src/contract/operations';
-import { findBaseline, type RunResults } from '../../src/report/results';
+import { findBaseline, totalsOf, type RunResults } from '../../src/report/results';
+import { hungArea } from '../../src/runner/contract-run';
+import { AREAS, CHECK_META } from '../../src/suite/areas';
 import { tempDir } from '../helpers/temp';
 
 const SRC = path.resolve(__dirname, '../../src');
@@ -61,4 +63,11 @@ test('history: a damaged file is no baseline and stops nothing; only a run of th
   expect(findBaseline(dir, run('now'))?.results.startedAt).toBe('a');
   expect(findBaseline(dir, run('now', 'shard 2/2'))?.results.startedAt).toBe('b');
   expect(findBaseline(dir, run('now', 'shard 1/2'))).toBeUndefined();
+});
+
+test('an area the suite itself could not finish: every check not run, flagged as ours, under its own title', () => {
+  const record = hungArea(AREAS[0]!, 'the suite failed: boom');
+  expect(record.notRun).toBe('the suite failed: boom');
+  for (const c of record.checks) expect(c).toMatchObject({ status: 'not_run', harnessError: true, title: CHECK_META[c.id]!.title, message: 'NOT RUN — the suite failed: boom' });
+  expect(totalsOf([record])).toMatchObject({ notRun: record.checks.length, harnessErrors: record.checks.length, passed: 0 });
 });
