@@ -1,6 +1,7 @@
 /** What was sent and what came back: the record every check reads and every report prints. */
 import type { SseEvent } from '../stream/sse';
 import type { OperationId } from '../contract/operations';
+import type { FeatureId } from '../features/ids';
 
 export interface RequestCase {
   /** Stable, human name of the case, e.g. `boundary/max_tokens_1` or `negative/temperature_above_1`. */
@@ -46,6 +47,8 @@ export interface CaseMeta {
   headersStripped?: boolean;
   /** The request used the beta surface (`anthropic-beta` or `?beta=true`). */
   beta?: boolean;
+  /** The features this case exercises: their verdicts come from the checks that ran on it. */
+  features?: FeatureId[];
   /** fast-check replay data, when the case was generated. */
   seed?: number;
   fcPath?: string;
