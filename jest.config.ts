@@ -1,50 +1,25 @@
 /**
  * @jest-config-loader esbuild-register
- * @jest-config-loader-options {"hookIgnoreNodeModules": false}
  */
 /**
- * Three projects: `unit` (our own tests, `npm test`), `contract` and `recorded`. The last two
- * present a run's results.json as one test per area and check: `npm run contract` (or `npm run
- * check:recorded`) runs the suite first, writes the results, then starts jest on them
- * (src/runner/present.ts).
+ * Three projects: `unit` (our own tests, `npm test`: fast, in process), `e2e` (`npm run test:e2e`:
+ * the packed tarball installed and run, Prism, paced and hostile servers through the real command)
+ * and `contract` (`npm run contract`: the suite itself through the jest integration, as a user's
+ * test file calls it).
  */
 import type { Config } from 'jest';
 
 const transform: Config['transform'] = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
-// Installed, this package sits in a node_modules folder, which jest leaves out by default: look for
-// files only in src/ and tests/, and skip only the node_modules below this package.
-const installable = {
+const project = (displayName: string, dir: string): NonNullable<Config['projects']>[number] => ({
+  displayName,
+  testMatch: [`<rootDir>/tests/${dir}/**/*.test.ts`],
+  transform,
   roots: ['<rootDir>/src', '<rootDir>/tests'],
-  haste: { retainAllFiles: true },
-  testPathIgnorePatterns: ['<rootDir>/node_modules/'],
-  transformIgnorePatterns: ['<rootDir>/node_modules/'],
-};
+  testEnvironment: 'node',
+});
 
 const config: Config = {
-  projects: [
-    {
-      displayName: 'unit',
-      testMatch: ['<rootDir>/tests/unit/**/*.test.ts'],
-      transform,
-      ...installable,
-      testEnvironment: 'node',
-      testEnvironmentOptions: { globalsCleanup: 'off' },
-    },
-    {
-      displayName: 'contract',
-      testMatch: ['<rootDir>/tests/contract/**/*.test.ts'],
-      transform,
-      ...installable,
-      testEnvironment: 'node',
-    },
-    {
-      displayName: 'recorded',
-      testMatch: ['<rootDir>/tests/recorded/**/*.test.ts'],
-      transform,
-      ...installable,
-      testEnvironment: 'node',
-    },
-  ],
+  projects: [project('unit', 'unit'), project('e2e', 'e2e'), project('contract', 'contract')],
 };
 
 export default config;

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
-// The installed command: registers the TypeScript loader for this package's sources and runs the CLI.
-require('../src/register');
-require('../src/cli/main.ts').main();
+// The installed command: the compiled CLI (npm run build writes dist/), run in this process.
+require('../dist/cli/main.js')
+  .main(process.argv.slice(2), process.env, process.cwd())
+  .then((code) => process.exit(code));

@@ -41,6 +41,8 @@ export interface Failure extends Required<Pick<Finding, 'detail' | 'key' | 'sour
 export interface CheckContext {
   contract: Contract;
   profile: Profile;
+  /** Checks of the user's own (runConformance's `checks`), run and reported like ours. */
+  custom?: readonly Check[];
 }
 
 /** One check: a plain function of the exchange, which returns nothing when it holds. */

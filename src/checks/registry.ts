@@ -101,7 +101,7 @@ function runOne(ctx: CheckContext, check: Check, ex: Exchange): Finding[] {
  * Runs every check that applies to the exchange (profile and preconditions) and returns what failed.
  * `timings`, when given, accumulates the milliseconds each check spends (for reports).
  */
-export function runChecks(ctx: CheckContext, ex: Exchange, checks: readonly Check[] = CHECKS, timings?: Map<string, number>): Failure[] {
+export function runChecks(ctx: CheckContext, ex: Exchange, checks: readonly Check[] = [...CHECKS, ...(ctx.custom ?? [])], timings?: Map<string, number>): Failure[] {
   const failures: Failure[] = [];
   const applicable = checks.filter((c) => applies(ctx, c, ex));
   for (const check of applicable) {

@@ -1,17 +1,27 @@
 /**
- * `anthropic-conformance`: the package's one command. It maps flags to the environment variables
- * the suite reads (the README's table) and hands over to the entry point of the subcommand, whose
- * exit code it keeps: 0 conforms, 1 non-conformance, 2 usage or configuration error, 3 target
- * unavailable or unreachable, 4 run incomplete. A bad flag here exits 2.
+ * `anthropic-conformance`: the package's one command, a thin edge over the engine. Flags are the
+ * twins of the environment variables of the README's table (a flag wins); together they become one
+ * options object for runConformance / checkRecorded, run in this process. Exit codes: 0 conforms,
+ * 1 non-conformance, 2 usage or configuration error, 3 target unavailable or unreachable, 4 run
+ * incomplete, 5 the suite itself failed.
  *
- *   anthropic-conformance [run] [flags] [-- jest args]   the suite (npm run contract)
- *   anthropic-conformance mock [--port N]                 the reference mock (npm run mock)
- *   anthropic-conformance check-recorded PATH...          recorded traffic (npm run check:recorded)
- *   anthropic-conformance report A.json B.json [--html F] two saved runs compared (npm run report)
+ *   anthropic-conformance [run] [flags]                   the suite against a target (or the embedded mock)
+ *   anthropic-conformance mock [--port N]                 the reference mock
+ *   anthropic-conformance check-recorded PATH...          recorded traffic
+ *   anthropic-conformance report A.json B.json [--html F] two saved runs compared
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { MOCK_FLAGS } from './mock-flags';
+import { ConfigError, optionsFromEnv } from '../config';
+import { runConformance } from '../engine/run-conformance';
+import { checkRecorded } from '../engine/check-recorded';
+import { TargetUnreachable } from '../engine/target';
+import { EXIT } from '../engine/exit-codes';
+import { progressLine, summaryText } from '../report/summary';
+import { compareRuns } from './report';
+import { MockUsageError, startMockCommand } from './mock';
+import type { ConformanceResults } from '../engine/run-conformance';
 
 const ROOT = path.resolve(__dirname, '../..');
 const NAME = 'anthropic-conformance';
@@ -50,17 +60,18 @@ export const RUN_FLAGS: Flag[] = [
   { flag: '--fail-on', env: 'CONTRACT_FAIL_ON', arg: 'any|new', help: 'new: fail only on failures new since the previous run' },
   { flag: '--baseline', env: 'CONTRACT_BASELINE', arg: 'FILE', help: 'a results.json to compare with instead of the previous run', path: true },
   { flag: '--reports-dir', env: 'CONTRACT_REPORTS_DIR', arg: 'DIR', help: 'where the reports go (default ./reports)', path: true },
+  { flag: '--shard', env: 'CONTRACT_SHARD', arg: 'I/N', help: 'run only the areas of slice I of N (split a run across machines)' },
 ];
 
 const REPORTS_FLAG = RUN_FLAGS.find((f) => f.env === 'CONTRACT_REPORTS_DIR')!;
 const KEY_FLAG = RUN_FLAGS.find((f) => f.env === 'ANTHROPIC_API_KEY')!;
 const MODEL_FLAG = RUN_FLAGS.find((f) => f.env === 'ANTHROPIC_MODEL')!;
 
-const SUBCOMMANDS: Record<string, { script: string; flags: Flag[]; usage: string }> = {
-  run: { script: 'contract', flags: RUN_FLAGS, usage: `${NAME} [run] [flags] [-- jest args, e.g. --shard=1/2]` },
-  mock: { script: 'mock', flags: [KEY_FLAG, MODEL_FLAG], usage: `${NAME} mock [--port N] [--api-key-env NAME] [--model ID] [--models LIST] [pacing and fault options: README "The mock in your CI"]` },
-  'check-recorded': { script: 'check-recorded', flags: [REPORTS_FLAG], usage: `${NAME} check-recorded [--reports-dir DIR] PATH... (recorded-exchange JSON or HAR files, or folders of them)` },
-  report: { script: 'report', flags: [], usage: `${NAME} report BEFORE.json AFTER.json [--html report.html]` },
+const SUBCOMMANDS: Record<string, { flags: Flag[]; usage: string }> = {
+  run: { flags: RUN_FLAGS, usage: `${NAME} [run] [flags]` },
+  mock: { flags: [KEY_FLAG, MODEL_FLAG], usage: `${NAME} mock [--port N] [--api-key-env NAME] [--model ID] [--models LIST] [pacing and fault options: README "The mock in your CI"]` },
+  'check-recorded': { flags: [REPORTS_FLAG], usage: `${NAME} check-recorded [--reports-dir DIR] PATH... (recorded-exchange JSON or HAR files, or folders of them)` },
+  report: { flags: [], usage: `${NAME} report BEFORE.json AFTER.json [--html report.html]` },
 };
 
 /** Flags a subcommand's own entry point parses: passed through untouched. */
@@ -70,12 +81,13 @@ export class UsageError extends Error {}
 
 export interface Parsed {
   command: string;
-  script: string;
+  /** The variables the flags set (on top of the caller's environment). */
   env: Record<string, string>;
+  /** The subcommand's own arguments (paths, the mock's options). */
   argv: string[];
 }
 
-/** Turns the command line into the entry point to run, its arguments and the environment it reads. */
+/** Turns the command line into the subcommand, its arguments and the variables its flags set. */
 export function parseArgs(args: string[], env: NodeJS.ProcessEnv, cwd: string): Parsed | 'help' | 'version' {
   const rest = [...args];
   if (rest[0] === '--help' || rest[0] === '-h' || rest[0] === 'help') return 'help';
@@ -83,14 +95,9 @@ export function parseArgs(args: string[], env: NodeJS.ProcessEnv, cwd: string): 
   const command = rest[0] && !rest[0].startsWith('-') ? rest.shift()! : 'run';
   const sub = SUBCOMMANDS[command];
   if (!sub) throw new UsageError(`unknown command ${JSON.stringify(command)}`);
-  const out: Parsed = { command, script: sub.script, env: {}, argv: [] };
+  const out: Parsed = { command, env: {}, argv: [] };
   while (rest.length) {
     const arg = rest.shift()!;
-    if (arg === '--') {
-      if (command !== 'run') throw new UsageError(`"--" is only for ${NAME} run`);
-      out.argv.push(...rest.splice(0));
-      break;
-    }
     if (arg === '--help' || arg === '-h') return 'help';
     if (!arg.startsWith('--')) {
       if (command === 'run') throw new UsageError(`unexpected argument ${JSON.stringify(arg)}`);
@@ -138,7 +145,8 @@ export function usage(): string {
     '',
     'Reports: junit.xml, results.json, report.html and history/ in the reports folder.',
     'Exit codes: 0 conforms, 1 non-conformance, 2 usage or configuration error,',
-    '            3 target unavailable or unreachable, 4 run incomplete (run time limit hit).',
+    '            3 target unavailable or unreachable, 4 run incomplete (run time limit hit),',
+    '            5 the suite itself failed.',
     '',
     `Example: ${NAME} --base-url http://localhost:8000 --api-key-env MY_KEY`,
   ].join('\n');
@@ -148,29 +156,75 @@ export function version(): string {
   return (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-export function main(): void {
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs(process.argv.slice(2), process.env, process.cwd());
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    console.error(`${NAME}: ${e.message}\nRun "${NAME} --help" for the usage.`);
-    process.exit(2);
-  }
-  if (parsed === 'help') {
-    console.log(usage());
-    return;
-  }
-  if (parsed === 'version') {
-    console.log(version());
-    return;
-  }
-  Object.assign(process.env, parsed.env);
-  // The entry points read process.argv and process.env and exit with their own code.
-  const script = path.join(__dirname, `${parsed.script}.ts`);
-  process.argv = [process.argv[0]!, script, ...parsed.argv];
-  require(script);
+/** Where the command writes: stdout for results a user pipes, stderr for progress and verdicts. */
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
 }
 
-// `node -r esbuild-register src/cli/main.ts …`; the installed command (bin/) calls main() itself.
-if (require.main === module) main();
+const consoleIo: Io = { out: (l) => console.log(l), err: (l) => console.error(l) };
+
+/** Runs the command line in this process and returns its exit code (the mock runs until `stop` resolves). */
+export async function main(args: string[], env: NodeJS.ProcessEnv, cwd: string, io: Io = consoleIo, stop?: Promise<void>): Promise<number> {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs(args, env, cwd);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.err(`${NAME}: ${e.message}\nRun "${NAME} --help" for the usage.`);
+    return EXIT.usage;
+  }
+  if (parsed === 'help') return (io.out(usage()), EXIT.conforms);
+  if (parsed === 'version') return (io.out(version()), EXIT.conforms);
+  const merged = { ...env, ...parsed.env };
+  try {
+    switch (parsed.command) {
+      case 'mock':
+        return await mockCommand(parsed.argv, merged, io, stop);
+      case 'report':
+        return compareRuns(parsed.argv, io);
+      case 'check-recorded': {
+        const r = await checkRecorded(parsed.argv, { reportsDir: optionsFromEnv(merged, cwd).reportsDir });
+        return finish(r, io);
+      }
+      default: {
+        const r = await runConformance({ ...optionsFromEnv(merged, cwd), onArea: (a) => io.err(progressLine(a)) });
+        return finish(r, io);
+      }
+    }
+  } catch (e) {
+    if (e instanceof ConfigError || e instanceof MockUsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`${NAME}: ${(e as Error).message}`);
+      return EXIT.usage;
+    }
+    if (e instanceof TargetUnreachable) {
+      io.err(e.message);
+      return EXIT.unavailable;
+    }
+    // A crash of ours is the suite's failure, never the target's (exit 5, not 1).
+    io.err(`The suite failed: ${(e as Error)?.stack ?? String(e)}`);
+    return EXIT.harness;
+  }
+}
+
+function finish(r: ConformanceResults, io: Io): number {
+  io.err(`\n${summaryText(r, r.reportsDir)}`);
+  for (const note of r.notes) io.err(note);
+  return r.exitCode;
+}
+
+async function mockCommand(args: string[], env: NodeJS.ProcessEnv, io: Io, stop?: Promise<void>): Promise<number> {
+  const { server, banner } = await startMockCommand(args, env);
+  io.out(banner);
+  await (stop ?? stopSignal());
+  await server.close();
+  return EXIT.conforms;
+}
+
+/** Resolves on Ctrl-C or SIGTERM (how a CI job ends the mock). */
+function stopSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}

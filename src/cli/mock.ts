@@ -1,6 +1,6 @@
 /**
- * `npm run mock [-- options]`: the reference mock on 127.0.0.1, a drop-in for the real API in a
- * client's CI (ANTHROPIC_BASE_URL=<url>). Options (each also documented in the README):
+ * `anthropic-conformance mock [options]`: the reference mock on 127.0.0.1, a drop-in for the real
+ * API in a client's CI (ANTHROPIC_BASE_URL=<url>). Options (each also documented in the README):
  *   --port N                      port (0 or unset: a free one; env PORT)
  *   --models LIST                 `a,b` serves only those; `+a,+b` adds to the spec's table (env ANTHROPIC_MOCK_MODELS)
  *   --tokens-per-second N         output pace of answers
@@ -16,33 +16,34 @@
  */
 import { parseArgs } from 'node:util';
 import { loadContract } from '../contract/spec';
-import { startMock } from '../mock/server';
+import { startMock, type RunningServer } from '../mock/server';
 import { parseModelList } from '../mock/models';
-import { EXIT } from './exit-codes';
 import { MOCK_NUMBER_FLAGS } from './mock-flags';
 
 const NUMBERS = MOCK_NUMBER_FLAGS;
 
-class UsageError extends Error {}
+export class MockUsageError extends Error {}
 
 function number(name: keyof typeof NUMBERS, raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
   const kind = NUMBERS[name];
   const ok = raw.trim() !== '' && Number.isFinite(n) && (kind === 'integer' ? Number.isInteger(n) && n >= 0 : kind === 'positive' ? n > 0 : kind === 'rate' ? n >= 0 && n <= 1 : n >= 0);
-  if (!ok) throw new UsageError(`--${name} ${JSON.stringify(raw)}: expected ${kind === 'rate' ? 'a share between 0 and 1' : kind === 'integer' ? 'a whole number' : `a ${kind} number`}`);
+  if (!ok) throw new MockUsageError(`--${name} ${JSON.stringify(raw)}: expected ${kind === 'rate' ? 'a share between 0 and 1' : kind === 'integer' ? 'a whole number' : `a ${kind} number`}`);
   return n;
 }
 
-async function main() {
+/** Starts the mock as the command line asks (flags, then ANTHROPIC_API_KEY, ANTHROPIC_MODEL, ANTHROPIC_MOCK_MODELS, PORT). */
+export async function startMockCommand(args: string[], env: NodeJS.ProcessEnv): Promise<{ server: RunningServer; banner: string }> {
   const { values } = parseArgs({
+    args,
     options: { models: { type: 'string' }, ...Object.fromEntries(Object.keys(NUMBERS).map((k) => [k, { type: 'string' as const }])) },
     strict: true,
   });
   const v = values as Record<string, string | undefined>;
   const n = (k: keyof typeof NUMBERS) => number(k, v[k]);
-  const selection = parseModelList(v.models ?? process.env.ANTHROPIC_MOCK_MODELS);
-  const added = [...(selection.add ?? []), ...(process.env.ANTHROPIC_MODEL ? [process.env.ANTHROPIC_MODEL] : [])];
+  const selection = parseModelList(v.models ?? env.ANTHROPIC_MOCK_MODELS);
+  const added = [...(selection.add ?? []), ...(env.ANTHROPIC_MODEL ? [env.ANTHROPIC_MODEL] : [])];
   const limits = { requestsPerMinute: n('requests-per-minute'), inputTokensPerMinute: n('input-tokens-per-minute'), outputTokensPerMinute: n('output-tokens-per-minute') };
   const enforce = Object.values(limits).some((x) => x !== undefined);
   const chaos = {
@@ -56,25 +57,18 @@ async function main() {
     seed: n('seed'),
   };
   const rates = (chaos.overloadedRate ?? 0) + (chaos.rateLimitedRate ?? 0) + (chaos.dropRate ?? 0);
-  if (rates > 1) throw new UsageError(`--overloaded-rate, --rate-limited-rate and --drop-rate add up to ${rates}: at most 1`);
-  const apiKey = process.env.ANTHROPIC_API_KEY || 'mock-key';
+  if (rates > 1) throw new MockUsageError(`--overloaded-rate, --rate-limited-rate and --drop-rate add up to ${rates}: at most 1`);
+  const apiKey = env.ANTHROPIC_API_KEY || 'mock-key';
   const server = await startMock(await loadContract(), {
     apiKey,
-    port: n('port') ?? Number(process.env.PORT ?? 0),
+    port: n('port') ?? Number(env.PORT ?? 0),
     onlyModels: selection.only,
     models: added,
     chaos: Object.fromEntries(Object.entries(chaos).filter(([, x]) => x !== undefined)),
     rateLimits: enforce ? Object.fromEntries(Object.entries(limits).filter(([, x]) => x !== undefined)) : undefined,
   });
   const set = Object.entries(v).filter(([k, x]) => x !== undefined && k !== 'port').map(([k, x]) => `--${k} ${x}`);
-  console.log(`reference mock on ${server.url} (ANTHROPIC_BASE_URL=${server.url}; key from ANTHROPIC_API_KEY or "mock-key")${set.length ? `; ${set.join(' ')}` : ''}`);
-  const stop = () => void server.close().then(() => process.exit(0));
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  const banner = `reference mock on ${server.url} (ANTHROPIC_BASE_URL=${server.url}; key from ANTHROPIC_API_KEY or "mock-key")${set.length ? `; ${set.join(' ')}` : ''}`;
+  return { server, banner };
 }
 
-main().catch((e: unknown) => {
-  const usage = e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-  console.error(`npm run mock: ${e instanceof Error ? e.message : String(e)}`);
-  process.exit(usage ? EXIT.usage : 1);
-});

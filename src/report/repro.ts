@@ -11,7 +11,6 @@ import type { Exchange } from '../http/exchange';
 import { toCurl } from '../http/curl';
 import { redact } from '../http/redact';
 import { hasControls } from './escape';
-import { reportsDir } from './paths';
 
 /** Longest body kept inline in a curl line. */
 export const INLINE_BODY_MAX = 400;
@@ -30,9 +29,11 @@ export const displayPath = (p: string): string => {
 
 /**
  * Writes the body to the cases folder and returns its path, or undefined when the body is fine
- * inline (or the folder cannot be written: the line is then long, but still right).
+ * inline (or there is no folder, or it cannot be written: the line is then long, but still right).
  */
-export function writeCaseBody(caseName: string, body: string, casesDir = path.join(reportsDir(), 'cases')): string | undefined {
+export function writeCaseBody(caseName: string, body: string, casesDir: string | undefined): string | undefined {
+  // No reports folder (a run in code that writes no files): the line carries the body, long but right.
+  if (!casesDir) return undefined;
   if (body.length <= INLINE_BODY_MAX && !body.includes('\n') && !hasControls(body)) return undefined;
   const content = redact(body);
   let file = path.join(casesDir, safeCaseFileName(caseName));

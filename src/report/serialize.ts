@@ -76,6 +76,9 @@ export interface AreaRecord {
   unreadable?: Array<{ file: string; message: string }>;
 }
 
+/** A check's title and rule source: ours from the registry, a user's from the check itself. */
+const metaOf = (c: AreaOutcome['checks'][number]) => CHECK_META[c.id] ?? c.meta ?? { title: c.id, source: 'user check' };
+
 /** Causes per check shown with their request, response and curl line; the rest by name and cases. */
 const MAX_EXCERPTS_PER_CHECK = 20;
 
@@ -114,7 +117,7 @@ function testMessage(c: AreaOutcome['checks'][number], o: FormatOptions, shown: 
   if (c.status === 'not_run') return `NOT RUN — ${c.reason}`;
   if (c.status !== 'failed') return undefined;
   const unavailable = c.failures.every((f) => f.category !== 'nonconformance');
-  return escapeControls(`${unavailable ? 'TARGET UNAVAILABLE — ' : ''}${CHECK_META[c.id]!.title} (${failingExchanges(c.failures)} failing exchange(s))\n\n${formatFailures(c.failures, o, shown)}`);
+  return escapeControls(`${unavailable ? 'TARGET UNAVAILABLE — ' : ''}${metaOf(c).title} (${failingExchanges(c.failures)} failing exchange(s))\n\n${formatFailures(c.failures, o, shown)}`);
 }
 
 /** `shown`: failing cases written out in full in jest's message (the rest are listed by name). */
@@ -133,8 +136,8 @@ export function serializeArea(o: AreaOutcome, format: FormatOptions, shown = 5):
     requests: o.area.id === 'recorded' ? 0 : exchanges.reduce((n, e) => n + (e.notSent ? 0 : 1 + e.retried.length), 0),
     checks: o.checks.map((c) => ({
       id: c.id,
-      title: CHECK_META[c.id]!.title,
-      source: CHECK_META[c.id]!.source,
+      title: metaOf(c).title,
+      source: metaOf(c).source,
       status: c.status,
       reason: c.reason,
       message: testMessage(c, format, shown),

@@ -1,8 +1,7 @@
 /** The few lines printed at the end of a run: verdict, totals, coverage, what changed, where the files are. */
 import path from 'node:path';
-import { reportsDir } from './paths';
 import type { RunResults } from './results';
-import type { CheckRecord } from './serialize';
+import type { AreaRecord, CheckRecord } from './serialize';
 import { formatDiff } from './diff';
 
 /** The totals in one phrase, the same wherever they are printed: jest's "failed" is `failing`. */
@@ -14,7 +13,7 @@ export function totalsText(t: RunResults['totals']): string {
 const tag = (c: CheckRecord) =>
   c.status === 'not_run' ? ` [not run] — ${c.reason}` : c.failures.every((f) => f.category !== 'nonconformance') ? ' [target unavailable]' : '';
 
-export function summaryText(r: RunResults, dir = reportsDir()): string {
+export function summaryText(r: RunResults, dir?: string): string {
   const t = r.totals;
   const failing = r.areas.flatMap((a) => a.checks.filter((c) => c.status === 'failed' || c.status === 'not_run').map((c) => `  ✗ ${a.id} › ${c.id}: ${c.title}${tag(c)}`));
   const cost = `${t.requests} requests, ${t.usage.inputTokens} input and ${t.usage.outputTokens} output tokens reported by the target`;
@@ -26,7 +25,7 @@ export function summaryText(r: RunResults, dir = reportsDir()): string {
     ...r.areas.filter((a) => a.notImplemented && a.skipped).map((a) => `  ! ${a.id}: not implemented (${a.notImplemented}); clients that call it (Claude Code, the SDKs) fail there`),
     `Spec coverage: requests ${r.coverage.request.percent}%, responses ${r.coverage.response.percent}%.`,
     r.diff ? formatDiff(r.diff) : '',
-    `Reports: ${shortPath(dir)}/ (report.html, results.json, junit.xml, history/)`,
+    dir ? `Reports: ${shortPath(dir)}/ (report.html, results.json, junit.xml, history/)` : '',
   ]
     .filter(Boolean)
     .join('\n');
@@ -36,3 +35,10 @@ const shortPath = (p: string) => {
   const rel = path.relative(process.cwd(), p);
   return rel && !rel.startsWith('..') ? rel : p;
 };
+
+/** One line per area as it ends, so that a long run against a slow target shows it is alive. */
+export function progressLine(a: AreaRecord): string {
+  const count = (s: string) => a.checks.filter((c) => c.status === s).length;
+  const state = a.notImplemented ? `not implemented (${a.notImplemented})` : a.skipped ? `skipped: ${a.skipped}` : `${count('passed')} passed, ${count('failed')} failed${count('not_run') ? `, ${count('not_run')} not run` : ''}`;
+  return `${a.id}: ${state}; ${a.requests} requests, ${(a.durationMs / 1000).toFixed(1)} s`;
+}

@@ -5,7 +5,7 @@
  */
 import type { Profile } from '../config';
 import type { RequestCase } from '../http/exchange';
-import type { CheckContext, Failure } from '../checks/failure';
+import type { Check, CheckContext, Failure } from '../checks/failure';
 import { toFailure } from '../checks/failure';
 import { CHECKS, SET_CHECKS, applies, type CheckId } from '../checks/registry';
 import { groupOf, type OperationGroup } from '../contract/operations';
@@ -90,8 +90,13 @@ export const CHECK_META: Record<string, { title: string; source: string; profile
   [OTHER_CHECKS]: { title: 'Other checks failed on these responses', source: 'see each failure', profiles: ['full', 'schema'] },
 };
 
-/** The tests an area reports: its own checks, then the catch-all. */
-export const areaCheckIds = (area: Pick<AreaDef, 'checks' | 'probe'>): string[] => [...(area.probe ? ['operation_implemented'] : []), ...area.checks, OTHER_CHECKS];
+/** The tests an area reports: its own checks, the user's that judge its operations, then the catch-all. */
+export const areaCheckIds = (area: Pick<AreaDef, 'checks' | 'probe' | 'group'>, custom: readonly Check[] = []): string[] => [
+  ...(area.probe ? ['operation_implemented'] : []),
+  ...area.checks,
+  ...custom.filter((c) => c.operations.some((op) => groupOf(op) === area.group)).map((c) => c.id),
+  OTHER_CHECKS,
+];
 
 /**
  * failed: the check broke (non-conformance, or the target unavailable: see the failures' category).
@@ -111,6 +116,8 @@ export interface CheckOutcome {
   warnings: Failure[];
   /** Milliseconds the check itself spent on this area's exchanges. */
   durationMs?: number;
+  /** Title and rule source of a user's check (ours are in CHECK_META). */
+  meta?: { title: string; source: string };
 }
 
 export interface AreaOutcome {
@@ -133,7 +140,7 @@ export const MAX_STAGES = 50;
 export async function evaluateArea(ctx: Run, area: AreaDef): Promise<AreaOutcome> {
   const started = Date.now();
   const { profile, operations } = ctx.config;
-  const listed = areaCheckIds(area);
+  const listed = areaCheckIds(area, ctx.checks.custom);
   const allAs = (status: 'skipped', reason: string, keep: CheckOutcome[] = []): CheckOutcome[] =>
     listed.map((id) => keep.find((c) => c.id === id) ?? { id, status, reason, ran: 0, failures: [], warnings: [] });
   const skipAll = (reason: string): AreaOutcome => ({ area, skipped: reason, results: [], checks: allAs('skipped', reason), durationMs: Date.now() - started });
@@ -186,8 +193,8 @@ export async function evaluateArea(ctx: Run, area: AreaDef): Promise<AreaOutcome
 }
 
 /** An area none of whose checks could judge anything: every one not run, for the reason given. */
-export function notRunOutcome(area: AreaDef, reason: string): AreaOutcome {
-  return { area, notRun: reason, results: [], checks: areaCheckIds(area).map((id) => ({ id, status: 'not_run', reason, ran: 0, failures: [], warnings: [] })), durationMs: 0 };
+export function notRunOutcome(area: AreaDef, reason: string, custom: readonly Check[] = []): AreaOutcome {
+  return { area, notRun: reason, results: [], checks: areaCheckIds(area, custom).map((id) => ({ id, status: 'not_run', reason, ran: 0, failures: [], warnings: [] })), durationMs: 0 };
 }
 
 /** Every area in order, as one run; `onArea` hears of each as it ends (progress lines). */
@@ -205,10 +212,12 @@ export async function evaluateAll(ctx: Run, onArea?: (outcome: AreaOutcome) => v
 export function checkOutcomes(ctx: CheckContext, listedIds: string[], results: CaseResult[]): CheckOutcome[] {
   const profile = ctx.profile;
   const notInProfile = (id: string): CheckOutcome => ({ id, status: 'skipped', reason: `not in the ${profile} profile`, ran: 0, failures: [], warnings: [] });
-  const all: CheckOutcome[] = CHECKS.map((check) => {
+  const custom = ctx.custom ?? [];
+  const all: CheckOutcome[] = [...CHECKS, ...custom].map((check) => {
     if (!check.profiles.includes(profile)) return notInProfile(check.id);
     const ran = results.filter((r) => applies(ctx, check, r.exchange)).length;
-    return outcome(check.id, ran, results.flatMap((r) => r.failures.filter((f) => f.checkId === check.id)));
+    const meta = custom.includes(check) ? { meta: { title: check.title, source: check.source } } : {};
+    return { ...outcome(check.id, ran, results.flatMap((r) => r.failures.filter((f) => f.checkId === check.id))), ...meta };
   });
   for (const check of SET_CHECKS) {
     if (!check.profiles.includes(profile)) {

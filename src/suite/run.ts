@@ -5,6 +5,7 @@
  * environment: areas take the Run and return data.
  */
 import { readConfig, type RunConfig } from '../config';
+import type { Check } from '../checks/failure';
 import { loadContract, type Contract } from '../contract/spec';
 import { Budget } from '../http/budget';
 import { registerRunSecrets } from '../http/redact';
@@ -26,8 +27,8 @@ export interface Run {
   route(c: RequestCase): Route;
 }
 
-/** Builds a run from a configuration (the contract loaded once per process unless one is given). */
-export async function createRun(config: RunConfig, contract?: Contract): Promise<Run> {
+/** Builds a run from a configuration (the contract loaded once per process unless one is given), with the user's own checks. */
+export async function createRun(config: RunConfig, contract?: Contract, custom: readonly Check[] = []): Promise<Run> {
   registerRunSecrets(config);
   const c = contract ?? (await loadContract());
   const model = config.model || String((c.requestExample('hello') as { model: string }).model);
@@ -37,11 +38,11 @@ export async function createRun(config: RunConfig, contract?: Contract): Promise
     contract: c,
     budget: new Budget(cfg.maxRequests, cfg.maxOutputTokens),
     gen: { contract: c, model, version: cfg.anthropicVersion },
-    checks: { contract: c, profile: cfg.profile },
+    checks: { contract: c, profile: cfg.profile, custom },
     breaker: { silent: 0, unavailable: 0 },
     route: (rc) => c.operation(rc.operation),
   };
 }
 
-/** A run configured by variables (programmatic runs: tests, the benchmark). */
+/** A run configured by variables (the tests). */
 export const runFromEnv = (env: NodeJS.ProcessEnv) => createRun(readConfig(env));

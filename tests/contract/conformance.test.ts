@@ -1,4 +1,9 @@
-import { presentResults } from '../../src/runner/present';
+/**
+ * `npm run contract`: the suite against ANTHROPIC_BASE_URL (or the embedded reference mock), through
+ * the jest integration exactly as a user's own test file would call it.
+ */
+import path from 'node:path';
+import { describeConformance } from '../../src/jest';
+import { optionsFromEnv } from '../../src/config';
 
-// The run is over when jest starts (npm run contract): this presents its results.json as tests.
-presentResults();
+describeConformance({ reportsDir: path.resolve(__dirname, '../../reports'), ...optionsFromEnv(process.env) });

@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkRecorded } from '../../src/recorded/check';
+import { judgeRecorded as checkRecorded } from '../../src/recorded/check';
 import { loadContract } from '../../src/contract/spec';
 import { loadRecorded } from '../../src/recorded/load';
 import { formatFailures } from '../../src/report/format';
