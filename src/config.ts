@@ -57,6 +57,8 @@ export interface ConformanceOptions {
   reportsDir?: string;
   /** `[i, n]`: only the areas whose position is i modulo n (1-based), to split a run across machines. */
   shard?: [number, number];
+  /** Only these areas, by id (`examples`, `semantics`, …); unset: all of them. */
+  areas?: string[];
 }
 
 /** The option each environment variable sets (the README's settings table), for messages that name both. */
@@ -82,6 +84,8 @@ export const ENV_OF: Partial<Record<keyof ConformanceOptions, string>> = {
   failOn: 'CONTRACT_FAIL_ON',
   baseline: 'CONTRACT_BASELINE',
   reportsDir: 'CONTRACT_REPORTS_DIR',
+  shard: 'CONTRACT_SHARD',
+  areas: 'CONTRACT_AREAS',
 };
 
 export interface RunConfig {
@@ -307,6 +311,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): Con
   set('baseline', file('baseline'));
   set('reportsDir', file('reportsDir'));
   if (env.CONTRACT_SHARD) o.shard = parseShard(env.CONTRACT_SHARD);
+  if (str('areas')) o.areas = str('areas')!.split(/[\s,]+/).filter(Boolean);
   return o;
 }
 

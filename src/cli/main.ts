@@ -18,7 +18,7 @@ import { runConformance } from '../engine/run-conformance';
 import { checkRecorded } from '../engine/check-recorded';
 import { TargetUnreachable } from '../engine/target';
 import { EXIT } from '../engine/exit-codes';
-import { progressLine, summaryText } from '../report/summary';
+import { failureDetailsText, progressLine, summaryText } from '../report/summary';
 import { compareRuns } from './report';
 import { MockUsageError, startMockCommand } from './mock';
 import type { ConformanceResults } from '../engine/run-conformance';
@@ -60,6 +60,7 @@ export const RUN_FLAGS: Flag[] = [
   { flag: '--fail-on', env: 'CONTRACT_FAIL_ON', arg: 'any|new', help: 'new: fail only on failures new since the previous run' },
   { flag: '--baseline', env: 'CONTRACT_BASELINE', arg: 'FILE', help: 'a results.json to compare with instead of the previous run', path: true },
   { flag: '--reports-dir', env: 'CONTRACT_REPORTS_DIR', arg: 'DIR', help: 'where the reports go (default ./reports)', path: true },
+  { flag: '--areas', env: 'CONTRACT_AREAS', arg: 'LIST', help: 'only these areas, comma-separated (examples, valid-requests, invalid-requests, auth-version, semantics, count-tokens, models)' },
   { flag: '--shard', env: 'CONTRACT_SHARD', arg: 'I/N', help: 'run only the areas of slice I of N (split a run across machines)' },
 ];
 
@@ -208,6 +209,8 @@ export async function main(args: string[], env: NodeJS.ProcessEnv, cwd: string, 
 }
 
 function finish(r: ConformanceResults, io: Io): number {
+  const details = failureDetailsText(r);
+  if (details) io.err(`\n${details}`);
   io.err(`\n${summaryText(r, r.reportsDir)}`);
   for (const note of r.notes) io.err(note);
   return r.exitCode;

@@ -4,7 +4,7 @@
  * run: the areas not finished are reported as not run, flagged as the suite's failure.
  */
 import type { Check } from '../checks/failure';
-import type { RunConfig } from '../config';
+import { ConfigError, type RunConfig } from '../config';
 import type { Contract } from '../contract/spec';
 import { createRun } from '../suite/run';
 import { AREAS, evaluateArea, notRunOutcome, type AreaDef, type AreaOutcome } from '../suite/areas';
@@ -19,17 +19,28 @@ export interface EvaluateOptions {
   custom?: readonly Check[];
   shard?: [number, number];
   onArea?(area: AreaRecord): void;
+  /** @internal Hears of each area's live outcome (exchanges and failures as objects): our tests read them. */
+  onOutcome?(outcome: AreaOutcome): void;
   /** Where bodies too long for a curl line are written (the reports folder's cases/). */
   casesDir?: string;
-  /** The areas to run (default: all of them). */
-  areas?: AreaDef[];
+  /** The areas to run, by id (default: all of them). */
+  areas?: string[];
+}
+
+/** The areas a run covers: those named (all by default), then the shard's slice of them. */
+export function selectAreas(o: Pick<EvaluateOptions, 'areas' | 'shard'>): AreaDef[] {
+  const unknown = (o.areas ?? []).filter((id) => !AREAS.some((a) => a.id === id));
+  if (unknown.length) throw new ConfigError(`areas (CONTRACT_AREAS): unknown area ${unknown.map((u) => JSON.stringify(u)).join(', ')} (known: ${AREAS.map((a) => a.id).join(', ')})`);
+  const named = o.areas?.length ? AREAS.filter((a) => o.areas!.includes(a.id)) : AREAS;
+  return named.filter((_, i) => !o.shard || i % o.shard[1] === o.shard[0] - 1);
 }
 
 export async function evaluateAreas(config: RunConfig, contract: Contract, o: EvaluateOptions): Promise<RunResults> {
   const run = await createRun(config, contract, o.custom);
-  const areas = (o.areas ?? AREAS).filter((_, i) => !o.shard || i % o.shard[1] === o.shard[0] - 1);
+  const areas = selectAreas(o);
   const records: AreaRecord[] = [];
   const record = (outcome: AreaOutcome) => {
+    o.onOutcome?.(outcome);
     const r = serializeArea(outcome, { apiKey: config.apiKey, casesDir: o.casesDir });
     records.push(r);
     o.onArea?.(r);
@@ -52,15 +63,20 @@ export async function evaluateAreas(config: RunConfig, contract: Contract, o: Ev
     clearTimeout(timer);
   }
   return buildResults(
-    { baseUrl: config.baseUrl, embedded: config.embedded, profile: config.profile, scope: scopeOf(config, o.shard), seed: config.seed, runs: config.runs, startedAt: o.startedAt.toISOString(), durationMs: Date.now() - o.startedAt.getTime() },
+    { baseUrl: config.baseUrl, embedded: config.embedded, profile: config.profile, scope: scopeOf(config, o), seed: config.seed, runs: config.runs, startedAt: o.startedAt.toISOString(), durationMs: Date.now() - o.startedAt.getTime() },
     contract,
     records,
   );
 }
 
 /** What slice of the suite a run covers, when not all of it: history compares runs of one slice only. */
-export function scopeOf(config: RunConfig, shard: [number, number] | undefined): string | undefined {
-  const parts = [config.profile !== 'full' && `profile ${config.profile}`, config.operations.chosen && `operations ${config.operations.groups.join(',')}`, shard && `shard ${shard.join('/')}`];
+export function scopeOf(config: RunConfig, o: Pick<EvaluateOptions, 'areas' | 'shard'>): string | undefined {
+  const parts = [
+    config.profile !== 'full' && `profile ${config.profile}`,
+    config.operations.chosen && `operations ${config.operations.groups.join(',')}`,
+    o.areas?.length && `areas ${o.areas.join(',')}`,
+    o.shard && `shard ${o.shard.join('/')}`,
+  ];
   return parts.filter(Boolean).join('; ') || undefined;
 }
 

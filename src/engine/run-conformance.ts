@@ -12,7 +12,8 @@ import { loadContract, type Contract } from '../contract/spec';
 import { claimReports } from '../report/reports-dir';
 import type { AreaRecord } from '../report/serialize';
 import type { RunResults } from '../report/results';
-import { evaluateAreas, scopeOf } from './evaluate';
+import { evaluateAreas, selectAreas } from './evaluate';
+import type { AreaOutcome } from '../suite/areas';
 import { prepareTarget } from './target';
 import { writeReports } from './write-reports';
 import { exitCodeOf } from './exit-codes';
@@ -24,6 +25,8 @@ export interface RunOptions extends ConformanceOptions {
   onArea?(area: AreaRecord): void;
   /** A contract already loaded (the tests share one per worker). */
   contract?: Contract;
+  /** @internal Hears of each area's live outcome (our tests read exchanges and failures as objects). */
+  onOutcome?(outcome: AreaOutcome): void;
 }
 
 /** What a run found, as results.json holds it, with where the files went and the exit code. */
@@ -38,6 +41,7 @@ export interface ConformanceResults extends RunResults {
 export async function runConformance(options: RunOptions = {}): Promise<ConformanceResults> {
   const startedAt = new Date();
   checkCustom(options.checks ?? []);
+  selectAreas(options);
   const runId = `${Date.now().toString(36)}-${process.pid}-${randomBytes(3).toString('hex')}`;
   const reports = options.reportsDir ? claimReports(options.reportsDir, runId) : undefined;
   const notes = reports?.note ? [reports.note] : [];
@@ -46,7 +50,7 @@ export async function runConformance(options: RunOptions = {}): Promise<Conforma
     const target = await prepareTarget(options, contract);
     let results: RunResults;
     try {
-      results = await evaluateAreas(target.config, contract, { startedAt, custom: options.checks, shard: options.shard, onArea: options.onArea, casesDir: reports && `${reports.dir}/cases` });
+      results = await evaluateAreas(target.config, contract, { startedAt, custom: options.checks, shard: options.shard, areas: options.areas, onArea: options.onArea, onOutcome: options.onOutcome, casesDir: reports && `${reports.dir}/cases` });
     } finally {
       await target.close();
     }
@@ -61,7 +65,7 @@ export async function runConformance(options: RunOptions = {}): Promise<Conforma
 function exitCode(r: RunResults, config: RunConfig, notes: string[]): number {
   if (config.failOn !== 'new') return exitCodeOf(r.totals);
   if (!r.diff?.baseline) {
-    notes.push('failOn new: no earlier run on this target to compare with, so every failure counts.');
+    notes.push('failOn new: no earlier run on this target, so every failure counts.');
     return exitCodeOf(r.totals);
   }
   const fresh = r.diff.newFailures.length;
@@ -80,5 +84,3 @@ function checkCustom(checks: Check[]): void {
     seen.add(c.id);
   }
 }
-
-export { scopeOf };

@@ -9,8 +9,8 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { DEFAULT_RUN_TIMEOUT_MS } from '../config';
 import { runConformance, type ConformanceResults, type RunOptions } from '../engine/run-conformance';
-import { HARNESS_GRACE_MS } from '../engine/evaluate';
-import { AREAS, areaCheckIds } from '../suite/areas';
+import { HARNESS_GRACE_MS, selectAreas } from '../engine/evaluate';
+import { areaCheckIds } from '../suite/areas';
 import { summaryText } from '../report/summary';
 import type { CheckRecord } from '../report/serialize';
 
@@ -23,8 +23,7 @@ export interface DescribeOptions extends RunOptions {
 
 export function describeConformance(options: DescribeOptions = {}): void {
   const { name = 'Anthropic Messages API conformance', summary = true, ...runOptions } = options;
-  const shard = runOptions.shard;
-  const areas = AREAS.filter((_, i) => !shard || i % shard[1] === shard[0] - 1);
+  const areas = selectAreas(runOptions);
   let results: ConformanceResults | undefined;
   let crash: Error | undefined;
 

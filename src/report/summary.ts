@@ -42,3 +42,15 @@ export function progressLine(a: AreaRecord): string {
   const state = a.notImplemented ? `not implemented (${a.notImplemented})` : a.skipped ? `skipped: ${a.skipped}` : `${count('passed')} passed, ${count('failed')} failed${count('not_run') ? `, ${count('not_run')} not run` : ''}`;
   return `${a.id}: ${state}; ${a.requests} requests, ${(a.durationMs / 1000).toFixed(1)} s`;
 }
+
+/**
+ * Every check that did not pass, in full: what was sent, what came back, which rule, the curl line
+ * (the text jest shows for the same test). Printed before the summary, so that the verdict is last.
+ */
+export function failureDetailsText(r: RunResults): string {
+  return r.areas
+    .flatMap((a) => a.checks.filter((c) => c.message && (c.status === 'failed' || c.status === 'not_run')).map((c) => `● ${a.id} › ${c.id}\n\n${indent(c.message!)}\n`))
+    .join('\n');
+}
+
+const indent = (text: string) => text.replace(/^/gm, '  ');

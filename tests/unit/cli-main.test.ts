@@ -6,12 +6,12 @@ import { parseArgs, RUN_FLAGS, UsageError, usage } from '../../src/cli/main';
 const CWD = '/home/user/project';
 
 test('flags become the environment the suite reads; paths are the caller\'s; reports go to ./reports', () => {
-  const parsed = parseArgs(['--base-url', 'http://localhost:8000', '--api-key-env', 'MY_KEY', '--runs=5', '--fail-on', 'new', '--baseline', 'old/results.json', '--', '--shard=1/2'], { MY_KEY: 'secret-123' }, CWD);
+  const parsed = parseArgs(['--base-url', 'http://localhost:8000', '--api-key-env', 'MY_KEY', '--runs=5', '--fail-on', 'new', '--baseline', 'old/results.json', '--shard=1/2'], { MY_KEY: 'secret-123' }, CWD);
   expect(parsed).toEqual({
     command: 'run',
-    script: 'contract',
-    argv: ['--shard=1/2'],
+    argv: [],
     env: {
+      CONTRACT_SHARD: '1/2',
       ANTHROPIC_BASE_URL: 'http://localhost:8000',
       ANTHROPIC_API_KEY: 'secret-123',
       CONTRACT_RUNS: '5',
@@ -25,9 +25,9 @@ test('flags become the environment the suite reads; paths are the caller\'s; rep
 });
 
 test('subcommands keep their own arguments', () => {
-  expect(parseArgs(['mock', '--port', '8000'], {}, CWD)).toEqual({ command: 'mock', script: 'mock', argv: ['--port', '8000'], env: {} });
-  expect(parseArgs(['check-recorded', 'a.json', 'dir'], {}, CWD)).toEqual({ command: 'check-recorded', script: 'check-recorded', argv: ['a.json', 'dir'], env: { CONTRACT_REPORTS_DIR: '/home/user/project/reports' } });
-  expect(parseArgs(['report', 'a.json', 'b.json', '--html', 'r.html'], {}, CWD)).toEqual({ command: 'report', script: 'report', argv: ['a.json', 'b.json', '--html', 'r.html'], env: {} });
+  expect(parseArgs(['mock', '--port', '8000'], {}, CWD)).toEqual({ command: 'mock', argv: ['--port', '8000'], env: {} });
+  expect(parseArgs(['check-recorded', 'a.json', 'dir'], {}, CWD)).toEqual({ command: 'check-recorded', argv: ['a.json', 'dir'], env: { CONTRACT_REPORTS_DIR: '/home/user/project/reports' } });
+  expect(parseArgs(['report', 'a.json', 'b.json', '--html', 'r.html'], {}, CWD)).toEqual({ command: 'report', argv: ['a.json', 'b.json', '--html', 'r.html'], env: {} });
   expect(parseArgs(['--help'], {}, CWD)).toBe('help');
   expect(parseArgs(['mock', '--help'], {}, CWD)).toBe('help');
   expect(parseArgs(['--version'], {}, CWD)).toBe('version');
@@ -40,7 +40,7 @@ test.each([
   [['--api-key-env', 'UNSET_VAR'], /UNSET_VAR is not set/],
   [['frobnicate'], /unknown command "frobnicate"/],
   [['stray'], /unknown command/],
-  [['mock', '--', 'x'], /only for anthropic-conformance run/],
+  [['mock', '--', 'x'], /unknown flag -- for mock/],
   [['report', 'a.json', '--base-url', 'http://x'], /unknown flag --base-url for report/],
 ])('%j is a usage error', (args, message) => {
   expect(() => parseArgs(args, {}, CWD)).toThrow(UsageError);

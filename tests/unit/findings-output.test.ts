@@ -18,7 +18,7 @@ import { escapeControls, hasControls } from '../../src/report/escape';
 import { INLINE_BODY_MAX, safeCaseFileName } from '../../src/report/repro';
 import { BROKEN, REDIRECT_TARGET, type FixtureServer } from '../fixtures/servers/catalogue';
 import { runSuite, type SuiteRun } from '../helpers/run-suite';
-import { runCli } from '../helpers/run-cli';
+import { runCommand } from '../helpers/run-command';
 import { tempDir } from '../helpers/temp';
 
 jest.setTimeout(120_000);
@@ -50,7 +50,6 @@ describe('server text is data, never terminal control', () => {
   });
 
   test('ESC / OSC / BEL / CR in error bodies reach neither the console text, nor results.json, nor the HTML raw', async () => {
-    process.env.CONTRACT_REPORTS_DIR = tmp('control');
     const run = await against(fixture('terminal-control-in-errors'));
     const failing = run.outcomes.flatMap((o) => o.checks.filter((c) => c.status === 'failed'));
     expect(failing.map((c) => c.id)).toContain('error_envelope');
@@ -68,11 +67,11 @@ describe('server text is data, never terminal control', () => {
   });
 });
 
-test('npm run contract against that server: console, JUnit, results.json and report.html carry no raw control character', async () => {
+test('the command against that server: console, JUnit, results.json and report.html carry no raw control character', async () => {
   const server = await startMock(await loadContract(), { apiKey: KEY, fault: fixture('terminal-control-in-errors').fault });
   try {
     const reports = tmp('control-cli');
-    const run = await runCli('src/cli/contract.ts', [], { ANTHROPIC_BASE_URL: server.url, ANTHROPIC_API_KEY: KEY, CONTRACT_REPORTS_DIR: reports, CONTRACT_RUNS: '5' });
+    const run = await runCommand(['run'], { ANTHROPIC_BASE_URL: server.url, ANTHROPIC_API_KEY: KEY, CONTRACT_REPORTS_DIR: reports, CONTRACT_RUNS: '5' });
     expect(run.code).toBe(1);
     expect(run.out).toContain('\\u001b[1A\\u001b[2K\\rPASS');
     expect(run.out).not.toMatch(RAW_CONTROL);
@@ -88,7 +87,6 @@ test('npm run contract against that server: console, JUnit, results.json and rep
 describe('one finding per cause, every case named', () => {
   let run: SuiteRun;
   beforeAll(async () => {
-    process.env.CONTRACT_REPORTS_DIR = tmp('null-type');
     run = await against(fixture('null-error-type'));
   });
   const invalid = () => run.outcomes.find((o) => o.area.id === 'invalid-requests')!.checks.find((c) => c.id === 'error_envelope')!;
@@ -137,9 +135,9 @@ describe('runnable, readable repro lines', () => {
   const failure = (ex: Exchange) => toFailure({ id: 'positive_data_acceptance', title: 'Valid request rejected', source: 's' }, { detail: 'Received: 500' }, ex);
 
   test('a long body goes to reports/cases/<case>.json and the curl line sends it with --data-binary @file', () => {
-    const reports = (process.env.CONTRACT_REPORTS_DIR = tmp('cases'));
+    const reports = tmp('cases');
     const body = JSON.stringify({ model: 'm', max_tokens: 5, messages: [{ role: 'user', content: 'x'.repeat(3000) }] });
-    const text = formatFailures([failure(exchange('positive/valid_body 7', body))], { apiKey: KEY });
+    const text = formatFailures([failure(exchange('positive/valid_body 7', body))], { apiKey: KEY, casesDir: path.join(reports, 'cases') });
     const file = path.join(reports, 'cases', 'positive_valid_body_7.json');
     expect(readFileSync(file, 'utf8')).toBe(body);
     expect(text).toContain(`--data-binary @${file}`);
@@ -150,12 +148,13 @@ describe('runnable, readable repro lines', () => {
   });
 
   test('a short body stays inline; one with control characters goes to a file, byte for byte', () => {
-    const reports = (process.env.CONTRACT_REPORTS_DIR = tmp('inline'));
+    const reports = tmp('inline');
+    const casesDir = path.join(reports, 'cases');
     const short = '{"model":"m","max_tokens":5,"messages":[]}';
     expect(short.length).toBeLessThan(INLINE_BODY_MAX);
-    expect(formatFailures([failure(exchange('boundary/short', short))], { apiKey: KEY })).toContain(`--data-raw '${short}'`);
+    expect(formatFailures([failure(exchange('boundary/short', short))], { apiKey: KEY, casesDir })).toContain(`--data-raw '${short}'`);
     const odd = '{"model":"m\u009b","max_tokens":5,"messages":[]}';
-    const text = formatFailures([failure(exchange('boundary/odd', odd))], { apiKey: KEY });
+    const text = formatFailures([failure(exchange('boundary/odd', odd))], { apiKey: KEY, casesDir });
     expect(readFileSync(path.join(reports, 'cases', 'boundary_odd.json'), 'utf8')).toBe(odd);
     expect(text).not.toMatch(RAW_CONTROL);
   });
@@ -178,11 +177,11 @@ describe('point at the user\'s mistake', () => {
     expect(run.failures.every((x) => x.exchange?.response?.status === 307)).toBe(true);
   });
 
-  test('npm run contract with ANTHROPIC_BASE_URL set but empty stops with one line instead of testing the embedded mock', async () => {
+  test('the command with ANTHROPIC_BASE_URL set but empty stops with one line instead of testing the embedded mock', async () => {
     const reports = tmp('empty-url');
-    const run = await runCli('src/cli/contract.ts', [], { ANTHROPIC_BASE_URL: '', CONTRACT_REPORTS_DIR: reports });
+    const run = await runCommand(['run'], { ANTHROPIC_BASE_URL: '', CONTRACT_REPORTS_DIR: reports });
     expect(run.code).not.toBe(0);
-    expect(run.out).toContain('ANTHROPIC_BASE_URL is set but empty');
+    expect(run.out).toContain('(ANTHROPIC_BASE_URL) is set but empty');
     expect(existsSync(path.join(reports, 'results.json'))).toBe(false);
   });
 });
@@ -198,7 +197,7 @@ describe('check:recorded never says "conforms" about what it could not read', ()
     writeFileSync(path.join(dir, 'binary.json'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x1b, 0xff, 0xfe]));
     writeFileSync(path.join(dir, 'no-entries.har'), JSON.stringify({ log: { version: '1.2' } }));
     const reports = tmp('recorded-reports');
-    const run = await runCli('src/cli/check-recorded.ts', [dir], { CONTRACT_REPORTS_DIR: reports });
+    const run = await runCommand(['check-recorded', dir], { CONTRACT_REPORTS_DIR: reports });
     expect(run.code).toBe(1);
     expect(run.out).not.toMatch(RAW_CONTROL);
     expect(run.out).not.toMatch(/Cannot read properties/);
@@ -223,7 +222,7 @@ describe('check:recorded never says "conforms" about what it could not read', ()
     const file = path.join(dir, 'broken.har');
     writeFileSync(file, JSON.stringify({ log: { entries: 'none' } }));
     const reports = tmp('recorded-lone-reports');
-    const run = await runCli('src/cli/check-recorded.ts', [file], { CONTRACT_REPORTS_DIR: reports });
+    const run = await runCommand(['check-recorded', file], { CONTRACT_REPORTS_DIR: reports });
     expect(run.code).toBe(1);
     expect(run.out).toMatch(/broken\.har: a HAR file without log\.entries/);
     const html = readFileSync(path.join(reports, 'report.html'), 'utf8');

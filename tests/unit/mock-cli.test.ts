@@ -1,20 +1,28 @@
-/** `npm run mock` as a user starts it: its options reach the server, and a bad option is a usage error (exit 2). */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { mockUrl, ROOT, runCli } from '../helpers/run-cli';
-import { parseArgs } from '../../src/cli/main';
+/** The mock command as a user starts it (in process): its options reach the server, and a bad option is a usage error (exit 2). */
+import { main, parseArgs } from '../../src/cli/main';
+import { runCommand } from '../helpers/run-command';
 
-jest.setTimeout(60_000);
+const ROOT = process.cwd();
 
-/** Starts the CLI, waits for its URL, runs `use`, and always stops the process it started. */
+/** Starts the mock command in process, waits for its URL, runs `use`, and always stops it. */
 async function withCli(args: string[], env: Record<string, string>, use: (url: string) => Promise<void>) {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(ANTHROPIC_|CONTRACT_|JEST_)/.test(k)));
-  const child = spawn(process.execPath, ['-r', 'esbuild-register', path.join(ROOT, 'src/cli/mock.ts'), '--port', '0', ...args], { cwd: ROOT, env: { ...clean, ...env } });
+  let stop!: () => void;
+  const stopped = new Promise<void>((resolve) => (stop = resolve));
+  let announce!: (url: string) => void;
+  const announced = new Promise<string>((resolve) => (announce = resolve));
+  const lines: string[] = [];
+  const onLine = (l: string) => {
+    lines.push(l);
+    const m = /reference mock on (http:\/\/127\.0\.0\.1:\d+)/.exec(l);
+    if (m) announce(m[1]!);
+  };
+  const done = main(['mock', '--port', '0', ...args], env, ROOT, { out: onLine, err: onLine }, stopped);
+  const url = await Promise.race([announced, done.then((code) => Promise.reject(new Error(`mock exited with ${code}: ${lines.join('\n')}`)))]);
   try {
-    const url = await mockUrl(child);
     await use(url);
   } finally {
-    child.kill();
+    stop();
+    await done;
   }
 }
 
@@ -52,9 +60,9 @@ test.each([
   [['--overloaded-rate', '2'], /--overloaded-rate "2": expected a share between 0 and 1/],
   [['--tokens-per-second', 'fast'], /--tokens-per-second "fast": expected a positive number/],
   [['--overloaded-rate', '0.6', '--drop-rate', '0.6'], /add up to 1\.2/],
-  [['--frobnicate'], /Unknown option '--frobnicate'/],
+  [['--frobnicate'], /unknown flag --frobnicate for mock/],
 ])('%j is a usage error: exit 2, saying why', async (args, message) => {
-  const run = await runCli('src/cli/mock.ts', args as string[], {}, 30_000);
+  const run = await runCommand(['mock', ...(args as string[])]);
   expect(run.code).toBe(2);
   expect(run.out).toMatch(message);
 });
@@ -62,7 +70,6 @@ test.each([
 test('the package command passes the mock\'s options through: anthropic-conformance mock --overloaded-rate 0.2 --models +x', () => {
   expect(parseArgs(['mock', '--port', '0', '--overloaded-rate', '0.2', '--models', '+x', '--first-token-ms=500'], {}, ROOT)).toEqual({
     command: 'mock',
-    script: 'mock',
     argv: ['--port', '0', '--overloaded-rate', '0.2', '--models', '+x', '--first-token-ms', '500'],
     env: {},
   });

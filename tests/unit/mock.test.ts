@@ -7,7 +7,7 @@ import { writeResult } from '../../src/mock/server';
 import { parseSse } from '../../src/stream/sse';
 import { checkGrammar } from '../../src/stream/grammar';
 import { toStreamEvents } from '../../src/stream/events';
-import { mockUrl } from '../helpers/run-cli';
+
 
 const KEY = 'mock-test-key-123';
 let contract: Contract;
@@ -108,16 +108,3 @@ test('served under a path prefix, as a Microcks sandbox is', async () => {
   await post('/rest/anthropic-models-api/2025-03-05/v1/messages').send(hello()).expect(200);
 });
 
-test('npm run mock serves the mock on 127.0.0.1 and says where', async () => {
-  const { spawn } = await import('node:child_process');
-  const path = await import('node:path');
-  const root = path.resolve(__dirname, '../..');
-  const child = spawn(process.execPath, ['-r', 'esbuild-register', path.join(root, 'src/cli/mock.ts'), '--port', '0'], { cwd: root, env: { ...process.env, ANTHROPIC_API_KEY: KEY } });
-  try {
-    const url = await mockUrl(child);
-    const res = await request(url).post('/v1/messages').set('x-api-key', KEY).set('anthropic-version', '2023-06-01').send(hello());
-    expect(res.status).toBe(200);
-  } finally {
-    child.kill();
-  }
-}, 30_000);

@@ -9,7 +9,7 @@ import { judgeRecorded as checkRecorded } from '../../src/recorded/check';
 import { loadContract } from '../../src/contract/spec';
 import { loadRecorded } from '../../src/recorded/load';
 import { formatFailures } from '../../src/report/format';
-import { runCli } from '../helpers/run-cli';
+import { runCommand } from '../helpers/run-command';
 import { tempDir } from '../helpers/temp';
 
 jest.setTimeout(60_000);
@@ -30,7 +30,7 @@ test('every recorded real exchange conforms (no false alarms)', async () => {
 
 test('npm run check:recorded over the whole recorded folder: exit 0, zero failures', async () => {
   const reports = tempDir('recorded-all-');
-  const run = await runCli('src/cli/check-recorded.ts', [RECORDED], { CONTRACT_REPORTS_DIR: reports });
+  const run = await runCommand(['check-recorded', RECORDED], { CONTRACT_REPORTS_DIR: reports });
   expect(run.out).toMatch(/182 exchanges; checks \d+ passed, 0 failed/);
   expect(run.code).toBe(0);
 });
@@ -93,7 +93,7 @@ describe('HAR files', () => {
 
   test('npm run check:recorded exits 0 on a conformant HAR and 1 on a broken one, naming the fault', async () => {
     const reports = tempDir('recorded-reports-');
-    const ok = await runCli('src/cli/check-recorded.ts', [HAR], { CONTRACT_REPORTS_DIR: reports });
+    const ok = await runCommand(['check-recorded', HAR], { CONTRACT_REPORTS_DIR: reports });
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/3 exchanges; checks \d+ passed, 0 failed/);
     expect(readFileSync(path.join(reports, 'junit.xml'), 'utf8')).toContain('<testcase');
@@ -101,7 +101,7 @@ describe('HAR files', () => {
     har.log.entries[2].response.content.text = har.log.entries[2].response.content.text.replace(/event: message_stop\ndata: [^\n]*\n\n/, '');
     const broken = path.join(reports, 'broken.har');
     writeFileSync(broken, JSON.stringify(har));
-    const r = await runCli('src/cli/check-recorded.ts', [broken], { CONTRACT_REPORTS_DIR: reports });
+    const r = await runCommand(['check-recorded', broken], { CONTRACT_REPORTS_DIR: reports });
     expect(r.code).toBe(1);
     expect(r.out).toMatch(/Case: broken\.har#2/);
     expect(r.out).toMatch(/Stream events out of order/);
