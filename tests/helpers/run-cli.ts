@@ -1,4 +1,4 @@
-/** Runs one of our CLIs as a user would (a child process), capturing its output and exit code. */
+/** Runs the command as a user would (a child process), capturing its output and exit code. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
@@ -32,10 +32,10 @@ export function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { ...clean, npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', ...extra };
 }
 
-/** Runs one of our CLIs from this checkout, with the caller's variables on top of a clean environment. */
-export function runCli(script: string, args: string[], env: Record<string, string | undefined>, timeoutMs = 120_000): Promise<ProcessResult> {
+/** Runs the compiled command of this checkout (`npm run build` first), with the caller's variables on top of a clean environment. */
+export function runCli(args: string[], env: Record<string, string | undefined>, timeoutMs = 120_000): Promise<ProcessResult> {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(ANTHROPIC_|CONTRACT_|JEST_)/.test(k)));
-  return runProcess(process.execPath, ['-r', 'esbuild-register', path.join(ROOT, script), ...args], { cwd: ROOT, env: { ...clean, ...env } as NodeJS.ProcessEnv, timeoutMs });
+  return runProcess(process.execPath, [path.join(ROOT, 'bin/anthropic-conformance.js'), ...args], { cwd: ROOT, env: { ...clean, ...env } as NodeJS.ProcessEnv, timeoutMs });
 }
 
 /** The URL a started reference mock announces ("reference mock on http://127.0.0.1:N"); rejects if it exits first. */

@@ -1,9 +1,10 @@
 /**
- * The command as a user gets it from a registry: `npm pack`, the tarball installed into an empty
- * project (from the npm cache first, the registry only for what it lacks), then `anthropic-conformance` run there against the
- * reference mock (its own `mock` subcommand) and against a broken server. Exit codes and reports
- * must be those of the repository's own entry points. The tarball carries what runs, and no test
- * fixtures or reports.
+ * The package as a user gets it from a registry: `npm pack`, the tarball installed into an empty
+ * project (from the npm cache first, the registry only for what it lacks), then
+ * `anthropic-conformance` run there against the reference mock (its own `mock` subcommand) and
+ * against a broken server, the API required from plain JavaScript, and a user's jest file through
+ * the jest entry point. Exit codes and reports must be those of the repository's engine. The
+ * tarball carries compiled code (no TypeScript compiled at run time), and no tests or reports.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -11,10 +12,10 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { RunResults } from '../../src/report/results';
 import { BROKEN } from '../fixtures/servers/catalogue';
-import { mockUrl, ROOT, runCli, runProcess, userEnv } from '../helpers/run-cli';
+import { mockUrl, ROOT, runProcess, userEnv } from '../helpers/run-cli';
+import { runCommand } from '../helpers/run-command';
 import { switchableServer } from '../helpers/switchable-server';
 import { tempDir } from '../helpers/temp';
-import { FRESH_CLONE_GUARD } from '../helpers/fresh-clone';
 
 jest.setTimeout(300_000);
 
@@ -22,15 +23,10 @@ const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as
 const lock = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
 const KEY = 'pkg-test-key-0123456789';
 
-// Inside the fresh-clone check (tests/unit/fresh-clone.test.ts) the outer run covers this.
-const inFreshClone = process.env[FRESH_CLONE_GUARD] === '1';
-const describeOutside = inFreshClone ? describe.skip : describe;
-
 /** Environment without the suite's own variables, as a user's shell would be; npm never goes online. */
 const run = (cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, timeoutMs = 240_000) => runProcess(cmd, args, { cwd, env, timeoutMs });
 
-describeOutside('the packed command, installed into an empty project', () => {
-  // Made in beforeAll, not here: a skipped describe still runs this body, but not its hooks.
+describe('the packed package, installed into an empty project', () => {
   let work = '';
   let project = '';
   let tarball = '';
@@ -63,10 +59,42 @@ describeOutside('the packed command, installed into an empty project', () => {
     if (ci.code !== 0) throw new Error(`npm ci of the tarball failed: ${ci.out}`);
   });
 
-  test('the tarball carries the command, the spec, the sources and the suite, and no fixtures or reports', () => {
-    expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', pkg.bin['anthropic-conformance']!, 'src/cli/main.ts', 'src/register.js', 'openapi/anthropic-messages-api-openapi.yml', 'jest.config.ts', 'tests/recorded/recorded.test.ts']));
-    expect(files.filter((f) => f.startsWith('tests/contract/')).length).toBeGreaterThan(0);
-    expect(files.filter((f) => /^(tests\/(unit|fixtures|helpers)\/|reports\/|\.ci\/|docs\/)/.test(f))).toEqual([]);
+  test('the tarball carries the compiled command and API with their types, and the spec; no sources, tests or reports', () => {
+    expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', pkg.bin['anthropic-conformance']!, 'dist/cli/main.js', 'dist/index.js', 'dist/index.d.ts', 'dist/jest/index.js', 'dist/jest/index.d.ts', 'openapi/anthropic-messages-api-openapi.yml']));
+    expect(files.filter((f) => /^(src\/|tests\/|reports\/|\.ci\/|docs\/)|\.ts$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
+  });
+
+  test('small: the installed runtime is the engine\'s libraries, with no compiler and no jest', () => {
+    const installed = readdirSync(path.join(project, 'node_modules'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('package.json') && /(^|\/)node_modules\/(@[^/]+\/)?[^/]+\/package\.json$/.test(`node_modules/${f}`));
+    const names = installed.map((f) => f.replace(/\/package\.json$/, '').replace(/.*node_modules\//, ''));
+    for (const heavy of ['esbuild', '@swc/core', 'jest', 'typescript', 'babel-jest']) expect(names).not.toContain(heavy);
+    // The README states the count and size; this keeps it honest (a new dependency must be argued for).
+    expect(names.length).toBeLessThanOrEqual(45);
+    const du = spawnSync('du', ['-sk', path.join(project, 'node_modules')], { encoding: 'utf8' });
+    expect(Number(du.stdout.split('\t')[0])).toBeLessThan(20_000);
+  });
+
+  test('the API from plain JavaScript: runConformance against the embedded mock, startMock, the checks', async () => {
+    const script = `const api = require('${pkg.name}');
+      (async () => {
+        const mock = await api.startMock({ apiKey: 'k-0123456789' });
+        const r = await api.runConformance({ baseURL: mock.url, apiKey: 'k-0123456789', runs: 3, areas: ['examples'] });
+        await mock.close();
+        console.log(JSON.stringify({ exit: r.exitCode, failed: r.totals.failed, checks: api.CHECKS.length, fn: typeof api.checkRecorded }));
+      })();`;
+    const r = await run(process.execPath, ['-e', script], project, userEnv());
+    expect(JSON.parse(r.out.trim().split('\n').pop()!)).toEqual({ exit: 0, failed: 0, checks: expect.any(Number), fn: 'function' });
+  });
+
+  test("a user's jest file: one describeConformance call, one test per area and check", async () => {
+    const dir = path.join(project, 'conformance');
+    spawnSync('mkdir', ['-p', dir]);
+    writeFileSync(path.join(dir, 'api.test.js'), `const { describeConformance } = require('${pkg.name}/jest');\ndescribeConformance({ areas: ['examples', 'auth-version'], runs: 3, reportsDir: __dirname + '/reports' });\n`);
+    // jest from our own install, run in the user's project: it resolves the package from there.
+    const r = await run(process.execPath, [require.resolve('jest/bin/jest'), '--rootDir', dir, '--ci'], dir, userEnv());
+    expect({ code: r.code, out: r.out }).toEqual({ code: 0, out: expect.stringMatching(/Tests:\s+\d+ passed, \d+ total/) });
+    expect(r.out).toMatch(/Spec examples/);
+    expect(existsSync(path.join(dir, 'reports', 'junit.xml'))).toBe(true);
   });
 
   test('--version, --help, and a bad flag (exit 2)', async () => {
@@ -111,7 +139,7 @@ describeOutside('the packed command, installed into an empty project', () => {
       expect(failed).toBeGreaterThan(0);
       // The repository's entry point on the same target: the same code and the same count.
       const repoReports = path.join(work, 'repo-reports');
-      const repo = await runCli('src/cli/contract.ts', [], { ANTHROPIC_BASE_URL: server.url, ANTHROPIC_API_KEY: KEY, CONTRACT_REPORTS_DIR: repoReports, CONTRACT_RUNS: '5' });
+      const repo = await runCommand(['run'], { ANTHROPIC_BASE_URL: server.url, ANTHROPIC_API_KEY: KEY, CONTRACT_REPORTS_DIR: repoReports, CONTRACT_RUNS: '5' });
       expect(repo.code).toBe(installed.code);
       expect((JSON.parse(readFileSync(path.join(repoReports, 'results.json'), 'utf8')) as RunResults).totals.failed).toBe(failed);
       // Two saved runs compared: the broken run against the repository's, no server called.
@@ -127,7 +155,7 @@ describeOutside('the packed command, installed into an empty project', () => {
     const url = closed.url;
     await closed.close();
     const installed = await command(['--base-url', url, '--api-key-env', 'MY_KEY', '--reports-dir', path.join(work, 'unreachable')], { MY_KEY: KEY });
-    const repo = await runCli('src/cli/contract.ts', [], { ANTHROPIC_BASE_URL: url, ANTHROPIC_API_KEY: KEY, CONTRACT_REPORTS_DIR: path.join(work, 'unreachable-repo') });
+    const repo = await runCommand(['run'], { ANTHROPIC_BASE_URL: url, ANTHROPIC_API_KEY: KEY, CONTRACT_REPORTS_DIR: path.join(work, 'unreachable-repo') });
     expect(installed.code).not.toBe(0);
     expect(installed.code).toBe(repo.code);
   });

@@ -47,7 +47,7 @@ async function serve(fault: Fault = {}): Promise<RunningServer & { lastAnswerAt:
   return { ...s, lastAnswerAt: () => last };
 }
 
-const contract = (env: Record<string, string>) => runCli('src/cli/contract.ts', [], { ANTHROPIC_API_KEY: KEY, CONTRACT_REPORTS_DIR: tmp(), ...env }, 230_000);
+const contract = (env: Record<string, string>) => runCli(['run'], { ANTHROPIC_API_KEY: KEY, CONTRACT_REPORTS_DIR: tmp(), ...env }, 230_000);
 
 test('a server at a model pace (first byte after 1 s, stream events 150 ms apart), under the remote and the local defaults: every area runs, the run passes, and the process ends within seconds of the last answer', async () => {
   const envs: Array<Record<string, string>> = [{ CONTRACT_TARGET: 'remote' }, { CONTRACT_TARGET: 'local', CONTRACT_RUNS: '10' }];

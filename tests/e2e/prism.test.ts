@@ -87,7 +87,7 @@ test('the full profile finds what a static-example mock cannot do', async () => 
 async function contractRun(baseUrl: string) {
   const reports = mkdtempSync(path.join(os.tmpdir(), 'prism-'));
   dirs.push(reports);
-  const run = await runCli('src/cli/contract.ts', [], { ANTHROPIC_BASE_URL: baseUrl, ANTHROPIC_API_KEY: KEY, CONTRACT_REPORTS_DIR: reports, CONTRACT_TIMEOUT_MS: '30000' });
+  const run = await runCli(['run'], { ANTHROPIC_BASE_URL: baseUrl, ANTHROPIC_API_KEY: KEY, CONTRACT_REPORTS_DIR: reports, CONTRACT_TIMEOUT_MS: '30000' });
   const r = JSON.parse(readFileSync(path.join(reports, 'results.json'), 'utf8')) as RunResults;
   const found = new Set(r.areas.flatMap((a) => a.checks.flatMap((c) => c.failures.flatMap((f) => (f.cases ?? [f.case]).map((name) => `${f.checkId} › ${name}`)))));
   return { run, r, found };
