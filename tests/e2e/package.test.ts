@@ -89,6 +89,7 @@ describe('the packed package, installed into an empty project', () => {
   test("a user's jest file: one describeConformance call, one test per area and check", async () => {
     const dir = path.join(project, 'conformance');
     spawnSync('mkdir', ['-p', dir]);
+    writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'user-tests', private: true, jest: { testEnvironment: 'node' } }));
     writeFileSync(path.join(dir, 'api.test.js'), `const { describeConformance } = require('${pkg.name}/jest');\ndescribeConformance({ areas: ['examples', 'auth-version'], runs: 3, reportsDir: __dirname + '/reports' });\n`);
     // jest from our own install, run in the user's project: it resolves the package from there.
     const r = await run(process.execPath, [require.resolve('jest/bin/jest'), '--rootDir', dir, '--ci'], dir, userEnv());
