@@ -22,7 +22,7 @@ export { summaryText } from './report/summary';
 export type { RunningServer, ChaosOptions, RateLimitOptions };
 
 /** The reference mock's options: the key it accepts (default "mock-key"), the port, models served, pacing and faults. */
-export interface MockServerOptions extends Partial<Omit<ServerOptions, 'fault'>> {}
+export type MockServerOptions = Partial<Omit<ServerOptions, 'fault'>>;
 
 /**
  * Starts the reference mock on 127.0.0.1 (a free port unless `port` is given): a drop-in for the

@@ -63,7 +63,6 @@ export function readAreas(dir: string): AreaRecord[] {
 }
 
 export function buildResults(info: RunInfo, contract: Contract, areas: AreaRecord[]): RunResults {
-  const checks = areas.flatMap((a) => a.checks);
   const universe = specUniverse(contract);
   const cover = (all: string[], seen: Set<string>): Coverage => {
     const covered = all.filter((x) => seen.has(x));
