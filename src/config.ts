@@ -38,6 +38,8 @@ export interface RunConfig extends RunSettings {
    * tokens asked for at this rate, so a model producing at least this many tokens/s always finishes.
    */
   minTokensPerSecond: number;
+  /** CONTRACT_MAX_TTFT_MS: a stream whose first content delta comes later fails (stream_first_token_time); unset, not checked. */
+  maxTtftMs?: number;
   /** Epoch ms when the run must be over (CONTRACT_RUN_TIMEOUT_MS from the run's start); no request outlives it. */
   runDeadline: number;
   /** Whole-run ceiling on requests sent (retries included); 0 = unlimited. */
@@ -179,6 +181,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RunConfig {
     // A local model server is no faster to start answering than a remote one: the same limits.
     timeoutMs: int(env, 'CONTRACT_TIMEOUT_MS', 60_000, 1),
     minTokensPerSecond: int(env, 'CONTRACT_MIN_TOKENS_PER_SECOND', 5, 1),
+    maxTtftMs: env.CONTRACT_MAX_TTFT_MS ? int(env, 'CONTRACT_MAX_TTFT_MS', 0, 1) : undefined,
     runDeadline,
     // Real deployments cost money: small defaults away from this machine.
     maxRequests: int(env, 'CONTRACT_MAX_REQUESTS', local ? 0 : 200),

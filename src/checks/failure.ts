@@ -41,6 +41,8 @@ export interface Failure extends Required<Pick<Finding, 'detail' | 'key' | 'sour
 export interface CheckContext {
   contract: Contract;
   profile: Profile;
+  /** CONTRACT_MAX_TTFT_MS: the slowest first content delta a stream may have; unset, nothing is held to it. */
+  maxTtftMs?: number;
 }
 
 /** One check: a plain function of the exchange, which returns nothing when it holds. */
@@ -56,6 +58,8 @@ export interface Check {
   operations: readonly OperationId[];
   /** Preconditions (only JSON, only streams, only 2xx…); the check is skipped when one is false. */
   when?: Array<(ex: Exchange) => boolean>;
+  /** Why the check does not run in this run at all (a setting it needs is unset): it is reported skipped with this reason. */
+  off?(ctx: CheckContext): string | undefined;
   run(ctx: CheckContext, ex: Exchange): Finding[];
 }
 
