@@ -13,6 +13,11 @@ import { runSuite } from '../helpers/run-suite';
 import { TIMING_BROKEN, TIMING_FAITHFUL, BUFFER_MS, REAL_FIRST_TOKEN_MS } from '../fixtures/servers/timing';
 import type { FixtureServer } from '../fixtures/servers/catalogue';
 import { formatFailures } from '../../src/report/format';
+import { serializeArea } from '../../src/report/serialize';
+import { buildResults } from '../../src/report/results';
+import { renderHtml } from '../../src/report/html';
+import { runTiming, timingText, type StreamTimingRecord } from '../../src/report/timing';
+import type { AreaOutcome } from '../../src/suite/areas';
 
 const KEY = 'fixture-key-0123456789';
 jest.setTimeout(120_000);
@@ -95,6 +100,28 @@ describe('buffered streams', () => {
   });
 });
 
+async function report(outcomes: AreaOutcome[]) {
+  const areas = outcomes.map((o) => serializeArea(o, { apiKey: KEY }));
+  return buildResults({ baseUrl: 'http://127.0.0.1:1', embedded: false, profile: 'full', seed: 42, runs: 12, startedAt: new Date().toISOString(), durationMs: 1 }, await loadContract(), areas);
+}
+
+describe('the run\'s figures', () => {
+  const rec = (firstContentMs: number | undefined, tokensPerSecond?: number, buffered?: true): StreamTimingRecord => ({ case: `c${firstContentMs}`, headersMs: 3, firstContentMs, totalMs: 100, maxGapMs: 7, tokensPerSecond, buffered });
+
+  test('time to first token p50/p95 and tokens/s p50 over every area, and the console line', () => {
+    const t = runTiming([{ streams: [rec(10, 300), rec(20, 400), rec(undefined)] }, {}, { streams: [rec(40, 500, true)] }]);
+    expect(t).toEqual({ streams: 4, headersMs: { p50: 3 }, ttftMs: { p50: 20, p95: 40 }, tokensPerSecond: { p50: 400 }, maxGapMs: 7, buffered: 1, bufferedCases: ['c40'] });
+    expect(timingText(t)).toBe('streams: 4, time to first token p50 20 ms p95 40 ms, 400 tokens/s, 1 buffered (every event sent at once: stream_not_buffered)');
+  });
+
+  test('no stream timed (recorded traffic): no line, and the HTML says why', async () => {
+    const t = runTiming([{}]);
+    expect(t).toMatchObject({ streams: 0, ttftMs: null, tokensPerSecond: null, maxGapMs: null, buffered: 0 });
+    expect(timingText(t)).toBeUndefined();
+    expect(renderHtml(await report([]))).toContain('No stream was timed');
+  });
+});
+
 async function against(fault: Fault, env: Record<string, string> = {}) {
   const server = await startMock(await loadContract(), { apiKey: KEY, fault });
   try {
@@ -125,6 +152,15 @@ describe('fixture servers', () => {
     const flagged = run.streams.filter(isBuffered);
     expect(flagged.length).toBeGreaterThan(3);
     for (const t of flagged) expect(t.firstContentMs).toBeGreaterThanOrEqual(BUFFER_MS - 5);
+    // The reports count them and name their cases.
+    const results = await report(run.outcomes);
+    expect(results.timing).toMatchObject({ buffered: flagged.length, streams: run.streams.length });
+    expect(results.timing!.ttftMs!.p50).toBeGreaterThanOrEqual(BUFFER_MS - 5);
+    expect(results.timing!.bufferedCases.length).toBeGreaterThan(0);
+    expect(timingText(results.timing)).toMatch(new RegExp(`^streams: ${run.streams.length}, time to first token p50 \\d+ ms p95 \\d+ ms, .*${flagged.length} buffered`));
+    const html = renderHtml(results);
+    expect(html).toContain('<h2>Stream timing</h2>');
+    expect(html).toContain(results.timing!.bufferedCases[0]!);
   });
 
   test('a slow first token fails stream_first_token_time when CONTRACT_MAX_TTFT_MS is set, and is not called buffered', async () => {
@@ -156,6 +192,9 @@ describe('fixture servers', () => {
 
     const unset = await against({});
     expect(unset.warned.has('stream_not_buffered')).toBe(false);
+    const results = await report(unset.outcomes);
+    expect(results.timing).toMatchObject({ streams: unset.streams.length, buffered: 0, bufferedCases: [] });
+    expect(timingText(results.timing)).toMatch(/^streams: \d+, time to first token p50 \d+ ms p95 \d+ ms(, \d+ tokens\/s)?$/);
     for (const c of unset.checks.filter((x) => x.id === 'stream_first_token_time')) expect(c).toMatchObject({ status: 'skipped', reason: 'CONTRACT_MAX_TTFT_MS is not set', ran: 0 });
     expect(unset.streams.length).toBeGreaterThan(10);
   });
