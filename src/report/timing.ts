@@ -37,7 +37,8 @@ export function streamRecords(exchanges: readonly Exchange[]): StreamTimingRecor
   for (const ex of exchanges) {
     const res = ex.response;
     const t = res?.timing;
-    if (!t || !res || res.status < 200 || res.status >= 300) continue;
+    // A stream cut short has no whole-answer time to report.
+    if (!t || !res || res.status < 200 || res.status >= 300 || ex.transportError) continue;
     out.push({
       case: ex.case.name,
       headersMs: t.headersMs,
