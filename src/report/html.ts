@@ -61,9 +61,9 @@ function prettyBody(body: string): string {
 }
 
 /** How the streams arrived: a few figures, and the streams that came all at once. */
-function timingHtml(t: RunTiming | undefined): string {
+function timingHtml(t: RunTiming | undefined, recorded: boolean): string {
   if (!t) return '';
-  if (!t.streams) return '<h2>Stream timing</h2><p>No stream was timed (recorded traffic carries no arrival times).</p>';
+  if (!t.streams) return `<h2>Stream timing</h2><p>No stream was timed${recorded ? ' (recorded traffic carries no arrival times)' : ''}.</p>`;
   const ms = (n: number | undefined | null) => (n === undefined || n === null ? '—' : `${n} ms`);
   const rows: Array<[string, string]> = [
     ['Streams timed', String(t.streams)],
@@ -130,7 +130,7 @@ export function renderHtml(r: RunResults): string {
 ${unreadableHtml}
 ${changes}
 ${areas || '<h2>Failures</h2><p>None.</p>'}
-${timingHtml(r.timing)}
+${timingHtml(r.timing, Boolean(r.target.recorded))}
 <h2>Skipped checks</h2>${skipReasons.size ? `<table><tr><th>Why</th><th>Checks</th></tr>${[...skipReasons].map(([why, ids]) => `<tr><td>${esc(why)}</td><td>${ids.map(esc).join(', ')}</td></tr>`).join('')}</table>` : '<p>None.</p>'}
 <h2>Spec coverage</h2>${cov('Request fields, enum values and block kinds sent', r.coverage.request)}${cov('Statuses, content blocks, events and deltas observed', r.coverage.response)}
 </main></body></html>`;
