@@ -47,6 +47,8 @@ export interface ConformanceOptions {
   timeoutMs?: number;
   /** The slowest generation allowed, in tokens per second (default 5). */
   minTokensPerSecond?: number;
+  /** The slowest first content delta a stream may have, in ms; unset: not judged. */
+  maxTtftMs?: number;
   /** The whole run, in ms (default 15 minutes). */
   runTimeoutMs?: number;
   /** `new`: only failures new since the previous run fail it (default `any`). */
@@ -80,6 +82,7 @@ export const ENV_OF: Partial<Record<keyof ConformanceOptions, string>> = {
   retries: 'CONTRACT_RETRIES',
   timeoutMs: 'CONTRACT_TIMEOUT_MS',
   minTokensPerSecond: 'CONTRACT_MIN_TOKENS_PER_SECOND',
+  maxTtftMs: 'CONTRACT_MAX_TTFT_MS',
   runTimeoutMs: 'CONTRACT_RUN_TIMEOUT_MS',
   failOn: 'CONTRACT_FAIL_ON',
   baseline: 'CONTRACT_BASELINE',
@@ -118,6 +121,8 @@ export interface RunConfig {
    * tokens asked for at this rate, so a model producing at least this many tokens/s always finishes.
    */
   minTokensPerSecond: number;
+  /** CONTRACT_MAX_TTFT_MS: a stream whose first content delta comes later fails (stream_first_token_time); unset, not checked. */
+  maxTtftMs?: number;
   /** Epoch ms when the run must be over (CONTRACT_RUN_TIMEOUT_MS from the run's start); no request outlives it. */
   runDeadline: number;
   /** Whole-run ceiling on requests sent (retries included); 0 = unlimited. */
@@ -257,6 +262,7 @@ export function resolveConfig(o: ConformanceOptions): RunConfig {
     // A local model server is no faster to start answering than a remote one: the same limits.
     timeoutMs: int(o, 'timeoutMs', 60_000, 1),
     minTokensPerSecond: int(o, 'minTokensPerSecond', 5, 1),
+    maxTtftMs: o.maxTtftMs === undefined ? undefined : int(o, 'maxTtftMs', 0, 1),
     // The run starts when its configuration is resolved.
     runDeadline: Date.now() + runTimeoutMs,
     runTimeoutMs,
@@ -304,7 +310,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): Con
   set('operations', parseOperations(str('operations')));
   set('profile', str('profile') as Profile | undefined);
   set('anthropicVersion', str('anthropicVersion'));
-  for (const k of ['seed', 'runs', 'maxRequests', 'maxOutputTokens', 'concurrency', 'retries', 'timeoutMs', 'minTokensPerSecond', 'runTimeoutMs'] as const) set(k, num(k));
+  for (const k of ['seed', 'runs', 'maxRequests', 'maxOutputTokens', 'concurrency', 'retries', 'timeoutMs', 'minTokensPerSecond', 'maxTtftMs', 'runTimeoutMs'] as const) set(k, num(k));
   set('target', str('target') as ConformanceOptions['target']);
   set('failOn', str('failOn') as ConformanceOptions['failOn']);
   const file = (k: 'baseline' | 'reportsDir') => (str(k) ? path.resolve(cwd, str(k)!) : undefined);

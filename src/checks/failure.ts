@@ -43,6 +43,8 @@ export interface CheckContext {
   profile: Profile;
   /** Checks of the user's own (runConformance's `checks`), run and reported like ours. */
   custom?: readonly Check[];
+  /** CONTRACT_MAX_TTFT_MS: the slowest first content delta a stream may have; unset, nothing is held to it. */
+  maxTtftMs?: number;
 }
 
 /** One check: a plain function of the exchange, which returns nothing when it holds. */
@@ -58,6 +60,8 @@ export interface Check {
   operations: readonly OperationId[];
   /** Preconditions (only JSON, only streams, only 2xx…); the check is skipped when one is false. */
   when?: Array<(ex: Exchange) => boolean>;
+  /** Why the check does not run in this run at all (a setting it needs is unset): it is reported skipped with this reason. */
+  off?(ctx: CheckContext): string | undefined;
   run(ctx: CheckContext, ex: Exchange): Finding[];
 }
 

@@ -35,6 +35,8 @@ import { modelsPagination } from './models-pagination';
 import { modelsNewestFirst } from './models-newest-first';
 import { modelRetrieveConsistent } from './model-retrieve-consistent';
 import { modelsListedAccepted } from './models-listed-accepted';
+import { streamNotBuffered } from './stream-not-buffered';
+import { streamFirstTokenTime } from './stream-first-token';
 
 export const CHECKS = [
   transportComplete,
@@ -50,6 +52,8 @@ export const CHECKS = [
   streamEventSchema,
   streamGrammar,
   streamMessageValid,
+  streamNotBuffered,
+  streamFirstTokenTime,
   positiveDataAcceptance,
   negativeDataRejection,
   authAndVersion,
@@ -74,6 +78,7 @@ const ON_INCOMPLETE = new Set(['transport_complete', 'status_code_documented', '
 
 export function applies(ctx: CheckContext, check: Check, ex: Exchange): boolean {
   if (!check.profiles.includes(ctx.profile)) return false;
+  if (check.off?.(ctx)) return false;
   if (!check.operations.includes(ex.case.operation)) return false;
   if ((ex.unavailable || ex.transportError) && !ON_INCOMPLETE.has(check.id)) return false;
   try {

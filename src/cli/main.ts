@@ -56,6 +56,7 @@ export const RUN_FLAGS: Flag[] = [
   { flag: '--retries', env: 'CONTRACT_RETRIES', arg: 'N', help: 'retries on 429 / 529 / overload error events in a stream / dropped connections' },
   { flag: '--timeout-ms', env: 'CONTRACT_TIMEOUT_MS', arg: 'MS', help: 'the longest wait with nothing arriving: a stream\'s headers, any gap inside a body' },
   { flag: '--min-tokens-per-second', env: 'CONTRACT_MIN_TOKENS_PER_SECOND', arg: 'N', help: 'the slowest generation allowed: a request may take --timeout-ms plus its max_tokens at this rate' },
+  { flag: '--max-ttft-ms', env: 'CONTRACT_MAX_TTFT_MS', arg: 'MS', help: 'a stream whose first content delta comes later fails (unset: not checked)' },
   { flag: '--run-timeout-ms', env: 'CONTRACT_RUN_TIMEOUT_MS', arg: 'MS', help: 'the whole run' },
   { flag: '--fail-on', env: 'CONTRACT_FAIL_ON', arg: 'any|new', help: 'new: fail only on failures new since the previous run' },
   { flag: '--baseline', env: 'CONTRACT_BASELINE', arg: 'FILE', help: 'a results.json to compare with instead of the previous run', path: true },

@@ -12,6 +12,8 @@ import type { Operation } from '../contract/spec';
 import { errorEventType, RETRY_STATUSES, retryDelayMs, TRANSIENT_ERROR_TYPES } from './retry';
 import { requestClock, runOver, type Limits, type RequestClock } from './deadline';
 import { createSseDecoder, type SseEvent } from '../stream/sse';
+import { streamTiming } from '../stream/timing';
+import { stalledMs, watchStalls } from './stalls';
 import { invalidUtf8At } from './utf8';
 
 /** Bodies above this are cut and reported: an endless body must not fill memory. */
@@ -76,7 +78,8 @@ export async function send(target: Target, c: RequestCase, { budget, route }: Se
       // A retry the budget cannot pay for: the target stays unavailable.
       return finish({ kind: 'budget', message: e.message }, undefined, true);
     }
-    const result = await attemptOnce(request, requestClock(target, c), started, isStreamCase(c));
+    // Each attempt's times count from its own sending (a retry's wait is not the answer's time).
+    const result = await attemptOnce(request, requestClock(target, c), Date.now(), isStreamCase(c));
     // Waits that would end after the run's deadline are not waited: the run is over then.
     const retryAfter = (headers: Record<string, string>) => {
       const delay = retryDelayMs(headers, attempt);
@@ -147,9 +150,11 @@ async function attemptOnce(req: SentRequest, clock: RequestClock, started: numbe
   );
   // A stream's headers come at once; a JSON answer's only when the whole answer is ready.
   let timer = stream ? arm('timeout', `no response headers within ${quietMs} ms (CONTRACT_TIMEOUT_MS)`) : undefined;
+  const unwatch = stream ? watchStalls() : undefined;
   try {
     return await receive();
   } finally {
+    unwatch?.();
     clearTimeout(timer);
     clearTimeout(deadlineTimer);
   }
@@ -165,7 +170,7 @@ async function attemptOnce(req: SentRequest, clock: RequestClock, started: numbe
     res.headers.forEach((value, name) => {
       headers[name] = value;
     });
-    const response: ReceivedResponse = { status: res.status, headers, text: '' };
+    const response: ReceivedResponse = { status: res.status, headers, text: '', headersMs: Date.now() - started };
     // A stream is a stream because the request asked for one: a 2xx answer to `stream: true` is
     // decoded as SSE whatever its Content-Type says (content_type_conformance reports the header).
     const isStream = /^text\/event-stream/i.test(headers['content-type'] ?? '') || (stream && res.status >= 200 && res.status < 300);
@@ -205,6 +210,7 @@ async function attemptOnce(req: SentRequest, clock: RequestClock, started: numbe
     if (sse) {
       const trailing = sse.end();
       response.events = events;
+      response.timing = streamTiming(events, response.headersMs, (at) => stalledMs(started, started + at));
       if (trailing) response.sseTrailing = trailing;
     }
     if (response.text && !(sse && response.status < 300 && !/json/i.test(headers['content-type'] ?? ''))) {

@@ -1,5 +1,6 @@
 /** What was sent and what came back: the record every check reads and every report prints. */
 import type { SseEvent } from '../stream/sse';
+import type { StreamTiming } from '../stream/timing';
 import type { OperationId } from '../contract/operations';
 import type { FeatureId } from '../features/ids';
 
@@ -78,8 +79,11 @@ export interface ReceivedResponse {
    * and the last bytes read there (hex). The text fields hold U+FFFD in its place.
    */
   invalidUtf8?: { offset: number; excerpt: string };
-  /** Milliseconds from the request to the first byte of the body. */
+  /** Milliseconds from sending this attempt to its response headers, and to the first byte of the body. */
+  headersMs?: number;
   firstByteMs?: number;
+  /** A stream read live: when its headers, first content delta and last event came (stream/timing.ts). */
+  timing?: StreamTiming;
 }
 
 export type TransportErrorKind = 'connect' | 'timeout' | 'idle' | 'deadline' | 'run_limit' | 'reset' | 'too_large' | 'budget';

@@ -6,6 +6,7 @@
 import type { RunResults } from './results';
 import type { FailureRecord } from './serialize';
 import { escapeControls } from './escape';
+import type { RunTiming } from './timing';
 
 /** HTML-escaped, and control characters shown as `\u001b` (server text is data, never markup or control). */
 const esc = (s: unknown) => escapeControls(String(s ?? '')).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -59,6 +60,25 @@ function prettyBody(body: string): string {
   return text.length > 3000 ? `${text.slice(0, 3000)}\n…` : text;
 }
 
+/** How the streams arrived: a few figures, and the streams that came all at once. */
+function timingHtml(t: RunTiming | undefined, recorded: boolean): string {
+  if (!t) return '';
+  if (!t.streams) return `<h2>Stream timing</h2><p>No stream was timed${recorded ? ' (recorded traffic carries no arrival times)' : ''}.</p>`;
+  const ms = (n: number | undefined | null) => (n === undefined || n === null ? '—' : `${n} ms`);
+  const rows: Array<[string, string]> = [
+    ['Streams timed', String(t.streams)],
+    ['Time to response headers (p50)', ms(t.headersMs?.p50)],
+    ['Time to first token (p50 / p95)', t.ttftMs ? `${ms(t.ttftMs.p50)} / ${ms(t.ttftMs.p95)}` : 'no content delta'],
+    ['Output tokens per second after the first (p50)', t.tokensPerSecond ? String(t.tokensPerSecond.p50) : '—'],
+    ['Longest wait between two events', ms(t.maxGapMs)],
+    ['Buffered streams (every event sent at once)', String(t.buffered)],
+  ];
+  const buffered = t.bufferedCases.length
+    ? `<p class="warn-note">Buffered (<code>stream_not_buffered</code>): the answer was held, then sent at once, so a client shows nothing until it is complete; a validating or buffering proxy in front of the target is a common cause.</p><div class="cases">${t.bufferedCases.map(esc).join(', ')}</div>`
+    : '';
+  return `<h2>Stream timing</h2><table>${rows.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('')}</table>${buffered}`;
+}
+
 export function renderHtml(r: RunResults): string {
   const t = r.totals;
   const d = r.diff;
@@ -110,6 +130,7 @@ export function renderHtml(r: RunResults): string {
 ${unreadableHtml}
 ${changes}
 ${areas || '<h2>Failures</h2><p>None.</p>'}
+${timingHtml(r.timing, Boolean(r.target.recorded))}
 <h2>Skipped checks</h2>${skipReasons.size ? `<table><tr><th>Why</th><th>Checks</th></tr>${[...skipReasons].map(([why, ids]) => `<tr><td>${esc(why)}</td><td>${ids.map(esc).join(', ')}</td></tr>`).join('')}</table>` : '<p>None.</p>'}
 <h2>Spec coverage</h2>${cov('Request fields, enum values and block kinds sent', r.coverage.request)}${cov('Statuses, content blocks, events and deltas observed', r.coverage.response)}
 </main></body></html>`;

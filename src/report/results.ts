@@ -12,6 +12,7 @@ import { diffRuns, type RunDiff } from './diff';
 import { redact } from '../http/redact';
 import { makeDirs } from './reports-dir';
 import { addUsage, type TokenUsage } from '../suite/usage';
+import { runTiming, type RunTiming } from './timing';
 
 export interface RunResults {
   tool: string;
@@ -33,6 +34,8 @@ export interface RunResults {
   totals: { passed: number; failed: number; unavailable: number; notRun: number; harnessErrors: number; failing: number; skipped: number; requests: number; exchanges: number; usage: TokenUsage };
   areas: AreaRecord[];
   coverage: { request: Coverage; response: Coverage };
+  /** How the streams arrived: time to first token (p50/p95), tokens/s (p50), buffered streams (report/timing.ts). */
+  timing?: RunTiming;
   diff?: RunDiff;
 }
 
@@ -84,6 +87,7 @@ export function buildResults(info: RunInfo, contract: Contract, areas: AreaRecor
       request: cover(universe.request, new Set(areas.flatMap((a) => a.coverage.sent))),
       response: cover(universe.response, new Set(areas.flatMap((a) => a.coverage.observed))),
     },
+    timing: runTiming(areas),
   };
 }
 

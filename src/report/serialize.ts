@@ -12,6 +12,7 @@ import { collapsedNote, failingExchanges, type FormatOptions, formatFailures, gr
 import { reproCurl } from './repro';
 import { escapeControls, escapeDeep } from './escape';
 import { requestCoverage, responseCoverage } from './coverage';
+import { streamRecords, type StreamTimingRecord } from './timing';
 
 export interface FailureRecord {
   checkId: string;
@@ -72,6 +73,8 @@ export interface AreaRecord {
   requests: number;
   checks: CheckRecord[];
   coverage: { sent: string[]; observed: string[] };
+  /** How each stream answer arrived in time (report/timing.ts); absent when the area timed none. */
+  streams?: StreamTimingRecord[];
   /** Recorded traffic: files that could not be read, and why (nothing was judged about them). */
   unreadable?: Array<{ file: string; message: string }>;
 }
@@ -148,5 +151,8 @@ export function serializeArea(o: AreaOutcome, format: FormatOptions, shown = 5):
       failingCases: escapeDeep([...new Set(c.failures.flatMap((f) => (f.exchange ? [f.exchange.case.name] : [])))]),
     })),
     coverage: { sent: requestCoverage(exchanges), observed: responseCoverage(exchanges) },
+    ...timed(escapeDeep(streamRecords(exchanges))),
   };
 }
+
+const timed = (streams: StreamTimingRecord[]) => (streams.length ? { streams } : {});

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { RunResults } from './results';
 import type { AreaRecord, CheckRecord } from './serialize';
 import { formatDiff } from './diff';
+import { timingText } from './timing';
 
 /** The totals in one phrase, the same wherever they are printed: jest's "failed" is `failing`. */
 export function totalsText(t: RunResults['totals']): string {
@@ -23,6 +24,7 @@ export function summaryText(r: RunResults, dir?: string): string {
       : `Contract run against ${r.target.label} (profile ${r.profile}, seed ${r.seed}): ${totalsText(t)}; ${cost}; ${(r.durationMs / 1000).toFixed(1)} s.`,
     ...failing,
     ...r.areas.filter((a) => a.notImplemented && a.skipped).map((a) => `  ! ${a.id}: not implemented (${a.notImplemented}); clients that call it (Claude Code, the SDKs) fail there`),
+    timingText(r.timing) ?? '',
     `Spec coverage: requests ${r.coverage.request.percent}%, responses ${r.coverage.response.percent}%.`,
     r.diff ? formatDiff(r.diff) : '',
     dir ? `Reports: ${shortPath(dir)}/ (report.html, results.json, junit.xml, history/)` : '',

@@ -39,7 +39,7 @@ export interface AreaDef {
 }
 
 const COMMON = COMMON_CHECKS;
-const STREAM: CheckId[] = ['sse_framing', 'stream_event_schema', 'stream_grammar', 'stream_message_valid'];
+const STREAM: CheckId[] = ['sse_framing', 'stream_event_schema', 'stream_grammar', 'stream_message_valid', 'stream_not_buffered', 'stream_first_token_time'];
 const SEMANTIC: CheckId[] = ['max_tokens_honoured', 'stop_sequence_honoured', 'tool_choice_honoured', 'thinking_honoured', 'usage_accounts_for_content', 'stop_reason_known', 'new_values_named'];
 /** Failures of checks an area does not list (e.g. an error envelope where only 200s were due) are reported under this id. */
 export const OTHER_CHECKS = 'other_checks';
@@ -215,6 +215,8 @@ export function checkOutcomes(ctx: CheckContext, listedIds: string[], results: C
   const custom = ctx.custom ?? [];
   const all: CheckOutcome[] = [...CHECKS, ...custom].map((check) => {
     if (!check.profiles.includes(profile)) return notInProfile(check.id);
+    const off = check.off?.(ctx);
+    if (off) return { id: check.id, status: 'skipped', reason: off, ran: 0, failures: [], warnings: [] };
     const ran = results.filter((r) => applies(ctx, check, r.exchange)).length;
     const meta = custom.includes(check) ? { meta: { title: check.title, source: check.source } } : {};
     return { ...outcome(check.id, ran, results.flatMap((r) => r.failures.filter((f) => f.checkId === check.id))), ...meta };

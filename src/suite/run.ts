@@ -38,7 +38,7 @@ export async function createRun(config: RunConfig, contract?: Contract, custom: 
     contract: c,
     budget: new Budget(cfg.maxRequests, cfg.maxOutputTokens),
     gen: { contract: c, model, version: cfg.anthropicVersion },
-    checks: { contract: c, profile: cfg.profile, custom },
+    checks: { contract: c, profile: cfg.profile, custom, maxTtftMs: cfg.maxTtftMs },
     breaker: { silent: 0, unavailable: 0 },
     route: (rc) => c.operation(rc.operation),
   };

@@ -11,6 +11,7 @@ import { BROKEN, FAITHFUL, UNAVAILABLE, type FixtureServer } from '../fixtures/s
 import { runSuite } from '../helpers/run-suite';
 import { COUNT_TOKENS_BROKEN, COUNT_TOKENS_MISSING } from '../fixtures/servers/count-tokens';
 import { MODELS_BROKEN, MODELS_NOT_IMPLEMENTED } from '../fixtures/servers/models';
+import { TIMING_BROKEN } from '../fixtures/servers/timing';
 
 const KEY = 'fixture-key-0123456789';
 jest.setTimeout(30_000);
@@ -45,8 +46,8 @@ describe('broken servers: each check catches its fault', () => {
 
   test('every check is caught by at least one broken server', () => {
     // Warning-only checks are shown warning on a faithful server (new values are allowed). The
-    // count_tokens and models fixtures are proven in count-tokens.test.ts and models.test.ts.
-    const caught = new Set([...BROKEN, ...FAITHFUL, ...COUNT_TOKENS_BROKEN, COUNT_TOKENS_MISSING, ...MODELS_BROKEN, MODELS_NOT_IMPLEMENTED].flatMap((f) => [...f.catches, ...(f.warns ?? [])]));
+    // count_tokens, models and stream timing fixtures are proven in count-tokens.test.ts, models.test.ts and stream-timing.test.ts.
+    const caught = new Set([...BROKEN, ...FAITHFUL, ...COUNT_TOKENS_BROKEN, COUNT_TOKENS_MISSING, ...MODELS_BROKEN, MODELS_NOT_IMPLEMENTED, ...TIMING_BROKEN].flatMap((f) => [...f.catches, ...(f.warns ?? [])]));
     expect(CHECK_IDS.filter((id) => !caught.has(id))).toEqual([]);
   });
 });
@@ -57,6 +58,7 @@ describe('faithful servers pass cleanly', () => {
     if (run.failures.length) throw new Error(`${fixture.name}: false alarms\n${formatFailures(run.failures, { apiKey: KEY })}`);
     const warning = new Set(run.outcomes.flatMap((o) => o.checks.flatMap((c) => c.warnings.map((w) => w.checkId))));
     expect([...warning].filter((id) => id === 'new_values_named')).toEqual(fixture.warns?.filter((id) => id === 'new_values_named') ?? []);
+    expect(warning.has('stream_not_buffered')).toBe(false); // no faithful pace is called buffered
     for (const id of fixture.warns ?? []) expect(warning.has(id)).toBe(true);
     const ran = run.outcomes.flatMap((o) => o.checks.filter((c) => c.status === 'passed'));
     expect(ran.length).toBeGreaterThan(40);
