@@ -61,6 +61,8 @@ export interface ConformanceOptions {
   shard?: [number, number];
   /** Only these areas, by id (`examples`, `semantics`, …); unset: all of them. */
   areas?: string[];
+  /** How reports and the matrix name the target, e.g. "my-gateway 2.3.1 → gpt-4.1" (default: its URL). */
+  label?: string;
 }
 
 /** The option each environment variable sets (the README's settings table), for messages that name both. */
@@ -89,6 +91,7 @@ export const ENV_OF: Partial<Record<keyof ConformanceOptions, string>> = {
   reportsDir: 'CONTRACT_REPORTS_DIR',
   shard: 'CONTRACT_SHARD',
   areas: 'CONTRACT_AREAS',
+  label: 'CONTRACT_LABEL',
 };
 
 export interface RunConfig {
@@ -310,6 +313,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): Con
   set('operations', parseOperations(str('operations')));
   set('profile', str('profile') as Profile | undefined);
   set('anthropicVersion', str('anthropicVersion'));
+  set('label', str('label'));
   for (const k of ['seed', 'runs', 'maxRequests', 'maxOutputTokens', 'concurrency', 'retries', 'timeoutMs', 'minTokensPerSecond', 'maxTtftMs', 'runTimeoutMs'] as const) set(k, num(k));
   set('target', str('target') as ConformanceOptions['target']);
   set('failOn', str('failOn') as ConformanceOptions['failOn']);

@@ -19,6 +19,9 @@ export type { Exchange, RequestCase, SentRequest, ReceivedResponse } from './htt
 export type { RunResults } from './report/results';
 export type { AreaRecord, CheckRecord, FailureRecord } from './report/serialize';
 export { summaryText } from './report/summary';
+export { buildMatrix, VERDICTS, type Matrix, type MatrixInput, type Verdict } from './matrix/matrix';
+export { compareMatrices, type CellChange } from './matrix/gate';
+export { writeMatrix } from './matrix/write';
 export type { RunningServer, ChaosOptions, RateLimitOptions };
 
 /** The reference mock's options: the key it accepts (default "mock-key"), the port, models served, pacing and faults. */

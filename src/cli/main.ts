@@ -20,6 +20,7 @@ import { TargetUnreachable } from '../engine/target';
 import { EXIT } from '../engine/exit-codes';
 import { failureDetailsText, progressLine, summaryText } from '../report/summary';
 import { compareRuns } from './report';
+import { matrixCommand, targetsCommand } from './matrix';
 import { MockUsageError, startMockCommand } from './mock';
 import type { ConformanceResults } from '../engine/run-conformance';
 
@@ -61,6 +62,7 @@ export const RUN_FLAGS: Flag[] = [
   { flag: '--fail-on', env: 'CONTRACT_FAIL_ON', arg: 'any|new', help: 'new: fail only on failures new since the previous run' },
   { flag: '--baseline', env: 'CONTRACT_BASELINE', arg: 'FILE', help: 'a results.json to compare with instead of the previous run', path: true },
   { flag: '--reports-dir', env: 'CONTRACT_REPORTS_DIR', arg: 'DIR', help: 'where the reports go (default ./reports)', path: true },
+  { flag: '--label', env: 'CONTRACT_LABEL', arg: 'TEXT', help: 'how reports and the matrix name the target, e.g. "my-gateway 2.3.1 → gpt-4.1"' },
   { flag: '--areas', env: 'CONTRACT_AREAS', arg: 'LIST', help: 'only these areas, comma-separated (examples, valid-requests, invalid-requests, auth-version, semantics, count-tokens, models)' },
   { flag: '--shard', env: 'CONTRACT_SHARD', arg: 'I/N', help: 'run only the areas of slice I of N (split a run across machines)' },
 ];
@@ -74,10 +76,12 @@ const SUBCOMMANDS: Record<string, { flags: Flag[]; usage: string }> = {
   mock: { flags: [KEY_FLAG, MODEL_FLAG], usage: `${NAME} mock [--port N] [--api-key-env NAME] [--model ID] [--models LIST] [pacing and fault options: README "The mock in your CI"]` },
   'check-recorded': { flags: [REPORTS_FLAG], usage: `${NAME} check-recorded [--reports-dir DIR] PATH... (recorded-exchange JSON or HAR files, or folders of them)` },
   report: { flags: [], usage: `${NAME} report BEFORE.json AFTER.json [--html report.html]` },
+  matrix: { flags: [], usage: `${NAME} matrix RESULTS.json... [--label TEXT]... [--out DIR] [--baseline OLD-matrix.json]` },
+  targets: { flags: RUN_FLAGS, usage: `${NAME} targets FILE.json [--parallel N] [--out DIR] [--baseline OLD-matrix.json] [run flags: defaults for every target]` },
 };
 
 /** Flags a subcommand's own entry point parses: passed through untouched. */
-const PASS_THROUGH: Record<string, string[]> = { mock: MOCK_FLAGS, report: ['--html'] };
+const PASS_THROUGH: Record<string, string[]> = { mock: MOCK_FLAGS, report: ['--html'], matrix: ['--label', '--out', '--baseline'], targets: ['--parallel', '--out', '--baseline'] };
 
 export class UsageError extends Error {}
 
@@ -185,6 +189,10 @@ export async function main(args: string[], env: NodeJS.ProcessEnv, cwd: string, 
         return await mockCommand(parsed.argv, merged, io, stop);
       case 'report':
         return compareRuns(parsed.argv, io);
+      case 'matrix':
+        return matrixCommand(parsed.argv, cwd, optionsFromEnv(merged, cwd).reportsDir ?? path.resolve(cwd, 'reports'), io);
+      case 'targets':
+        return await targetsCommand(parsed.argv, merged, cwd, optionsFromEnv(merged, cwd), io);
       case 'check-recorded': {
         const r = await checkRecorded(parsed.argv, { reportsDir: optionsFromEnv(merged, cwd).reportsDir });
         return finish(r, io);

@@ -25,6 +25,7 @@ export interface EvaluateOptions {
   casesDir?: string;
   /** The areas to run, by id (default: all of them). */
   areas?: string[];
+  label?: string;
 }
 
 /** The areas a run covers: those named (all by default), then the shard's slice of them. */
@@ -63,7 +64,7 @@ export async function evaluateAreas(config: RunConfig, contract: Contract, o: Ev
     clearTimeout(timer);
   }
   return buildResults(
-    { baseUrl: config.baseUrl, embedded: config.embedded, profile: config.profile, scope: scopeOf(config, o), seed: config.seed, runs: config.runs, startedAt: o.startedAt.toISOString(), durationMs: Date.now() - o.startedAt.getTime() },
+    { baseUrl: config.baseUrl, label: o.label, embedded: config.embedded, profile: config.profile, scope: scopeOf(config, o), seed: config.seed, runs: config.runs, startedAt: o.startedAt.toISOString(), durationMs: Date.now() - o.startedAt.getTime() },
     contract,
     records,
   );

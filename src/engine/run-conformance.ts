@@ -50,7 +50,7 @@ export async function runConformance(options: RunOptions = {}): Promise<Conforma
     const target = await prepareTarget(options, contract);
     let results: RunResults;
     try {
-      results = await evaluateAreas(target.config, contract, { startedAt, custom: options.checks, shard: options.shard, areas: options.areas, onArea: options.onArea, onOutcome: options.onOutcome, casesDir: reports && `${reports.dir}/cases` });
+      results = await evaluateAreas(target.config, contract, { startedAt, custom: options.checks, shard: options.shard, areas: options.areas, label: options.label, onArea: options.onArea, onOutcome: options.onOutcome, casesDir: reports && `${reports.dir}/cases` });
     } finally {
       await target.close();
     }

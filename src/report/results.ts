@@ -16,6 +16,8 @@ import { runTiming, type RunTiming } from './timing';
 
 export interface RunResults {
   tool: string;
+  /** The suite's version (package.json), for a matrix column's heading. */
+  toolVersion: string;
   target: { baseUrl: string; embedded: boolean; label: string; recorded?: boolean };
   spec: { file: string; version: string; sha256: string };
   profile: string;
@@ -47,6 +49,8 @@ export interface Coverage {
 
 export interface RunInfo {
   baseUrl: string;
+  /** How reports and the matrix name the target (default: the base URL, or "embedded reference mock"). */
+  label?: string;
   embedded: boolean;
   /** Recorded traffic checked offline (npm run check:recorded), not a live target. */
   recorded?: boolean;
@@ -65,6 +69,9 @@ export function readAreas(dir: string): AreaRecord[] {
     .map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as AreaRecord);
 }
 
+/** This package's version (src/ and dist/ both sit two folders below package.json). */
+const TOOL_VERSION = (JSON.parse(readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')) as { version: string }).version;
+
 export function buildResults(info: RunInfo, contract: Contract, areas: AreaRecord[]): RunResults {
   const universe = specUniverse(contract);
   const cover = (all: string[], seen: Set<string>): Coverage => {
@@ -73,7 +80,8 @@ export function buildResults(info: RunInfo, contract: Contract, areas: AreaRecor
   };
   return {
     tool: 'anthropic-messages-conformance',
-    target: { baseUrl: redact(info.baseUrl), embedded: info.embedded, label: info.embedded ? 'embedded reference mock' : redact(info.baseUrl), recorded: info.recorded },
+    toolVersion: TOOL_VERSION,
+    target: { baseUrl: redact(info.baseUrl), embedded: info.embedded, label: info.label ?? (info.embedded ? 'embedded reference mock' : redact(info.baseUrl)), recorded: info.recorded },
     spec: { file: 'openapi/anthropic-messages-api-openapi.yml', version: contract.version, sha256: contract.hash },
     profile: info.profile,
     ...(info.scope ? { scope: info.scope } : {}),
