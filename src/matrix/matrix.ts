@@ -6,6 +6,7 @@
  */
 import type { RunResults } from '../report/results';
 import type { FailureRecord } from '../report/serialize';
+import { IMPACT_ORDER, type Impact } from '../checks/impact';
 
 export type Verdict = 'supported' | 'refused' | 'broken' | 'not_applicable' | 'not_tested';
 
@@ -29,6 +30,7 @@ export interface FeatureRecordLike {
 }
 
 export interface Finding {
+  impact: Impact;
   area: string;
   check: string;
   title: string;
@@ -116,10 +118,13 @@ function findingsFor(results: RunResults, f: FeatureRecordLike): Finding[] {
         const hit = (r.cases ?? []).some((x) => cases.has(x));
         if (hit && (checks.size === 0 || checks.has(r.checkId))) out.push(finding(a.id, r));
       }
-  return out.slice(0, 20);
+  return byImpact(out).slice(0, 20);
 }
 
-const finding = (area: string, r: FailureRecord): Finding => ({ area, check: r.checkId, title: r.title, detail: r.detail.split('\n').slice(0, 4).join('\n'), cases: r.cases ?? [], curl: r.curl });
+/** Findings that break clients first. */
+const byImpact = (xs: Finding[]) => [...xs].sort((a, b) => IMPACT_ORDER.indexOf(a.impact) - IMPACT_ORDER.indexOf(b.impact));
+
+const finding = (area: string, r: FailureRecord): Finding => ({ impact: r.impact ?? 'deviates', area, check: r.checkId, title: r.title, detail: r.detail.split('\n').slice(0, 4).join('\n'), cases: r.cases ?? [], curl: r.curl });
 
 /** The paths of each operation group (areas also call other operations: a count's /v1/messages twin). */
 const PATHS: Record<string, RegExp> = { messages: /\/v1\/messages$/, count_tokens: /\/v1\/messages\/count_tokens$/, models: /\/v1\/models(\/[^/]+)?$/ };
@@ -134,7 +139,7 @@ function operationCell(group: string, results: RunResults): Cell {
   const failed = results.areas.flatMap((a) => a.checks.flatMap((c) => c.failures.filter((f) => f.category === 'nonconformance' && onOperation(group, f)).map((f) => ({ a, c, f }))));
   if (failed.length) {
     const ids = [...new Set(failed.map((x) => x.c.id))];
-    return { verdict: 'broken', reason: `${ids.length} check(s) failed: ${ids.join(', ')}`, findings: failed.map(({ a, f }) => finding(a.id, f)).slice(0, 20) };
+    return { verdict: 'broken', reason: `${ids.length} check(s) failed: ${ids.join(', ')}`, findings: byImpact(failed.map(({ a, f }) => finding(a.id, f))).slice(0, 20) };
   }
   const ran = areas.flatMap((a) => a.checks).filter((c) => c.status === 'passed').length;
   if (!ran) return { verdict: 'not_tested', reason: areas.map((a) => a.skipped).filter(Boolean)[0] ?? 'nothing was judged', findings: [] };

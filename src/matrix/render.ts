@@ -4,6 +4,7 @@
  */
 import { escapeControls } from '../report/escape';
 import { VERDICTS, type Cell, type Matrix } from './matrix';
+import { IMPACT_WORDS } from '../checks/impact';
 
 const esc = (s: unknown) => escapeControls(String(s ?? '')).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const anchor = (row: string, col: number) => `f-${row.replace(/[^a-z0-9_-]/gi, '-')}-${col}`;
@@ -55,7 +56,7 @@ ${findings || '<p>None.</p>'}
 
 function findingsHtml(id: string, title: string, cell: Cell): string {
   const items = cell.findings
-    .map((f) => `<h4>${esc(f.check)}: ${esc(f.title)} <small>(${esc(f.area)}; ${esc(f.cases.slice(0, 3).join(', '))})</small></h4><pre>${esc(f.detail)}</pre>${f.curl ? `<pre>${esc(f.curl)}</pre>` : ''}`)
+    .map((f) => `<h4>${esc(f.check)}: ${esc(f.title)} <small>[${esc(IMPACT_WORDS[f.impact])}] (${esc(f.area)}; ${esc(f.cases.slice(0, 3).join(', '))})</small></h4><pre>${esc(f.detail)}</pre>${f.curl ? `<pre>${esc(f.curl)}</pre>` : ''}`)
     .join('');
   return `<section class="findings" id="${id}"><h3>${esc(title)}: ${esc(VERDICTS[cell.verdict].word)}</h3><p>${esc(cell.reason)}</p>${items}</section>`;
 }

@@ -7,6 +7,8 @@ import type { RunResults } from './results';
 import type { FailureRecord } from './serialize';
 import { escapeControls } from './escape';
 import type { RunTiming } from './timing';
+import { byImpact, impactText } from './summary';
+import { IMPACT_WORDS } from '../checks/impact';
 
 /** HTML-escaped, and control characters shown as `\u001b` (server text is data, never markup or control). */
 const esc = (s: unknown) => escapeControls(String(s ?? '')).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -29,7 +31,7 @@ details summary{cursor:pointer;font-weight:600}
 pre{background:#f0f2f5;padding:8px;border-radius:4px;overflow:auto;white-space:pre-wrap;word-break:break-word;font:12px/1.4 ui-monospace,Menlo,Consolas,monospace;margin:6px 0}
 .label{font-size:12px;color:#555;text-transform:uppercase;letter-spacing:.04em;margin-top:8px}
 table{border-collapse:collapse;width:100%;background:#fff}td,th{border:1px solid #d9dce1;padding:4px 8px;text-align:left;vertical-align:top}
-.badge{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;background:#eceef2}.new-badge{background:#cf222e;color:#fff}
+.badge{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;background:#eceef2}.new-badge{background:#cf222e;color:#fff}.impact-breaks_clients{background:#fde8e8;color:#8a1c1c}.impact-deviates{background:#fff5dc;color:#6b4a00}
 .cases{font:12px/1.5 ui-monospace,Menlo,Consolas,monospace;color:#333}
 .unreadable{background:#fff;border:1px solid #d9dce1;border-left:4px solid #cf222e;border-radius:6px;padding:8px 12px}
 .cov span{display:inline-block;margin:2px;padding:1px 6px;border-radius:4px;font:12px ui-monospace,monospace;background:#ffebe9}
@@ -103,11 +105,11 @@ export function renderHtml(r: RunResults): string {
     : '';
   const areas = r.areas
     .map((a) => {
-      const failed = a.checks.filter((c) => c.status === 'failed');
+      const failed = byImpact(a.checks.filter((c) => c.status === 'failed').map((c) => ({ c }))).map(({ c }) => c);
       const notRun = a.checks.filter((c) => c.status === 'not_run');
       if (!failed.length && !notRun.length) return '';
       const body = failed
-        .map((c) => `<h3>${esc(c.id)} <span class="badge">${esc(c.title)}</span></h3>${c.failures.map((f) => failureHtml(f, newSet.has(`${a.id} › ${f.checkId}`))).join('')}`)
+        .map((c) => `<h3>${esc(c.id)} <span class="badge">${esc(c.title)}</span> <span class="badge impact-${c.impact}" title="${esc(c.impactWhy ?? '')}">${esc(IMPACT_WORDS[c.impact])}</span></h3>${c.failures.map((f) => failureHtml(f, newSet.has(`${a.id} › ${f.checkId}`))).join('')}`)
         .join('');
       const notRunHtml = notRun.length ? `<p class="notrun"><b>Not run</b> (${notRun.map((c) => esc(c.id)).join(', ')}): ${esc(notRun[0]!.reason ?? '')}</p>` : '';
       return `<h2>${esc(a.title)}</h2>${notRunHtml}${body}`;
@@ -129,6 +131,7 @@ export function renderHtml(r: RunResults): string {
 <div class="totals"><div class="tile pass"><b>${t.passed}</b>passed</div><div class="tile fail"><b>${t.failed}</b>non-conformance</div><div class="tile unav"><b>${t.unavailable}</b>unavailable</div><div class="tile unav"><b>${t.notRun}</b>not run</div><div class="tile skip"><b>${t.skipped}</b>skipped</div></div>
 ${unreadableHtml}
 ${changes}
+${impactText(r) ? `<p class="impact">${esc(impactText(r))} Failing checks are listed by what they do to clients: breaks clients first.</p>` : ''}
 ${areas || '<h2>Failures</h2><p>None.</p>'}
 ${timingHtml(r.timing, Boolean(r.target.recorded))}
 <h2>Skipped checks</h2>${skipReasons.size ? `<table><tr><th>Why</th><th>Checks</th></tr>${[...skipReasons].map(([why, ids]) => `<tr><td>${esc(why)}</td><td>${ids.map(esc).join(', ')}</td></tr>`).join('')}</table>` : '<p>None.</p>'}

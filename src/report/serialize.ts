@@ -7,6 +7,8 @@ import type { Failure } from '../checks/failure';
 import type { AreaOutcome, CheckStatus } from '../suite/areas';
 import type { TokenUsage } from '../suite/usage';
 import { CHECK_META } from '../suite/areas';
+import { IMPACT, impactOf, type Impact } from '../checks/impact';
+import type { CheckId } from '../checks/registry';
 import { redact, redactHeaders } from '../http/redact';
 import { collapsedNote, failingExchanges, type FormatOptions, formatFailures, groupFailures, responseExcerpt, type FailureGroup } from './format';
 import { reproCurl } from './repro';
@@ -19,6 +21,8 @@ export interface FailureRecord {
   title: string;
   key: string;
   detail: string;
+  /** What it does to clients (checks/impact.ts): breaks_clients, deviates, or advisory (a warning). */
+  impact: Impact;
   source: string;
   severity: string;
   category: string;
@@ -41,7 +45,10 @@ export interface CheckRecord {
   title: string;
   source: string;
   status: CheckStatus;
-  /** Not run because the suite itself failed (report/reconcile.ts), not because of the target or the clock. */
+  /** The impact of its failures (checks/impact.ts), and why. */
+  impact: Impact;
+  impactWhy?: string;
+  /** Not run because the suite itself failed, not because of the target or the clock. */
   harnessError?: boolean;
   reason?: string;
   /** What jest shows for a check that did not pass: the formatted failures, or why it did not run. */
@@ -95,6 +102,7 @@ export function serializeFailure(f: Failure, o: FormatOptions, group?: FailureGr
     detail: redact(f.detail),
     source: f.source,
     severity: f.severity,
+    impact: impactOf(f.checkId, f.severity),
     category: f.category,
     case: ex?.case.name,
     caseDescription: m?.rule ?? m?.description,
@@ -142,6 +150,8 @@ export function serializeArea(o: AreaOutcome, format: FormatOptions, shown = 5):
       title: metaOf(c).title,
       source: metaOf(c).source,
       status: c.status,
+      impact: impactOf(c.id, 'error'),
+      impactWhy: IMPACT[c.id as CheckId]?.why,
       reason: c.reason,
       message: testMessage(c, format, shown),
       ran: c.ran,

@@ -4,6 +4,7 @@ import type { RunResults } from './results';
 import type { AreaRecord, CheckRecord } from './serialize';
 import { formatDiff } from './diff';
 import { timingText } from './timing';
+import { IMPACT_ORDER, IMPACT_WORDS } from '../checks/impact';
 
 /** The totals in one phrase, the same wherever they are printed: jest's "failed" is `failing`. */
 export function totalsText(t: RunResults['totals']): string {
@@ -16,7 +17,7 @@ const tag = (c: CheckRecord) =>
 
 export function summaryText(r: RunResults, dir?: string): string {
   const t = r.totals;
-  const failing = r.areas.flatMap((a) => a.checks.filter((c) => c.status === 'failed' || c.status === 'not_run').map((c) => `  ✗ ${a.id} › ${c.id}: ${c.title}${tag(c)}`));
+  const failing = byImpact(r.areas.flatMap((a) => a.checks.filter((c) => c.status === 'failed' || c.status === 'not_run').map((c) => ({ a, c })))).map(({ a, c }) => `  ✗ ${a.id} › ${c.id}: ${c.title} [${IMPACT_WORDS[c.impact]}]${tag(c)}`);
   const cost = `${t.requests} requests, ${t.usage.inputTokens} input and ${t.usage.outputTokens} output tokens reported by the target`;
   return [
     r.target.recorded
@@ -24,6 +25,7 @@ export function summaryText(r: RunResults, dir?: string): string {
       : `Contract run against ${r.target.label} (profile ${r.profile}, seed ${r.seed}): ${totalsText(t)}; ${cost}; ${(r.durationMs / 1000).toFixed(1)} s.`,
     ...failing,
     ...r.areas.filter((a) => a.notImplemented && a.skipped).map((a) => `  ! ${a.id}: not implemented (${a.notImplemented}); clients that call it (Claude Code, the SDKs) fail there`),
+    impactText(r) ?? '',
     timingText(r.timing) ?? '',
     `Spec coverage: requests ${r.coverage.request.percent}%, responses ${r.coverage.response.percent}%.`,
     r.diff ? formatDiff(r.diff) : '',
@@ -50,9 +52,22 @@ export function progressLine(a: AreaRecord): string {
  * (the text jest shows for the same test). Printed before the summary, so that the verdict is last.
  */
 export function failureDetailsText(r: RunResults): string {
-  return r.areas
-    .flatMap((a) => a.checks.filter((c) => c.message && (c.status === 'failed' || c.status === 'not_run')).map((c) => `● ${a.id} › ${c.id}\n\n${indent(c.message!)}\n`))
+  return byImpact(r.areas.flatMap((a) => a.checks.filter((c) => c.message && (c.status === 'failed' || c.status === 'not_run')).map((c) => ({ a, c }))))
+    .map(({ a, c }) => `● ${a.id} › ${c.id} [${IMPACT_WORDS[c.impact]}]\n\n${indent(c.message!)}\n`)
     .join('\n');
+}
+
+/** Checks in the order of their impact on clients (what breaks them first), stable within a class. */
+export function byImpact<T extends { c: CheckRecord }>(items: T[]): T[] {
+  return [...items].sort((x, y) => IMPACT_ORDER.indexOf(x.c.impact) - IMPACT_ORDER.indexOf(y.c.impact));
+}
+
+/** Findings counted by impact class: one line for the summary. */
+export function impactText(r: RunResults): string | undefined {
+  const all = r.areas.flatMap((a) => a.checks.flatMap((c) => [...c.failures, ...c.warnings]));
+  if (!all.length) return undefined;
+  const n = (i: string) => all.filter((f) => f.impact === i).length;
+  return `Findings by impact: ${IMPACT_ORDER.map((i) => `${n(i)} ${IMPACT_WORDS[i]}`).join(', ')}.`;
 }
 
 const indent = (text: string) => text.replace(/^/gm, '  ');
