@@ -13,6 +13,7 @@ import { errorEventType, RETRY_STATUSES, retryDelayMs, TRANSIENT_ERROR_TYPES } f
 import { requestClock, runOver, type Limits, type RequestClock } from './deadline';
 import { createSseDecoder, type SseEvent } from '../stream/sse';
 import { invalidUtf8At } from './utf8';
+import { invalidHttp } from './invalid-http';
 
 /** Bodies above this are cut and reported: an endless body must not fill memory. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -159,7 +160,7 @@ async function attemptOnce(req: SentRequest, clock: RequestClock, started: numbe
     try {
       res = await fetch(req.url, { method: req.method, headers: req.headers, body: req.method === 'GET' ? undefined : req.body, signal: controller.signal, redirect: 'manual' });
     } catch (e) {
-      return { error: timedOut ?? { kind: 'connect', message: describeFetchError(e, req.url) } };
+      return { error: timedOut ?? invalidHttp(e, req.url, 'status line and headers') ?? { kind: 'connect', message: describeFetchError(e, req.url) } };
     }
     const headers: Record<string, string> = {};
     res.headers.forEach((value, name) => {
@@ -195,7 +196,7 @@ async function attemptOnce(req: SentRequest, clock: RequestClock, started: numbe
         }
       }
     } catch (e) {
-      error ??= timedOut ?? { kind: 'reset', message: `the connection broke while reading the body: ${describeFetchError(e, req.url)}` };
+      error ??= timedOut ?? invalidHttp(e, req.url, 'body') ?? { kind: 'reset', message: `the connection broke while reading the body: ${describeFetchError(e, req.url)}` };
     }
     const body = Buffer.concat(chunks);
     chunks.length = 0;

@@ -7,13 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { loadContract } from '../contract/spec';
 import { startMock } from '../mock/server';
 import { readConfig, type RunConfig } from '../config';
-import { describeFetchError } from '../http/client';
+import { preflight } from '../http/preflight';
 
-const PREFLIGHT_MS = 10_000;
-
-export class TargetUnreachable extends Error {
-  override name = 'TargetUnreachable';
-}
+export { TargetUnreachable } from '../http/preflight';
 
 export interface PreparedTarget {
   /** The run's configuration, read once (with the embedded mock's URL and key when it was started). */
@@ -37,16 +33,5 @@ export async function prepareTarget(env: NodeJS.ProcessEnv): Promise<PreparedTar
   } catch (e) {
     await close();
     throw e;
-  }
-}
-
-async function preflight(baseUrl: string): Promise<void> {
-  try {
-    // Any HTTP answer (even 404) proves the host is there; nothing is sent to the API itself.
-    const res = await fetch(baseUrl, { method: 'HEAD', signal: AbortSignal.timeout(PREFLIGHT_MS), redirect: 'manual' });
-    await res.body?.cancel();
-  } catch (e) {
-    const why = (e as Error).name === 'TimeoutError' ? `no answer within ${PREFLIGHT_MS / 1000} s` : describeFetchError(e, baseUrl);
-    throw new TargetUnreachable(`target unreachable: ${why} (ANTHROPIC_BASE_URL=${baseUrl})`);
   }
 }
