@@ -9,7 +9,7 @@ import type { AreaRecord } from './serialize';
 import type { Contract } from '../contract/spec';
 import { specUniverse } from './coverage';
 import { diffRuns, type RunDiff } from './diff';
-import { redact } from '../http/redact';
+import type { Redactor } from '../http/redact';
 import { makeDirs } from './reports-dir';
 import { addUsage, type TokenUsage } from '../suite/usage';
 
@@ -53,6 +53,24 @@ export interface RunInfo {
   runs: number;
   startedAt: string;
   durationMs: number;
+  /** The run's secrets (Run.redactor), kept out of the target's URL. */
+  redactor?: Redactor;
+}
+
+/** The base URL as reports show it: no user or password, no secret. */
+function shownUrl(url: string, secrets?: Redactor): string {
+  let shown = url;
+  try {
+    const u = new URL(url);
+    if (u.username || u.password) {
+      u.username = '';
+      u.password = '';
+      shown = u.toString().replace(/\/$/, '');
+    }
+  } catch {
+    // Not a URL: shown as given.
+  }
+  return secrets ? secrets.text(shown) : shown;
 }
 
 export function readAreas(dir: string): AreaRecord[] {
@@ -71,7 +89,7 @@ export function buildResults(info: RunInfo, contract: Contract, areas: AreaRecor
   };
   return {
     tool: 'anthropic-messages-conformance',
-    target: { baseUrl: redact(info.baseUrl), embedded: info.embedded, label: info.embedded ? 'embedded reference mock' : redact(info.baseUrl), recorded: info.recorded },
+    target: { baseUrl: shownUrl(info.baseUrl, info.redactor), embedded: info.embedded, label: info.embedded ? 'embedded reference mock' : shownUrl(info.baseUrl, info.redactor), recorded: info.recorded },
     spec: { file: 'openapi/anthropic-messages-api-openapi.yml', version: contract.version, sha256: contract.hash },
     profile: info.profile,
     ...(info.scope ? { scope: info.scope } : {}),

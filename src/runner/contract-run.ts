@@ -36,7 +36,7 @@ export async function contractRun(config: RunConfig, o: ContractRunOptions): Pro
   const areas = AREAS.filter((_, i) => !o.shard || i % o.shard[1] === o.shard[0] - 1);
   const records: AreaRecord[] = [];
   const record = (outcome: AreaOutcome) => {
-    const r = serializeArea(outcome, { apiKey: config.apiKey, casesDir: path.join(o.reportsDir, 'cases') });
+    const r = serializeArea(outcome, { apiKey: config.apiKey, redactor: run.redactor, casesDir: path.join(o.reportsDir, 'cases') });
     records.push(r);
     o.onArea?.(r);
   };
@@ -58,7 +58,7 @@ export async function contractRun(config: RunConfig, o: ContractRunOptions): Pro
     clearTimeout(timer);
   }
   const results = buildResults(
-    { baseUrl: config.baseUrl, embedded: config.embedded, profile: config.profile, scope: scopeOf(config, o.shard), seed: config.seed, runs: config.runs, startedAt: o.startedAt.toISOString(), durationMs: Date.now() - o.startedAt.getTime() },
+    { baseUrl: config.baseUrl, redactor: run.redactor, embedded: config.embedded, profile: config.profile, scope: scopeOf(config, o.shard), seed: config.seed, runs: config.runs, startedAt: o.startedAt.toISOString(), durationMs: Date.now() - o.startedAt.getTime() },
     run.contract,
     records,
   );
