@@ -36,9 +36,10 @@ function firstByte(baseUrl: string, timeoutMs: number): Promise<string | undefin
     const req = (url.protocol === 'https:' ? https : http).request(url, { method: 'HEAD', agent: false });
     // The socket's first byte, before the HTTP parser has judged anything: an answer that never
     // finishes its headers, or that no parser accepts, still answered.
-    req.on('socket', (socket) => socket.once('data', () => done(undefined)));
+    req.on('socket', (socket) => socket.prependOnceListener('data', () => done(undefined)));
     req.on('response', () => done(undefined));
-    req.on('error', (e) => done(describeFetchError({ cause: e }, baseUrl)));
+    // A parser error means bytes came back: the server answered, wrongly.
+    req.on('error', (e: NodeJS.ErrnoException) => done(e.code?.startsWith('HPE_') ? undefined : describeFetchError({ cause: e }, baseUrl)));
     const timer = setTimeout(() => done(`no answer within ${timeoutMs / 1000} s`), timeoutMs);
     req.end();
   });

@@ -49,8 +49,11 @@ export interface Breaker {
 
 export const newBreaker = (): Breaker => ({ silent: 0, unavailable: 0, stalled: new Map() });
 
-/** The kind of a request, as the breaker remembers it: `messages stream`, `count_tokens`, … */
-export const requestKind = (c: RequestCase): string => `${c.operation}${isStreamCase(c) ? ' stream' : ''}`;
+/**
+ * The kind of a request, as the breaker remembers it: `messages stream`, `messages`, `count_tokens`, …
+ * A stream request every conformant server rejects is answered with a JSON error: not a stream.
+ */
+export const requestKind = (c: RequestCase): string => `${c.operation}${isStreamCase(c) && (c.meta?.expect?.status ?? 200) < 400 ? ' stream' : ''}`;
 
 /** The quiet limit for a kind of request that already stalled once in this run: a tenth, at least 1 s. */
 export const stalledQuietMs = (timeoutMs: number): number => Math.min(timeoutMs, Math.max(1000, Math.round(timeoutMs / 10)));
@@ -79,7 +82,7 @@ export async function runCases(ctx: Run, cases: RequestCase[], timings?: Map<str
         const s = b.stalled.get(kind) ?? b.stalled.set(kind, { inRow: 0, cases: [] }).get(kind)!;
         s.inRow += 1;
         s.cases.push(c.name);
-      } else if (stalled && exchange.response && !exchange.transportError) stalled.inRow = 0;
+      } else if (stalled && exchange.response && !exchange.transportError && (exchange.response.events !== undefined) === kind.endsWith(' stream')) stalled.inRow = 0;
     }
     // A request the run's end cut short is not judged: the area reports it as not run.
     const failures = exchange.transportError?.kind === 'run_limit' ? [] : runChecks(ctx.checks, exchange, undefined, timings);
