@@ -12,6 +12,7 @@ import { diffRuns, type RunDiff } from './diff';
 import type { Redactor } from '../http/redact';
 import { makeDirs } from './reports-dir';
 import { addUsage, type TokenUsage } from '../suite/usage';
+import { gatherCauses } from './causes';
 
 export interface RunResults {
   tool: string;
@@ -29,8 +30,9 @@ export interface RunResults {
    * area: passed, failed (non-conformance), unavailable (the target stayed overloaded or down),
    * notRun (the run's time limit), skipped. jest and JUnit count failed + unavailable + notRun as
    * their failures (`failing`). Requests sent (retries included) and the tokens the target reported.
+   * `warnings`: warning causes across the run (one per check and key, causes.ts), never failing.
    */
-  totals: { passed: number; failed: number; unavailable: number; notRun: number; harnessErrors: number; failing: number; skipped: number; requests: number; exchanges: number; usage: TokenUsage };
+  totals: { passed: number; failed: number; unavailable: number; notRun: number; harnessErrors: number; failing: number; skipped: number; requests: number; exchanges: number; usage: TokenUsage; warnings?: number };
   areas: AreaRecord[];
   coverage: { request: Coverage; response: Coverage };
   diff?: RunDiff;
@@ -121,6 +123,7 @@ export function totalsOf(areas: AreaRecord[]): RunResults['totals'] {
     harnessErrors,
     failing: failed + unavailable + notRun,
     skipped: count((c) => c.status === 'skipped'),
+    warnings: gatherCauses({ areas }, 'warnings').length,
     requests: areas.reduce((n, a) => n + a.requests, 0),
     exchanges: areas.reduce((n, a) => n + a.exchanges, 0),
     usage: areas.reduce((u, a) => addUsage(u, a.usage), { inputTokens: 0, outputTokens: 0 }),

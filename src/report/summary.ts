@@ -1,4 +1,8 @@
-/** The few lines printed at the end of a run: verdict, totals, coverage, what changed, where the files are. */
+/**
+ * The few lines printed at the end of a run: verdict, totals (warnings counted), each failing check
+ * once with its areas, coverage, what changed, where the files are. findings.ts prints the findings
+ * themselves (failures, then warnings) before it.
+ */
 import path from 'node:path';
 import { reportsDir } from './paths';
 import type { RunResults } from './results';
@@ -8,15 +12,29 @@ import { formatDiff } from './diff';
 /** The totals in one phrase, the same wherever they are printed: jest's "failed" is `failing`. */
 export function totalsText(t: RunResults['totals']): string {
   const why = [t.failed && `${t.failed} non-conformance`, t.unavailable && `${t.unavailable} target unavailable`, t.notRun && `${t.notRun} not run`].filter(Boolean);
-  return `${t.passed} passed, ${t.failing} failed${why.length ? ` (${why.join(', ')})` : ''}, ${t.skipped} skipped`;
+  const warnings = t.warnings ? `, ${t.warnings} warning${t.warnings === 1 ? '' : 's'}` : '';
+  return `${t.passed} passed, ${t.failing} failed${why.length ? ` (${why.join(', ')})` : ''}, ${t.skipped} skipped${warnings}`;
 }
 
 const tag = (c: CheckRecord) =>
   c.status === 'not_run' ? ` [not run] — ${c.reason}` : c.failures.every((f) => f.category !== 'nonconformance') ? ' [target unavailable]' : '';
 
+/** Each check that failed or did not run, once, with the areas it did so in (the first area's record speaks for it). */
+function failingChecks(r: RunResults): Array<{ check: CheckRecord; areas: string[] }> {
+  const byId = new Map<string, { check: CheckRecord; areas: string[] }>();
+  for (const a of r.areas) {
+    for (const c of a.checks.filter((x) => x.status === 'failed' || x.status === 'not_run')) {
+      const id = `${c.id}\n${tag(c)}`;
+      const e = byId.get(id) ?? byId.set(id, { check: c, areas: [] }).get(id)!;
+      e.areas.push(a.id);
+    }
+  }
+  return [...byId.values()];
+}
+
 export function summaryText(r: RunResults, dir = reportsDir()): string {
   const t = r.totals;
-  const failing = r.areas.flatMap((a) => a.checks.filter((c) => c.status === 'failed' || c.status === 'not_run').map((c) => `  ✗ ${a.id} › ${c.id}: ${c.title}${tag(c)}`));
+  const failing = failingChecks(r).map(({ check, areas }) => `  ✗ ${check.id}: ${check.title}${tag(check)} — ${areas.length === 1 ? areas[0] : `in ${areas.length} areas (${areas.join(', ')})`}`);
   const cost = `${t.requests} requests, ${t.usage.inputTokens} input and ${t.usage.outputTokens} output tokens reported by the target`;
   return [
     r.target.recorded

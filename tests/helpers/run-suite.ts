@@ -2,6 +2,7 @@
 import { evaluateAll, type AreaOutcome } from '../../src/suite/areas';
 import { runFromEnv } from '../../src/suite/run';
 import type { Failure } from '../../src/checks/failure';
+import type { Redactor } from '../../src/http/redact';
 
 export interface SuiteRun {
   outcomes: AreaOutcome[];
@@ -10,6 +11,8 @@ export interface SuiteRun {
   unavailable: Set<string>;
   failures: Failure[];
   requests: number;
+  /** The run's secrets, for formatting its findings as the CLI would. */
+  redactor: Redactor;
 }
 
 export async function runSuite(baseUrl: string, apiKey: string, env: Record<string, string> = {}): Promise<SuiteRun> {
@@ -22,5 +25,6 @@ export async function runSuite(baseUrl: string, apiKey: string, env: Record<stri
     failing: new Set(failures.filter((f) => f.category === 'nonconformance').map((f) => f.checkId)),
     unavailable: new Set(failures.filter((f) => f.category === 'unavailable').map((f) => f.checkId)),
     requests: ctx.budget.requests,
+    redactor: ctx.redactor,
   };
 }
