@@ -13,6 +13,8 @@ export interface FindingsTextOptions {
   inFull?: number;
   /** Case names listed per cause before "… and N more". Default 5. */
   casesShown?: number;
+  /** Warning causes printed per check before "… and N more". Default 5. */
+  warningsPerCheck?: number;
 }
 
 const indent = (s: string, n = 2) => s.split('\n').map((l) => ' '.repeat(n) + l).join('\n');
@@ -60,10 +62,12 @@ export function warningsText(r: Pick<RunResults, 'areas'>, o: FindingsTextOption
   const lines = [`Warnings (${plural(total, 'cause')}; not counted as failures):`];
   for (const g of groups) {
     lines.push(`  ⚠ ${g.checkId}: ${g.title}${g.causes.length > 1 ? ` (${plural(g.causes.length, 'cause')})` : ''}`);
-    for (const c of g.causes) {
+    const perCheck = o.warningsPerCheck ?? 5;
+    for (const c of g.causes.slice(0, perCheck)) {
       const detail = c.first.detail.split('\n').slice(0, 3).map((l) => l.slice(0, 200));
       lines.push(`    - ${detail[0]}`, ...detail.slice(1).map((l) => `      ${l}`), `      ${seenIn(c)}: ${listCases(c.cases, shown)}`);
     }
+    if (g.causes.length > perCheck) lines.push(`    … and ${g.causes.length - perCheck} more (results.json and report.html list each)`);
   }
   return lines.join('\n');
 }
