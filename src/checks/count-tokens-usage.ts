@@ -10,7 +10,8 @@ import { inputTokensOf } from './usage-accounts';
  * estimate that may include tokens the system adds, so a difference is a warning, never a failure,
  * and the tolerance is ours (unverified): more than max(10 tokens, 25% of the larger figure) apart.
  * 10 tokens absorb a fixed system-added prefix on short prompts; 25% leaves room for an estimate
- * while a count 2x or 10x off (another tokenizer, a character count) is still seen.
+ * while a count 2x or 10x off (another tokenizer, a character count) is still seen. A count of 0
+ * for a request with content is no estimate: input_tokens_nonzero fails it.
  */
 const ABSOLUTE = 10;
 const RELATIVE = 0.25;

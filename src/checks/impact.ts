@@ -40,6 +40,7 @@ export const IMPACT: Record<CheckId, { impact: Exclude<Impact, 'advisory'>; why:
   stop_sequence_honoured: breaks('agents stop parsing at their stop sequence: text past it, or the wrong stop_reason, breaks their loop'),
   tool_choice_honoured: breaks('an agent that forces a tool gets no tool call (or invalid input) and cannot continue'),
   thinking_honoured: breaks('thinking blocks without signatures cannot be sent back: the next turn fails'),
+  input_tokens_nonzero: breaks('a count of 0 for a request with content: context meters and auto-compaction (Claude Code) read it and never compact'),
   usage_accounts_for_content: deviates('usage drives cost and context meters: wrong counts mislead, the answer is still read'),
   error_message_names_field: deviates('a message naming the wrong field misleads whoever debugs the request'),
   stop_reason_known: deviates('clients switch on stop_reason: an unknown value takes their default branch'),

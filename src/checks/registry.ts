@@ -22,6 +22,7 @@ import { toolChoiceHonoured } from './tool-choice';
 import { thinkingHonoured } from './thinking';
 import { stopReasonKnown } from './stop-reason-known';
 import { usageAccountsForContent } from './usage-accounts';
+import { inputTokensNonzero } from './input-tokens-nonzero';
 import { errorMessageNamesField } from './error-message-field';
 import { informationExposure } from './information-exposure';
 import { validUtf8 } from './valid-utf8';
@@ -62,6 +63,7 @@ export const CHECKS = [
   toolChoiceHonoured,
   thinkingHonoured,
   usageAccountsForContent,
+  inputTokensNonzero,
   errorMessageNamesField,
   stopReasonKnown,
   newValuesNamed,

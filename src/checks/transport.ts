@@ -8,7 +8,8 @@ import { errorEventType, TRANSIENT_ERROR_TYPES } from '../http/retry';
  * dropped before any answer, or on an overload `error` event inside a 200 stream, mean the target
  * was unavailable (reported apart from non-conformance, tests/fixtures/recorded/stream-error-01.json);
  * a refused connection means it was unreachable; a stall, an endless body, a connection broken
- * inside an answer every time, or a non-transient error event is non-conformance.
+ * inside an answer every time, an answer that is not valid HTTP (it answered, wrongly), or a
+ * non-transient error event is non-conformance.
  */
 export const transportComplete = defineCheck({
   id: 'transport_complete',
@@ -27,6 +28,8 @@ export const transportComplete = defineCheck({
       findings.push({ detail: `target unavailable: retries ran out (${ex.retried.length} retried)\nLast: ${last}`, key: 'unavailable', category: 'unavailable' });
     } else if (err?.kind === 'connect') {
       findings.push({ detail: err.message, key: 'unreachable', category: 'unreachable' });
+    } else if (err?.kind === 'invalid_http') {
+      findings.push({ detail: `Received: ${err.message}\nExpected: a well-formed HTTP/1.1 answer (RFC 9112; a header value holds no control characters, RFC 9110 section 5.5): clients' HTTP parsers refuse anything else`, key: 'invalid_http' });
     } else if (err) {
       findings.push({ detail: err.message, key: err.kind });
     }

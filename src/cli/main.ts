@@ -18,7 +18,8 @@ import { runConformance } from '../engine/run-conformance';
 import { checkRecorded } from '../engine/check-recorded';
 import { TargetUnreachable } from '../engine/target';
 import { EXIT } from '../engine/exit-codes';
-import { failureDetailsText, progressLine, summaryText } from '../report/summary';
+import { progressLine, summaryText } from '../report/summary';
+import { findingsText } from '../report/findings';
 import { compareRuns } from './report';
 import { matrixCommand, targetsCommand } from './matrix';
 import { MockUsageError, startMockCommand } from './mock';
@@ -218,8 +219,8 @@ export async function main(args: string[], env: NodeJS.ProcessEnv, cwd: string, 
 }
 
 function finish(r: ConformanceResults, io: Io): number {
-  const details = failureDetailsText(r);
-  if (details) io.err(`\n${details}`);
+  const findings = findingsText(r);
+  if (findings) io.err(`\n${findings}`);
   io.err(`\n${summaryText(r, r.reportsDir)}`);
   for (const note of r.notes) io.err(note);
   return r.exitCode;

@@ -7,14 +7,9 @@ import { randomBytes } from 'node:crypto';
 import type { Contract } from '../contract/spec';
 import { startMock } from '../mock/server';
 import { resolveConfig, type ConformanceOptions, type RunConfig } from '../config';
-import { describeFetchError } from '../http/client';
+import { preflight } from '../http/preflight';
 
-const PREFLIGHT_MS = 10_000;
-
-/** The target could not be reached at all: nothing was judged (exit 3). */
-export class TargetUnreachable extends Error {
-  override name = 'TargetUnreachable';
-}
+export { TargetUnreachable } from '../http/preflight';
 
 export interface PreparedTarget {
   /** The run's configuration (with the embedded mock's URL and key when it was started). */
@@ -35,16 +30,5 @@ export async function prepareTarget(options: ConformanceOptions, contract: Contr
   } catch (e) {
     await mock.close();
     throw e;
-  }
-}
-
-async function preflight(baseUrl: string): Promise<void> {
-  try {
-    // Any HTTP answer (even 404) proves the host is there; nothing is sent to the API itself.
-    const res = await fetch(baseUrl, { method: 'HEAD', signal: AbortSignal.timeout(PREFLIGHT_MS), redirect: 'manual' });
-    await res.body?.cancel();
-  } catch (e) {
-    const why = (e as Error).name === 'TimeoutError' ? `no answer within ${PREFLIGHT_MS / 1000} s` : describeFetchError(e, baseUrl);
-    throw new TargetUnreachable(`target unreachable: ${why} (ANTHROPIC_BASE_URL=${baseUrl})`);
   }
 }

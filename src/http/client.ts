@@ -15,6 +15,7 @@ import { createSseDecoder, type SseEvent } from '../stream/sse';
 import { streamTiming } from '../stream/timing';
 import { stalledMs, watchStalls } from './stalls';
 import { invalidUtf8At } from './utf8';
+import { invalidHttp } from './invalid-http';
 
 /** Bodies above this are cut and reported: an endless body must not fill memory. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -164,7 +165,7 @@ async function attemptOnce(req: SentRequest, clock: RequestClock, started: numbe
     try {
       res = await fetch(req.url, { method: req.method, headers: req.headers, body: req.method === 'GET' ? undefined : req.body, signal: controller.signal, redirect: 'manual' });
     } catch (e) {
-      return { error: timedOut ?? { kind: 'connect', message: describeFetchError(e, req.url) } };
+      return { error: timedOut ?? invalidHttp(e, req.url, 'status line and headers') ?? { kind: 'connect', message: describeFetchError(e, req.url) } };
     }
     const headers: Record<string, string> = {};
     res.headers.forEach((value, name) => {
@@ -200,7 +201,7 @@ async function attemptOnce(req: SentRequest, clock: RequestClock, started: numbe
         }
       }
     } catch (e) {
-      error ??= timedOut ?? { kind: 'reset', message: `the connection broke while reading the body: ${describeFetchError(e, req.url)}` };
+      error ??= timedOut ?? invalidHttp(e, req.url, 'body') ?? { kind: 'reset', message: `the connection broke while reading the body: ${describeFetchError(e, req.url)}` };
     }
     const body = Buffer.concat(chunks);
     chunks.length = 0;

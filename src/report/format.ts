@@ -6,19 +6,22 @@
  */
 import type { Failure } from '../checks/failure';
 import type { Exchange } from '../http/exchange';
-import { redact, redactHeaders } from '../http/redact';
+import { keyOnlyRedactor, type Redactor } from '../http/redact';
 import { escapeControls } from './escape';
 import { reproCurl } from './repro';
 
 const SHOWN_HEADERS = ['content-type', 'location', 'request-id', 'retry-after', 'x-should-retry'];
 
 /** Server text made safe to print: secrets filtered, control characters escaped. */
-export const safeText = (s: string): string => escapeControls(redact(s));
+export const safeText = (s: string, secrets: Redactor): string => escapeControls(secrets.text(s));
 
-export function responseExcerpt(ex: Exchange, eventIndex?: number): string {
+/** The run's redactor the options carry, or one that knows the API key alone. */
+export const secretsOf = (o: Pick<FormatOptions, 'apiKey' | 'redactor'>): Redactor => o.redactor ?? keyOnlyRedactor(o.apiKey);
+
+export function responseExcerpt(ex: Exchange, eventIndex: number | undefined, secrets: Redactor): string {
   const res = ex.response;
-  if (!res) return safeText(ex.transportError ? `(no response: ${ex.transportError.message})` : '(no response)');
-  const headers = redactHeaders(Object.fromEntries(SHOWN_HEADERS.filter((h) => res.headers[h] !== undefined).map((h) => [h, res.headers[h]!])));
+  if (!res) return safeText(ex.transportError ? `(no response: ${ex.transportError.message})` : '(no response)', secrets);
+  const headers = secrets.headers(Object.fromEntries(SHOWN_HEADERS.filter((h) => res.headers[h] !== undefined).map((h) => [h, res.headers[h]!])));
   const lines = [`[${res.status}]`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
   if (res.events) {
     const from = Math.max(0, (eventIndex ?? 0) - 2);
@@ -27,7 +30,7 @@ export function responseExcerpt(ex: Exchange, eventIndex?: number): string {
   } else {
     lines.push(res.text ? res.text.slice(0, 1200) + (res.text.length > 1200 ? ' …' : '') : '<EMPTY>');
   }
-  return safeText(lines.join('\n'));
+  return safeText(lines.join('\n'), secrets);
 }
 
 /**
@@ -81,6 +84,8 @@ export const failingExchanges = (failures: Failure[]): number => new Set(failure
 
 export interface FormatOptions {
   apiKey: string;
+  /** The run's secrets (Run.redactor); without it only the API key and credential-named headers are hidden. */
+  redactor?: Redactor;
   /** Where long request bodies are written for the curl line (default: the reports folder's cases/). */
   casesDir?: string;
   /** Case names listed per failure before "… and N more" (default 5). */
@@ -94,15 +99,16 @@ export function collapsedNote(g: Pick<FailureGroup, 'perAnswer' | 'keys'>): stri
 
 export function formatFailure(f: Failure, o: FormatOptions, note = ''): string {
   const ex = f.exchange;
+  const secrets = secretsOf(o);
   const out = [`- ${f.title}${f.severity === 'warning' ? ' (warning)' : ''}${f.category !== 'nonconformance' ? ` [${f.category}]` : ''}`, indent(f.detail), `  Rule: ${f.source}`];
   if (note) out.push(`  ${note}`);
   if (ex) {
     const m = ex.case.meta;
     out.push(`  Case: ${ex.case.name}${m?.rule ? ` — ${m.rule}` : m?.description ? ` — ${m.description}` : ''}`);
     if (m?.seed !== undefined) out.push(`  Replay: CONTRACT_SEED=${m.seed}${m.fcPath ? ` (fast-check path ${m.fcPath})` : ''}`);
-    out.push('  Response:', indent(responseExcerpt(ex, f.eventIndex), 4), '  Reproduce with:', indent(reproCurl(ex, o.apiKey, o.casesDir), 4));
+    out.push('  Response:', indent(responseExcerpt(ex, f.eventIndex, secrets), 4), '  Reproduce with:', indent(reproCurl(ex, secrets, o.casesDir), 4));
   }
-  return safeText(out.join('\n'));
+  return safeText(out.join('\n'), secrets);
 }
 
 /** "a, b, c, … and 9 more" */
@@ -117,15 +123,16 @@ export function listCases(cases: string[], shown: number): string {
 export function formatFailures(failures: Failure[], o: FormatOptions, limit = 5): string {
   const groups = groupFailures(failures);
   const shown = o.casesShown ?? 5;
+  const secrets = secretsOf(o);
   const parts = groups.slice(0, limit).map((g) => {
     const cases = g.cases.length > 1 ? `\n  (${g.cases.length} cases hit this: ${listCases(g.cases, shown)}${g.cases.length > shown ? '; results.json and report.html list every case' : ''})` : '';
-    return `${formatFailure(g.first, o, collapsedNote(g))}${safeText(cases)}`;
+    return `${formatFailure(g.first, o, collapsedNote(g))}${safeText(cases, secrets)}`;
   });
   const rest = groups.slice(limit);
   if (rest.length) {
     const lines = rest.slice(0, 20).map((g) => `  - ${g.first.title}: ${g.first.detail.split('\n')[0]!.slice(0, 120)} (${g.cases.length} case${g.cases.length === 1 ? '' : 's'}: ${listCases(g.cases, 3)})`);
     const more = rest.length > 20 ? [`  … and ${rest.length - 20} more not named here`] : [];
-    parts.push(safeText([`… and ${rest.length} more distinct failure(s), in brief (report.html shows each in full):`, ...lines, ...more].join('\n')));
+    parts.push(safeText([`… and ${rest.length} more distinct failure(s), in brief (report.html shows each in full):`, ...lines, ...more].join('\n'), secrets));
   }
   return parts.join('\n\n');
 }

@@ -1,14 +1,17 @@
 /**
  * report.html: one self-contained page (inline CSS, no scripts, no network). Summary first (target,
- * when, totals, what changed), then failures grouped by contract area with request, response and
- * the curl line, then skipped checks with their reasons, then spec coverage.
+ * when, totals, what changed), then the failures, one per cause across the run (causes.ts) with the
+ * areas and cases it was seen in, its request, response and curl line, then the warnings grouped by
+ * check, then skipped checks with their reasons, then spec coverage.
  */
 import type { RunResults } from './results';
 import type { FailureRecord } from './serialize';
 import { escapeControls } from './escape';
 import type { RunTiming } from './timing';
-import { byImpact, impactText } from './summary';
-import { IMPACT_WORDS } from '../checks/impact';
+import { impactText } from './summary';
+import { IMPACT_ORDER, IMPACT_WORDS } from '../checks/impact';
+import { gatherCauses, warningsByCheck, type Cause } from './causes';
+import { seenIn } from './findings';
 
 /** HTML-escaped, and control characters shown as `\u001b` (server text is data, never markup or control). */
 const esc = (s: unknown) => escapeControls(String(s ?? '')).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -37,13 +40,15 @@ table{border-collapse:collapse;width:100%;background:#fff}td,th{border:1px solid
 .cov span{display:inline-block;margin:2px;padding:1px 6px;border-radius:4px;font:12px ui-monospace,monospace;background:#ffebe9}
 `;
 
-function failureHtml(f: FailureRecord, isNew: boolean): string {
+function failureHtml(f: FailureRecord, isNew: boolean, cause?: Cause): string {
   const cls = f.category !== 'nonconformance' ? 'unavailable' : f.severity === 'warning' ? 'warning' : '';
-  return `<details class="failure ${cls}" open><summary>${esc(f.title)} ${isNew ? '<span class="badge new-badge">new</span> ' : ''}${f.category !== 'nonconformance' ? `<span class="badge">${esc(f.category)}</span> ` : ''}<span class="badge">${esc(f.case ?? '')}</span></summary>
+  const cases = cause?.cases ?? f.cases ?? [];
+  return `<details class="failure ${cls}" ${f.severity === 'warning' ? '' : 'open'}><summary>${esc(f.title)} <span class="badge">${esc(f.checkId)}</span> <span class="badge impact-${f.impact}">${esc(IMPACT_WORDS[f.impact] ?? '')}</span> ${isNew ? '<span class="badge new-badge">new</span> ' : ''}${f.category !== 'nonconformance' ? `<span class="badge">${esc(f.category)}</span> ` : ''}<span class="badge">${esc(f.case ?? '')}</span></summary>
+${cause ? `<div class="label">Seen</div><div>${esc(seenIn(cause))}</div>` : ''}
 <pre>${esc(f.detail)}</pre>
 <div class="label">Rule</div><div>${esc(f.source)}</div>
 ${f.collapsed ? `<div>${esc(f.collapsed)}</div>` : ''}
-${(f.cases ?? []).length > 1 ? `<div class="label">${f.cases.length} cases hit this</div><div class="cases">${f.cases.map(esc).join(', ')}</div>` : ''}
+${cases.length > 1 ? `<div class="label">${cases.length} cases hit this</div><div class="cases">${cases.map(esc).join(', ')}</div>` : ''}
 ${f.caseDescription ? `<div class="label">Case</div><div>${esc(f.case)} — ${esc(f.caseDescription)}${f.seed !== undefined ? ` (CONTRACT_SEED=${esc(f.seed)}, fast-check path ${esc(f.fcPath)})` : ''}</div>` : ''}
 ${f.request ? `<div class="label">Request</div><pre>POST ${esc(f.request.url)}\n${Object.entries(f.request.headers).map(([k, v]) => `${esc(k)}: ${esc(v)}`).join('\n')}\n\n${esc(prettyBody(f.request.body))}</pre>` : ''}
 ${f.response ? `<div class="label">Response</div><pre>${esc(f.response)}</pre>` : ''}
@@ -103,18 +108,21 @@ export function renderHtml(r: RunResults): string {
   const unreadableHtml = unreadable.length
     ? `<h2>Files that could not be read</h2><div class="unreadable"><table><tr><th>File</th><th>Why</th></tr>${unreadable.map((u) => `<tr><td><code>${esc(u.file)}</code></td><td>${esc(u.message)}</td></tr>`).join('')}</table></div>`
     : '';
-  const areas = r.areas
+  // One finding per cause across the run, naming the areas and cases it was seen in.
+  // What breaks clients first (checks/impact.ts).
+  const causes = gatherCauses(r, 'failures').sort((a, b) => IMPACT_ORDER.indexOf(a.first.impact) - IMPACT_ORDER.indexOf(b.first.impact));
+  const failuresHtml = causes.length ? `<h2>Failures (${causes.length})</h2>${causes.map((c) => failureHtml(c.first, c.areas.some((a) => newSet.has(`${a} › ${c.checkId}`)), c)).join('')}` : '';
+  const notRunHtml = r.areas
     .map((a) => {
-      const failed = byImpact(a.checks.filter((c) => c.status === 'failed').map((c) => ({ c }))).map(({ c }) => c);
       const notRun = a.checks.filter((c) => c.status === 'not_run');
-      if (!failed.length && !notRun.length) return '';
-      const body = failed
-        .map((c) => `<h3>${esc(c.id)} <span class="badge">${esc(c.title)}</span> <span class="badge impact-${c.impact}" title="${esc(c.impactWhy ?? '')}">${esc(IMPACT_WORDS[c.impact])}</span></h3>${c.failures.map((f) => failureHtml(f, newSet.has(`${a.id} › ${f.checkId}`))).join('')}`)
-        .join('');
-      const notRunHtml = notRun.length ? `<p class="notrun"><b>Not run</b> (${notRun.map((c) => esc(c.id)).join(', ')}): ${esc(notRun[0]!.reason ?? '')}</p>` : '';
-      return `<h2>${esc(a.title)}</h2>${notRunHtml}${body}`;
+      return notRun.length ? `<p class="notrun"><b>${esc(a.title)}: not run</b> (${notRun.map((c) => esc(c.id)).join(', ')}): ${esc(notRun[0]!.reason ?? '')}</p>` : '';
     })
     .join('');
+  const areas = `${notRunHtml ? `<h2>Not run</h2>${notRunHtml}` : ''}${failuresHtml}`;
+  const warnings = warningsByCheck(r);
+  const warningsHtml = warnings.length
+    ? `<h2>Warnings (${t.warnings ?? warnings.reduce((n, g) => n + g.causes.length, 0)}, not counted as failures)</h2>${warnings.map((g) => `<h3>${esc(g.checkId)} <span class="badge">${esc(g.title)}</span></h3>${g.causes.map((c) => failureHtml(c.first, false, c)).join('')}`).join('')}`
+    : '';
   const skipped = r.areas.flatMap((a) => a.checks.filter((c) => c.status === 'skipped').map((c) => ({ area: a.title, ...c })));
   const skipReasons = new Map<string, string[]>();
   for (const s of skipped) skipReasons.set(`${s.area}: ${s.reason}`, [...(skipReasons.get(`${s.area}: ${s.reason}`) ?? []), s.id]);
@@ -128,12 +136,13 @@ export function renderHtml(r: RunResults): string {
 <h1>Messages API conformance report</h1>
 <div class="meta">Target <code>${esc(r.target.label)}</code> · ${esc(r.startedAt)} · ${(r.durationMs / 1000).toFixed(1)} s · ${t.requests} requests · ${t.usage.inputTokens} input / ${t.usage.outputTokens} output tokens reported · profile <code>${esc(r.profile)}</code> · seed <code>${esc(r.seed)}</code> · spec ${esc(r.spec.version)} <code>${esc(r.spec.sha256.slice(0, 12))}</code></div>
 <div class="verdict ${ok ? 'ok' : 'bad'}">${esc(verdict)}</div>
-<div class="totals"><div class="tile pass"><b>${t.passed}</b>passed</div><div class="tile fail"><b>${t.failed}</b>non-conformance</div><div class="tile unav"><b>${t.unavailable}</b>unavailable</div><div class="tile unav"><b>${t.notRun}</b>not run</div><div class="tile skip"><b>${t.skipped}</b>skipped</div></div>
+<div class="totals"><div class="tile pass"><b>${t.passed}</b>passed</div><div class="tile fail"><b>${t.failed}</b>non-conformance</div><div class="tile unav"><b>${t.unavailable}</b>unavailable</div><div class="tile unav"><b>${t.notRun}</b>not run</div><div class="tile skip"><b>${t.skipped}</b>skipped</div><div class="tile skip"><b>${t.warnings ?? 0}</b>warnings</div></div>
 ${unreadableHtml}
 ${changes}
 ${impactText(r) ? `<p class="impact">${esc(impactText(r))} Failing checks are listed by what they do to clients: breaks clients first.</p>` : ''}
 ${areas || '<h2>Failures</h2><p>None.</p>'}
 ${timingHtml(r.timing, Boolean(r.target.recorded))}
+${warningsHtml}
 <h2>Skipped checks</h2>${skipReasons.size ? `<table><tr><th>Why</th><th>Checks</th></tr>${[...skipReasons].map(([why, ids]) => `<tr><td>${esc(why)}</td><td>${ids.map(esc).join(', ')}</td></tr>`).join('')}</table>` : '<p>None.</p>'}
 <h2>Spec coverage</h2>${cov('Request fields, enum values and block kinds sent', r.coverage.request)}${cov('Statuses, content blocks, events and deltas observed', r.coverage.response)}
 </main></body></html>`;

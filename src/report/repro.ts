@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Exchange } from '../http/exchange';
 import { toCurl } from '../http/curl';
-import { redact } from '../http/redact';
+import type { Redactor } from '../http/redact';
 import { hasControls } from './escape';
 
 /** Longest body kept inline in a curl line. */
@@ -31,11 +31,11 @@ export const displayPath = (p: string): string => {
  * Writes the body to the cases folder and returns its path, or undefined when the body is fine
  * inline (or there is no folder, or it cannot be written: the line is then long, but still right).
  */
-export function writeCaseBody(caseName: string, body: string, casesDir: string | undefined): string | undefined {
+export function writeCaseBody(caseName: string, body: string, secrets: Redactor, casesDir: string | undefined): string | undefined {
   // No reports folder (a run in code that writes no files): the line carries the body, long but right.
   if (!casesDir) return undefined;
   if (body.length <= INLINE_BODY_MAX && !body.includes('\n') && !hasControls(body)) return undefined;
-  const content = redact(body);
+  const content = secrets.text(body);
   let file = path.join(casesDir, safeCaseFileName(caseName));
   try {
     mkdirSync(casesDir, { recursive: true });
@@ -54,6 +54,6 @@ export function writeCaseBody(caseName: string, body: string, casesDir: string |
 const written = new Map<string, string>();
 
 /** The curl line that reproduces an exchange's request; long bodies go to `casesDir`. */
-export function reproCurl(ex: Exchange, apiKey: string, casesDir?: string): string {
-  return toCurl(ex.request, apiKey, { bodyFile: writeCaseBody(ex.case.name, ex.request.body, casesDir) });
+export function reproCurl(ex: Exchange, secrets: Redactor, casesDir?: string): string {
+  return toCurl(ex.request, secrets, { bodyFile: writeCaseBody(ex.case.name, ex.request.body, secrets, casesDir) });
 }

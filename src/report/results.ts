@@ -9,10 +9,11 @@ import type { AreaRecord } from './serialize';
 import type { Contract } from '../contract/spec';
 import { specUniverse } from './coverage';
 import { diffRuns, type RunDiff } from './diff';
-import { redact } from '../http/redact';
+import type { Redactor } from '../http/redact';
 import { makeDirs } from './reports-dir';
 import { addUsage, type TokenUsage } from '../suite/usage';
 import { runTiming, type RunTiming } from './timing';
+import { gatherCauses } from './causes';
 
 export interface RunResults {
   tool: string;
@@ -32,8 +33,9 @@ export interface RunResults {
    * area: passed, failed (non-conformance), unavailable (the target stayed overloaded or down),
    * notRun (the run's time limit), skipped. jest and JUnit count failed + unavailable + notRun as
    * their failures (`failing`). Requests sent (retries included) and the tokens the target reported.
+   * `warnings`: warning causes across the run (one per check and key, causes.ts), never failing.
    */
-  totals: { passed: number; failed: number; unavailable: number; notRun: number; harnessErrors: number; failing: number; skipped: number; requests: number; exchanges: number; usage: TokenUsage };
+  totals: { passed: number; failed: number; unavailable: number; notRun: number; harnessErrors: number; failing: number; skipped: number; requests: number; exchanges: number; usage: TokenUsage; warnings?: number };
   areas: AreaRecord[];
   coverage: { request: Coverage; response: Coverage };
   /** How the streams arrived: time to first token (p50/p95), tokens/s (p50), buffered streams (report/timing.ts). */
@@ -60,6 +62,24 @@ export interface RunInfo {
   runs: number;
   startedAt: string;
   durationMs: number;
+  /** The run's secrets (Run.redactor), kept out of the target's URL. */
+  redactor?: Redactor;
+}
+
+/** The base URL as reports show it: no user or password, no secret. */
+function shownUrl(url: string, secrets?: Redactor): string {
+  let shown = url;
+  try {
+    const u = new URL(url);
+    if (u.username || u.password) {
+      u.username = '';
+      u.password = '';
+      shown = u.toString().replace(/\/$/, '');
+    }
+  } catch {
+    // Not a URL: shown as given.
+  }
+  return secrets ? secrets.text(shown) : shown;
 }
 
 export function readAreas(dir: string): AreaRecord[] {
@@ -81,7 +101,7 @@ export function buildResults(info: RunInfo, contract: Contract, areas: AreaRecor
   return {
     tool: 'anthropic-messages-conformance',
     toolVersion: TOOL_VERSION,
-    target: { baseUrl: redact(info.baseUrl), embedded: info.embedded, label: info.label ?? (info.embedded ? 'embedded reference mock' : redact(info.baseUrl)), recorded: info.recorded },
+    target: { baseUrl: shownUrl(info.baseUrl, info.redactor), embedded: info.embedded, label: info.label ?? (info.embedded ? 'embedded reference mock' : shownUrl(info.baseUrl, info.redactor)), recorded: info.recorded },
     spec: { file: 'openapi/anthropic-messages-api-openapi.yml', version: contract.version, sha256: contract.hash },
     profile: info.profile,
     ...(info.scope ? { scope: info.scope } : {}),
@@ -114,6 +134,7 @@ export function totalsOf(areas: AreaRecord[]): RunResults['totals'] {
     harnessErrors,
     failing: failed + unavailable + notRun,
     skipped: count((c) => c.status === 'skipped'),
+    warnings: gatherCauses({ areas }, 'warnings').length,
     requests: areas.reduce((n, a) => n + a.requests, 0),
     exchanges: areas.reduce((n, a) => n + a.exchanges, 0),
     usage: areas.reduce((u, a) => addUsage(u, a.usage), { inputTokens: 0, outputTokens: 0 }),

@@ -9,8 +9,7 @@ import type { TokenUsage } from '../suite/usage';
 import { CHECK_META } from '../suite/areas';
 import { IMPACT, impactOf, type Impact } from '../checks/impact';
 import type { CheckId } from '../checks/registry';
-import { redact, redactHeaders } from '../http/redact';
-import { collapsedNote, failingExchanges, type FormatOptions, formatFailures, groupFailures, responseExcerpt, type FailureGroup } from './format';
+import { collapsedNote, failingExchanges, type FormatOptions, formatFailures, groupFailures, responseExcerpt, secretsOf, type FailureGroup } from './format';
 import { reproCurl } from './repro';
 import { escapeControls, escapeDeep } from './escape';
 import { requestCoverage, responseCoverage } from './coverage';
@@ -95,11 +94,12 @@ const MAX_EXCERPTS_PER_CHECK = 20;
 export function serializeFailure(f: Failure, o: FormatOptions, group?: FailureGroup, excerpts = true): FailureRecord {
   const ex = f.exchange;
   const m = ex?.case.meta;
+  const secrets = secretsOf(o);
   return escapeDeep({
     checkId: f.checkId,
     title: f.title,
     key: f.key,
-    detail: redact(f.detail),
+    detail: secrets.text(f.detail),
     source: f.source,
     severity: f.severity,
     impact: impactOf(f.checkId, f.severity),
@@ -111,9 +111,9 @@ export function serializeFailure(f: Failure, o: FormatOptions, group?: FailureGr
     cases: group?.cases ?? (ex ? [ex.case.name] : []),
     count: group?.failures.length ?? 1,
     collapsed: (group && collapsedNote(group)) || undefined,
-    request: ex && excerpts ? { url: ex.request.url, headers: redactHeaders(ex.request.headers), body: redact(ex.request.body.slice(0, 4000)) } : undefined,
-    response: ex && excerpts ? responseExcerpt(ex, f.eventIndex) : undefined,
-    curl: ex && excerpts ? reproCurl(ex, o.apiKey, o.casesDir) : undefined,
+    request: ex && excerpts ? { url: ex.request.url, headers: secrets.headers(ex.request.headers), body: secrets.text(ex.request.body.slice(0, 4000)) } : undefined,
+    response: ex && excerpts ? responseExcerpt(ex, f.eventIndex, secrets) : undefined,
+    curl: ex && excerpts ? reproCurl(ex, secrets, o.casesDir) : undefined,
   });
 }
 

@@ -1,4 +1,8 @@
-/** The few lines printed at the end of a run: verdict, totals, coverage, what changed, where the files are. */
+/**
+ * The few lines printed at the end of a run: verdict, totals (warnings counted), each failing check
+ * once with its areas, coverage, what changed, where the files are. findings.ts prints the findings
+ * themselves (failures, then warnings) before it.
+ */
 import path from 'node:path';
 import type { RunResults } from './results';
 import type { AreaRecord, CheckRecord } from './serialize';
@@ -9,15 +13,29 @@ import { IMPACT_ORDER, IMPACT_WORDS } from '../checks/impact';
 /** The totals in one phrase, the same wherever they are printed: jest's "failed" is `failing`. */
 export function totalsText(t: RunResults['totals']): string {
   const why = [t.failed && `${t.failed} non-conformance`, t.unavailable && `${t.unavailable} target unavailable`, t.notRun && `${t.notRun} not run`].filter(Boolean);
-  return `${t.passed} passed, ${t.failing} failed${why.length ? ` (${why.join(', ')})` : ''}, ${t.skipped} skipped`;
+  const warnings = t.warnings ? `, ${t.warnings} warning${t.warnings === 1 ? '' : 's'}` : '';
+  return `${t.passed} passed, ${t.failing} failed${why.length ? ` (${why.join(', ')})` : ''}, ${t.skipped} skipped${warnings}`;
 }
 
 const tag = (c: CheckRecord) =>
   c.status === 'not_run' ? ` [not run] — ${c.reason}` : c.failures.every((f) => f.category !== 'nonconformance') ? ' [target unavailable]' : '';
 
+/** Each check that failed or did not run, once, with the areas it did so in (the first area's record speaks for it). */
+function failingChecks(r: RunResults): Array<{ check: CheckRecord; areas: string[] }> {
+  const byId = new Map<string, { check: CheckRecord; areas: string[] }>();
+  for (const a of r.areas) {
+    for (const c of a.checks.filter((x) => x.status === 'failed' || x.status === 'not_run')) {
+      const id = `${c.id}\n${tag(c)}`;
+      const e = byId.get(id) ?? byId.set(id, { check: c, areas: [] }).get(id)!;
+      e.areas.push(a.id);
+    }
+  }
+  return [...byId.values()];
+}
+
 export function summaryText(r: RunResults, dir?: string): string {
   const t = r.totals;
-  const failing = byImpact(r.areas.flatMap((a) => a.checks.filter((c) => c.status === 'failed' || c.status === 'not_run').map((c) => ({ a, c })))).map(({ a, c }) => `  ✗ ${a.id} › ${c.id}: ${c.title} [${IMPACT_WORDS[c.impact]}]${tag(c)}`);
+  const failing = byImpact(failingChecks(r).map((x) => ({ ...x, c: x.check }))).map(({ check, areas }) => `  ✗ ${check.id}: ${check.title} [${IMPACT_WORDS[check.impact]}]${tag(check)} — ${areas.length === 1 ? areas[0] : `in ${areas.length} areas (${areas.join(', ')})`}`);
   const cost = `${t.requests} requests, ${t.usage.inputTokens} input and ${t.usage.outputTokens} output tokens reported by the target`;
   return [
     r.target.recorded
@@ -47,16 +65,6 @@ export function progressLine(a: AreaRecord): string {
   return `${a.id}: ${state}; ${a.requests} requests, ${(a.durationMs / 1000).toFixed(1)} s`;
 }
 
-/**
- * Every check that did not pass, in full: what was sent, what came back, which rule, the curl line
- * (the text jest shows for the same test). Printed before the summary, so that the verdict is last.
- */
-export function failureDetailsText(r: RunResults): string {
-  return byImpact(r.areas.flatMap((a) => a.checks.filter((c) => c.message && (c.status === 'failed' || c.status === 'not_run')).map((c) => ({ a, c }))))
-    .map(({ a, c }) => `● ${a.id} › ${c.id} [${IMPACT_WORDS[c.impact]}]\n\n${indent(c.message!)}\n`)
-    .join('\n');
-}
-
 /** Checks in the order of their impact on clients (what breaks them first), stable within a class. */
 export function byImpact<T extends { c: CheckRecord }>(items: T[]): T[] {
   return [...items].sort((x, y) => IMPACT_ORDER.indexOf(x.c.impact) - IMPACT_ORDER.indexOf(y.c.impact));
@@ -70,4 +78,3 @@ export function impactText(r: RunResults): string | undefined {
   return `Findings by impact: ${IMPACT_ORDER.map((i) => `${n(i)} ${IMPACT_WORDS[i]}`).join(', ')}.`;
 }
 
-const indent = (text: string) => text.replace(/^/gm, '  ');

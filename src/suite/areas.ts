@@ -40,7 +40,7 @@ export interface AreaDef {
 
 const COMMON = COMMON_CHECKS;
 const STREAM: CheckId[] = ['sse_framing', 'stream_event_schema', 'stream_grammar', 'stream_message_valid', 'stream_not_buffered', 'stream_first_token_time'];
-const SEMANTIC: CheckId[] = ['max_tokens_honoured', 'stop_sequence_honoured', 'tool_choice_honoured', 'thinking_honoured', 'usage_accounts_for_content', 'stop_reason_known', 'new_values_named'];
+const SEMANTIC: CheckId[] = ['max_tokens_honoured', 'stop_sequence_honoured', 'tool_choice_honoured', 'thinking_honoured', 'usage_accounts_for_content', 'input_tokens_nonzero', 'stop_reason_known', 'new_values_named'];
 /** Failures of checks an area does not list (e.g. an error envelope where only 200s were due) are reported under this id. */
 export const OTHER_CHECKS = 'other_checks';
 

@@ -52,6 +52,7 @@ export const COUNT_TOKENS_AREA: AreaDef = {
     ...ANSWER_CHECKS,
     'error_message_names_field',
     'count_tokens_matches_usage',
+    'input_tokens_nonzero',
   ],
   cases: countTokensCases,
   probe: countTokensProbe,

@@ -8,12 +8,12 @@ import { readConfig, type RunConfig } from '../config';
 import type { Check } from '../checks/failure';
 import { loadContract, type Contract } from '../contract/spec';
 import { Budget } from '../http/budget';
-import { registerRunSecrets } from '../http/redact';
+import { redactorFor, type Redactor } from '../http/redact';
 import type { Route } from '../http/client';
 import type { RequestCase } from '../http/exchange';
 import type { CheckContext } from '../checks/failure';
 import type { GenOptions } from '../generate/positive';
-import type { Breaker } from './run-cases';
+import { newBreaker, type Breaker } from './run-cases';
 
 export interface Run {
   config: RunConfig;
@@ -21,15 +21,16 @@ export interface Run {
   budget: Budget;
   gen: GenOptions;
   checks: CheckContext;
-  /** Consecutive requests with no answer in time / unavailable (run-cases.ts stops sending after a few). */
+  /** What the run remembers of requests with no answer in time / unavailable, across areas (run-cases.ts). */
   breaker: Breaker;
+  /** The run's secrets (the key, credential headers, CONTRACT_SECRET_HEADERS) and how outputs hide them. */
+  redactor: Redactor;
   /** Where a case goes: its operation's method and path. */
   route(c: RequestCase): Route;
 }
 
 /** Builds a run from a configuration (the contract loaded once per process unless one is given), with the user's own checks. */
 export async function createRun(config: RunConfig, contract?: Contract, custom: readonly Check[] = []): Promise<Run> {
-  registerRunSecrets(config);
   const c = contract ?? (await loadContract());
   const model = config.model || String((c.requestExample('hello') as { model: string }).model);
   const cfg = { ...config, model };
@@ -39,7 +40,8 @@ export async function createRun(config: RunConfig, contract?: Contract, custom: 
     budget: new Budget(cfg.maxRequests, cfg.maxOutputTokens),
     gen: { contract: c, model, version: cfg.anthropicVersion },
     checks: { contract: c, profile: cfg.profile, custom, maxTtftMs: cfg.maxTtftMs },
-    breaker: { silent: 0, unavailable: 0 },
+    breaker: newBreaker(),
+    redactor: redactorFor(cfg),
     route: (rc) => c.operation(rc.operation),
   };
 }

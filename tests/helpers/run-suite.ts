@@ -8,6 +8,8 @@ import { loadContract } from '../../src/contract/spec';
 import type { AreaOutcome } from '../../src/suite/areas';
 import type { Failure } from '../../src/checks/failure';
 import type { RunResults } from '../../src/report/results';
+import { redactorFor, type Redactor } from '../../src/http/redact';
+import { resolveConfig } from '../../src/config';
 
 export interface SuiteRun {
   outcomes: AreaOutcome[];
@@ -17,6 +19,8 @@ export interface SuiteRun {
   unavailable: Set<string>;
   failures: Failure[];
   requests: number;
+  /** The run's secrets, for formatting its findings as the CLI would. */
+  redactor: Redactor;
 }
 
 /** `env`: the run's settings as variables (CONTRACT_RUNS, …); `areas`: only these areas. */
@@ -32,5 +36,6 @@ export async function runSuite(baseUrl: string, apiKey: string, env: Record<stri
     failing: new Set(failures.filter((f) => f.category === 'nonconformance').map((f) => f.checkId)),
     unavailable: new Set(failures.filter((f) => f.category === 'unavailable').map((f) => f.checkId)),
     requests: results.totals.requests,
+    redactor: redactorFor(resolveConfig({ ...options, baseURL: baseUrl, apiKey })),
   };
 }

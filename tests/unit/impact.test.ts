@@ -5,7 +5,8 @@
  */
 import { IMPACT, impactOf } from '../../src/checks/impact';
 import { CHECK_IDS } from '../../src/suite/areas';
-import { failureDetailsText, summaryText } from '../../src/report/summary';
+import { summaryText } from '../../src/report/summary';
+import { failuresText } from '../../src/report/findings';
 import { loadContract } from '../../src/contract/spec';
 import { startMock } from '../../src/mock/server';
 import { BROKEN } from '../fixtures/servers/catalogue';
@@ -33,9 +34,9 @@ test('a server with a client-breaking fault and a deviation: findings carry thei
     const records = results.areas.flatMap((a) => a.checks.flatMap((c) => c.failures));
     expect(records.find((f) => f.checkId === 'response_schema_conformance')?.impact).toBe('breaks_clients');
     expect(records.find((f) => f.checkId === 'request_id_header')?.impact).toBe('deviates');
-    const text = failureDetailsText(results);
-    expect(text.indexOf('› response_schema_conformance [breaks clients]')).toBeGreaterThanOrEqual(0);
-    expect(text.indexOf('› response_schema_conformance')).toBeLessThan(text.indexOf('› request_id_header [deviates]'));
+    const text = failuresText(results);
+    expect(text.indexOf('(response_schema_conformance) [breaks clients]')).toBeGreaterThanOrEqual(0);
+    expect(text.indexOf('(response_schema_conformance)')).toBeLessThan(text.indexOf('(request_id_header) [deviates]'));
     expect(summaryText(results)).toMatch(/Findings by impact: [1-9]\d* breaks clients, [1-9]\d* deviates, \d+ advisory\./);
   } finally {
     await server.close();
