@@ -52,7 +52,7 @@ describe('one finding per cause across the run', () => {
   test('the console prints it once, naming the areas; the summary names the check once', () => {
     const text = failuresText(r);
     expect(text.match(/✗ .*\(request_id_header\)/g)).toHaveLength(1);
-    expect(text).toMatch(new RegExp(`\\(request_id_header\\) — in \\d+ areas \\(examples, valid-requests, `));
+    expect(text).toMatch(new RegExp(`\\(request_id_header\\) \\[deviates\\] — in \\d+ areas \\(examples, valid-requests, `));
     expect(text).toContain('Reproduce with:');
     const summary = summaryText(r, '/tmp/reports');
     expect(summary.match(/✗ request_id_header/g)).toHaveLength(1);
