@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { OPERATION_GROUPS, type OperationGroup } from './contract/operations';
+import { FEATURE_IDS, type FeatureId } from './features/ids';
 
 export type Profile = 'full' | 'schema';
 
@@ -47,6 +48,15 @@ export interface RunConfig extends RunSettings {
   concurrency: number;
   /** Retries for 429 / 529 / overloaded streams / dropped connections, per request. */
   retries: number;
+  /**
+   * The features whose cases are sent (CONTRACT_FEATURES); `chosen` false: all. A case is sent when
+   * it exercises no feature or at least one chosen one; the others' verdicts are not_tested.
+   */
+  features: { ids: FeatureId[]; chosen: boolean };
+  /** Features a clean refusal of fails the run (CONTRACT_REQUIRE_FEATURES); others may be refused. */
+  requireFeatures: FeatureId[];
+  /** Probes only a real model can pass (a code word it must repeat): opt-in, warnings (CONTRACT_MODEL_PROBES=1). */
+  modelProbes: boolean;
   /** True when the suite started its own reference mock. */
   embedded: boolean;
   /**
@@ -150,6 +160,21 @@ export function parseOperations(raw: string | undefined): RunConfig['operations'
   return { groups: OPERATION_GROUPS.filter((g) => names.includes(g)), chosen: true };
 }
 
+/** A comma-separated list of feature ids (CONTRACT_FEATURES, CONTRACT_REQUIRE_FEATURES); unset means none named. */
+export function parseFeatures(name: string, raw: string | undefined): FeatureId[] {
+  const names = (raw ?? '').split(/[\s,]+/).filter(Boolean);
+  const unknown = names.filter((n) => !(FEATURE_IDS as readonly string[]).includes(n));
+  if (unknown.length) throw new ConfigError(`${name}: unknown feature ${unknown.map((u) => JSON.stringify(u)).join(', ')} (known: ${FEATURE_IDS.join(', ')})`);
+  return FEATURE_IDS.filter((f) => names.includes(f));
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = env[name] ?? '';
+  if (raw === '' || raw === '0' || raw === 'false') return false;
+  if (raw === '1' || raw === 'true') return true;
+  throw new ConfigError(`${name} must be 1 or 0, got ${JSON.stringify(raw)}`);
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): RunConfig {
   if (env.ANTHROPIC_BASE_URL === undefined) throw new ConfigError('ANTHROPIC_BASE_URL is not set (npm run contract starts the reference mock when it is unset)');
   if (!env.ANTHROPIC_BASE_URL.trim())
@@ -186,6 +211,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): RunConfig {
     concurrency: int(env, 'CONTRACT_CONCURRENCY', 4, 1),
     // Enough to ride through a target that overloads one request in five (0.2^7 per request).
     retries: int(env, 'CONTRACT_RETRIES', 6),
+    features: ((chosen) => (chosen.length ? { ids: chosen, chosen: true } : { ids: [...FEATURE_IDS], chosen: false }))(parseFeatures('CONTRACT_FEATURES', env.CONTRACT_FEATURES)),
+    requireFeatures: parseFeatures('CONTRACT_REQUIRE_FEATURES', env.CONTRACT_REQUIRE_FEATURES),
+    modelProbes: flag(env, 'CONTRACT_MODEL_PROBES'),
     // The contract CLI sets it when it started the mock itself (runner/target.ts).
     embedded: false,
     local,

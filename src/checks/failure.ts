@@ -6,6 +6,7 @@ import type { Contract } from '../contract/spec';
 import type { Profile } from '../config';
 import type { Exchange } from '../http/exchange';
 import type { OperationId } from '../contract/operations';
+import type { FeatureId } from '../features/ids';
 
 /** error: the target breaks the contract. warning: allowed, but worth a look (not counted as failing). */
 export type Severity = 'error' | 'warning';
@@ -41,6 +42,8 @@ export interface Failure extends Required<Pick<Finding, 'detail' | 'key' | 'sour
 export interface CheckContext {
   contract: Contract;
   profile: Profile;
+  /** Features a clean refusal of is a failure (CONTRACT_REQUIRE_FEATURES); any other optional one may be refused. */
+  requiredFeatures?: readonly FeatureId[];
 }
 
 /** One check: a plain function of the exchange, which returns nothing when it holds. */

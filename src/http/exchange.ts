@@ -49,6 +49,12 @@ export interface CaseMeta {
   beta?: boolean;
   /** The features this case exercises: their verdicts come from the checks that ran on it. */
   features?: FeatureId[];
+  /**
+   * Set on a conversation step the target's earlier answers made not applicable (a model that
+   * called no tool has no tool_result to receive): the step is not sent, and its features are
+   * reported not applicable for this reason.
+   */
+  notApplicable?: string;
   /** fast-check replay data, when the case was generated. */
   seed?: number;
   fcPath?: string;

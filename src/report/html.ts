@@ -6,6 +6,8 @@
 import type { RunResults } from './results';
 import type { FailureRecord } from './serialize';
 import { escapeControls } from './escape';
+import type { FeatureResult } from '../features/verdicts';
+import { VERDICT_TEXT } from './features';
 
 /** HTML-escaped, and control characters shown as `\u001b` (server text is data, never markup or control). */
 const esc = (s: unknown) => escapeControls(String(s ?? '')).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -31,6 +33,7 @@ table{border-collapse:collapse;width:100%;background:#fff}td,th{border:1px solid
 .badge{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;background:#eceef2}.new-badge{background:#cf222e;color:#fff}
 .cases{font:12px/1.5 ui-monospace,Menlo,Consolas,monospace;color:#333}
 .unreadable{background:#fff;border:1px solid #d9dce1;border-left:4px solid #cf222e;border-radius:6px;padding:8px 12px}
+.feat td.supported{color:#1a7f37}.feat td.broken{color:#cf222e;font-weight:600}.feat td.refused{color:#9a6700}.feat td.not_applicable,.feat td.not_tested{color:#555}
 .cov span{display:inline-block;margin:2px;padding:1px 6px;border-radius:4px;font:12px ui-monospace,monospace;background:#ffebe9}
 `;
 
@@ -57,6 +60,18 @@ function prettyBody(body: string): string {
     // Not JSON (a malformed-body case): shown as sent.
   }
   return text.length > 3000 ? `${text.slice(0, 3000)}\n…` : text;
+}
+
+/** The features table: one row per feature, its verdict and what decided it. */
+function featuresHtml(features: FeatureResult[] | undefined): string {
+  if (!features?.length) return '';
+  const rows = features
+    .map(
+      (f) =>
+        `<tr><td>${esc(f.title)} <span class="cases">${esc(f.id)}</span>${f.required ? ' <span class="badge">required</span>' : ''}</td><td class="${esc(f.verdict)}">${esc(VERDICT_TEXT[f.verdict])}</td><td>${esc(f.reason)}${f.warnings.length ? `<div class="cases">warnings: ${f.warnings.map(esc).join(', ')}</div>` : ''}</td></tr>`,
+    )
+    .join('');
+  return `<h2>Features</h2><table class="feat"><tr><th>Feature</th><th>Verdict</th><th>Why</th></tr>${rows}</table>`;
 }
 
 export function renderHtml(r: RunResults): string {
@@ -109,6 +124,7 @@ export function renderHtml(r: RunResults): string {
 <div class="totals"><div class="tile pass"><b>${t.passed}</b>passed</div><div class="tile fail"><b>${t.failed}</b>non-conformance</div><div class="tile unav"><b>${t.unavailable}</b>unavailable</div><div class="tile unav"><b>${t.notRun}</b>not run</div><div class="tile skip"><b>${t.skipped}</b>skipped</div></div>
 ${unreadableHtml}
 ${changes}
+${featuresHtml(r.features)}
 ${areas || '<h2>Failures</h2><p>None.</p>'}
 <h2>Skipped checks</h2>${skipReasons.size ? `<table><tr><th>Why</th><th>Checks</th></tr>${[...skipReasons].map(([why, ids]) => `<tr><td>${esc(why)}</td><td>${ids.map(esc).join(', ')}</td></tr>`).join('')}</table>` : '<p>None.</p>'}
 <h2>Spec coverage</h2>${cov('Request fields, enum values and block kinds sent', r.coverage.request)}${cov('Statuses, content blocks, events and deltas observed', r.coverage.response)}

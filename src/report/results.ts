@@ -12,6 +12,8 @@ import { diffRuns, type RunDiff } from './diff';
 import { redact } from '../http/redact';
 import { makeDirs } from './reports-dir';
 import { addUsage, type TokenUsage } from '../suite/usage';
+import { featureVerdicts, type FeatureResult } from '../features/verdicts';
+import type { FeatureId } from '../features/ids';
 
 export interface RunResults {
   tool: string;
@@ -33,6 +35,8 @@ export interface RunResults {
   totals: { passed: number; failed: number; unavailable: number; notRun: number; harnessErrors: number; failing: number; skipped: number; requests: number; exchanges: number; usage: TokenUsage };
   areas: AreaRecord[];
   coverage: { request: Coverage; response: Coverage };
+  /** One verdict per feature (supported, refused, broken, not applicable, not tested), from the checks that ran on its requests. */
+  features: FeatureResult[];
   diff?: RunDiff;
 }
 
@@ -53,6 +57,8 @@ export interface RunInfo {
   runs: number;
   startedAt: string;
   durationMs: number;
+  /** CONTRACT_REQUIRE_FEATURES: a refusal of these fails the run (the verdicts say so). */
+  requireFeatures?: FeatureId[];
 }
 
 export function readAreas(dir: string): AreaRecord[] {
@@ -85,6 +91,7 @@ export function buildResults(info: RunInfo, contract: Contract, areas: AreaRecor
       request: cover(universe.request, new Set(areas.flatMap((a) => a.coverage.sent))),
       response: cover(universe.response, new Set(areas.flatMap((a) => a.coverage.observed))),
     },
+    features: featureVerdicts(areas.flatMap((a) => a.features ?? []), info.requireFeatures),
   };
 }
 

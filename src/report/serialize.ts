@@ -12,6 +12,7 @@ import { collapsedNote, failingExchanges, type FormatOptions, formatFailures, gr
 import { reproCurl } from './repro';
 import { escapeControls, escapeDeep } from './escape';
 import { requestCoverage, responseCoverage } from './coverage';
+import { caseEvidence, type CaseEvidence } from '../features/verdicts';
 
 export interface FailureRecord {
   checkId: string;
@@ -74,6 +75,8 @@ export interface AreaRecord {
   coverage: { sent: string[]; observed: string[] };
   /** Recorded traffic: files that could not be read, and why (nothing was judged about them). */
   unreadable?: Array<{ file: string; message: string }>;
+  /** What each case naming features showed about them (results.json's feature verdicts are built from these). */
+  features?: CaseEvidence[];
 }
 
 /** Causes per check shown with their request, response and curl line; the rest by name and cases. */
@@ -145,5 +148,6 @@ export function serializeArea(o: AreaOutcome, format: FormatOptions, shown = 5):
       failingCases: escapeDeep([...new Set(c.failures.flatMap((f) => (f.exchange ? [f.exchange.case.name] : [])))]),
     })),
     coverage: { sent: requestCoverage(exchanges), observed: responseCoverage(exchanges) },
+    features: escapeDeep(JSON.parse(JSON.stringify(caseEvidence(o)), (_k, v: unknown) => (typeof v === 'string' ? redact(v) : v)) as CaseEvidence[]),
   };
 }

@@ -37,7 +37,7 @@ export async function createRun(config: RunConfig, contract?: Contract): Promise
     contract: c,
     budget: new Budget(cfg.maxRequests, cfg.maxOutputTokens),
     gen: { contract: c, model, version: cfg.anthropicVersion },
-    checks: { contract: c, profile: cfg.profile },
+    checks: { contract: c, profile: cfg.profile, requiredFeatures: cfg.requireFeatures },
     breaker: { silent: 0, unavailable: 0 },
     route: (rc) => c.operation(rc.operation),
   };

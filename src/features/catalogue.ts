@@ -1,0 +1,94 @@
+/**
+ * What the suite knows about each feature: a title for reports, whether a server may decline it
+ * (a gateway in front of another model may honestly not offer images or thinking, and a clean 4xx
+ * saying so is conformant), the words a refusal must use to name it, and which checks speak for it
+ * alone. One place: the verdicts (verdicts.ts) and positive_data_acceptance read it.
+ */
+import type { Exchange } from '../http/exchange';
+import type { FeatureId } from './ids';
+
+export interface FeatureInfo {
+  title: string;
+  /**
+   * A server may refuse it cleanly. Core features (text, system, streaming, stop sequences,
+   * max_tokens, the current API version) are what every client sends: refusing them is broken.
+   */
+  optional: boolean;
+  /** A refusal names the feature when its error message matches (otherwise clients cannot tell what was refused). */
+  named?: RegExp;
+}
+
+export const FEATURES: Record<FeatureId, FeatureInfo> = {
+  text: { title: 'Text messages', optional: false },
+  system: { title: 'System prompt (string and blocks)', optional: false },
+  streaming: { title: 'Streaming (server-sent events)', optional: false },
+  stream_accept_json: { title: 'Streams asked for with Accept: application/json (as the SDKs send them)', optional: false },
+  tools: { title: 'Tools (tool_choice auto / any / tool / none)', optional: true, named: /tool/i },
+  tool_streaming: { title: 'Tool calls streamed (input_json_delta)', optional: true, named: /tool|stream/i },
+  parallel_tools: { title: 'Parallel tool calls', optional: true, named: /tool|parallel/i },
+  tool_round_trip: { title: 'Tool round trip (tool_use sent back, tool_result)', optional: true, named: /tool/i },
+  images: { title: 'Images', optional: true, named: /image|vision|multi-?modal|media/i },
+  documents: { title: 'Documents (PDF and plain text)', optional: true, named: /document|pdf|file|media/i },
+  citations: { title: 'Citations', optional: true, named: /citation/i },
+  thinking: { title: 'Extended thinking', optional: true, named: /thinking|reasoning/i },
+  thinking_round_trip: { title: 'Thinking blocks sent back (signatures)', optional: true, named: /thinking|signature|reasoning/i },
+  prefill: { title: 'Prefill (the last message is the assistant\'s)', optional: true, named: /prefill|assistant/i },
+  prompt_caching: { title: 'Prompt caching (cache_control)', optional: true, named: /cach/i },
+  stop_sequences: { title: 'Stop sequences', optional: false },
+  max_tokens: { title: 'max_tokens honoured', optional: false },
+  version_2026_bearer: { title: 'anthropic-version 2026-10-21 with the key as Authorization: Bearer', optional: false },
+  count_tokens: { title: 'Token counting (POST /v1/messages/count_tokens)', optional: true },
+  models: { title: 'Models (GET /v1/models)', optional: true },
+  beta_passthrough: { title: 'Beta members with their anthropic-beta header', optional: true, named: /beta/i },
+};
+
+/**
+ * Checks that judge one feature's own behaviour: their failure breaks that feature, not the others
+ * a request also exercises (a broken stream grammar is a streaming fault, not a tools fault). Any
+ * other check's failure breaks every feature of the request it was found on.
+ */
+export const CHECK_FEATURES: Record<string, FeatureId[]> = {
+  sse_framing: ['streaming', 'stream_accept_json', 'tool_streaming'],
+  stream_event_schema: ['streaming', 'stream_accept_json', 'tool_streaming'],
+  stream_grammar: ['streaming', 'stream_accept_json', 'tool_streaming'],
+  stream_message_valid: ['streaming', 'stream_accept_json', 'tool_streaming'],
+  stream_json_same_shape: ['streaming'],
+  max_tokens_honoured: ['max_tokens'],
+  stop_sequence_honoured: ['stop_sequences'],
+  tool_choice_honoured: ['tools', 'tool_streaming', 'parallel_tools'],
+  thinking_honoured: ['thinking', 'thinking_round_trip'],
+  prompt_cache_accounting: ['prompt_caching'],
+  citations_valid: ['citations'],
+  content_counted: ['images', 'documents'],
+};
+
+/**
+ * The API's words when a request used a beta member without its `anthropic-beta` header: a gateway
+ * that strips the header gets this for every beta member, which is broken, not a refusal.
+ */
+const EXTRA_INPUTS = /Extra inputs are not permitted/i;
+
+export interface Refusal {
+  /** The case's optional features the error names. */
+  features: FeatureId[];
+  status: number;
+  message: string;
+}
+
+/**
+ * A clean refusal of an optional feature: a request every conformant server accepts, answered with a
+ * 4xx in the error envelope (not a key, rate or size problem) whose message names at least one of
+ * the optional features the request exercises. Undefined otherwise.
+ */
+export function featureRefusal(ex: Exchange): Refusal | undefined {
+  const res = ex.response;
+  const features = ex.case.meta?.features ?? [];
+  if (!res || !features.length || (ex.case.meta?.expect?.status ?? 200) !== 200) return undefined;
+  if (res.status < 400 || res.status >= 500 || [401, 408, 413, 429].includes(res.status)) return undefined;
+  const json = res.json as { type?: unknown; error?: { type?: unknown; message?: unknown } } | undefined;
+  if (json?.type !== 'error' || typeof json.error?.type !== 'string' || typeof json.error.message !== 'string') return undefined;
+  const message = json.error.message;
+  if (ex.case.meta?.beta && EXTRA_INPUTS.test(message)) return undefined;
+  const named = features.filter((f) => FEATURES[f].optional && FEATURES[f].named?.test(message));
+  return named.length ? { features: named, status: res.status, message } : undefined;
+}
