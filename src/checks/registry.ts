@@ -35,6 +35,8 @@ import { modelsPagination } from './models-pagination';
 import { modelsNewestFirst } from './models-newest-first';
 import { modelRetrieveConsistent } from './model-retrieve-consistent';
 import { modelsListedAccepted } from './models-listed-accepted';
+import { promptCacheAccounting } from './prompt-cache';
+import { citationsValid, contentCounted, contentReachesModel } from './feature-content';
 
 export const CHECKS = [
   transportComplete,
@@ -61,10 +63,12 @@ export const CHECKS = [
   errorMessageNamesField,
   stopReasonKnown,
   newValuesNamed,
+  citationsValid,
+  contentReachesModel,
 ] as const satisfies readonly Check[];
 
 /** Checks across an area's exchanges, reported after the per-exchange ones. */
-export const SET_CHECKS = [operationImplemented, streamJsonSameShape, requestIdUnique, countTokensMatchesUsage, modelsPagination, modelsNewestFirst, modelRetrieveConsistent, modelsListedAccepted] as const satisfies readonly SetCheck[];
+export const SET_CHECKS = [operationImplemented, streamJsonSameShape, requestIdUnique, countTokensMatchesUsage, modelsPagination, modelsNewestFirst, modelRetrieveConsistent, modelsListedAccepted, promptCacheAccounting, contentCounted] as const satisfies readonly SetCheck[];
 
 /** Every check id: a typo in an area's list or a test is a compile error. */
 export type CheckId = (typeof CHECKS)[number]['id'] | (typeof SET_CHECKS)[number]['id'];

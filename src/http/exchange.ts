@@ -55,6 +55,13 @@ export interface CaseMeta {
    * reported not applicable for this reason.
    */
   notApplicable?: string;
+  /**
+   * What a feature check compares this answer with: the cold request whose prefix this one reads
+   * from the cache (prompt_cache_accounting); the same request without its image or document, and
+   * the input tokens that content must add at least (content_counted); a code word only a model that
+   * read the content can repeat (content_reaches_model, opt-in).
+   */
+  featureCheck?: { cacheOf?: string; without?: string; minExtraTokens?: number; codeWord?: string };
   /** fast-check replay data, when the case was generated. */
   seed?: number;
   fcPath?: string;

@@ -18,8 +18,10 @@ import { shrinkGenerated } from './shrink';
 import { authCases, exampleCases, invalidCases, semanticCases, validCases } from './cases';
 import { COUNT_TOKENS_AREA } from './count-tokens-cases';
 import { MODELS_AREA } from './models-cases';
+import { FEATURES_AREA } from './feature-cases';
 import { COMMON_CHECKS } from './common';
 import type { UnsentCase } from '../features/verdicts';
+import type { FeatureId } from '../features/ids';
 
 export interface AreaDef {
   id: string;
@@ -79,9 +81,21 @@ export const AREAS: AreaDef[] = [
     checks: [...COMMON, 'response_schema_conformance', ...STREAM, 'positive_data_acceptance', ...SEMANTIC, 'stream_json_same_shape'],
     cases: semanticCases,
   },
-  COUNT_TOKENS_AREA,
-  MODELS_AREA,
+  FEATURES_AREA,
+  tagged(COUNT_TOKENS_AREA, 'count_tokens', 'count_tokens'),
+  tagged(MODELS_AREA, 'models', 'models'),
 ];
+
+/** The area with the feature named on every case that calls its operation group (count_tokens, models). */
+function tagged(area: AreaDef, group: OperationGroup, feature: FeatureId): AreaDef {
+  const tag = (cases: RequestCase[]) => cases.map((c) => (groupOf(c.operation) === group ? { ...c, meta: { mode: 'positive' as const, ...c.meta, features: [...new Set([...(c.meta?.features ?? []), feature])] } } : c));
+  return {
+    ...area,
+    cases: (ctx) => tag(area.cases(ctx)),
+    ...(area.probe ? { probe: (ctx: Run) => tag([area.probe!(ctx)])[0]! } : {}),
+    ...(area.next ? { next: (ctx: Run, results: CaseResult[]) => tag(area.next!(ctx, results)) } : {}),
+  };
+}
 
 const ALL_CHECKS = [...CHECKS, ...SET_CHECKS];
 /** Every check id a run reports, in order (per-exchange checks, then those across exchanges). */
