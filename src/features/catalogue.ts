@@ -82,13 +82,46 @@ export interface Refusal {
  */
 export function featureRefusal(ex: Exchange): Refusal | undefined {
   const res = ex.response;
-  const features = ex.case.meta?.features ?? [];
+  const features = [...new Set([...(ex.case.meta?.features ?? []), ...usedFeatures(ex)])];
   if (!res || !features.length || (ex.case.meta?.expect?.status ?? 200) !== 200) return undefined;
   if (res.status < 400 || res.status >= 500 || [401, 408, 413, 429].includes(res.status)) return undefined;
   const json = res.json as { type?: unknown; error?: { type?: unknown; message?: unknown } } | undefined;
   if (json?.type !== 'error' || typeof json.error?.type !== 'string' || typeof json.error.message !== 'string') return undefined;
   const message = json.error.message;
-  if (ex.case.meta?.beta && EXTRA_INPUTS.test(message)) return undefined;
+  if ((ex.case.meta?.beta || features.includes('beta_passthrough')) && EXTRA_INPUTS.test(message)) return undefined;
   const named = features.filter((f) => FEATURES[f].optional && FEATURES[f].named?.test(message));
   return named.length ? { features: named, status: res.status, message } : undefined;
+}
+
+/**
+ * The optional features a request body uses, whatever its case names (a generated body may carry an
+ * image): a clean refusal of one of them is a refusal, not a failure, wherever it happens.
+ */
+export function usedFeatures(ex: Exchange): FeatureId[] {
+  const body = ex.case.body;
+  if (typeof body !== 'object' || body === null) return [];
+  const b = body as Record<string, unknown>;
+  const types = new Set<string>();
+  let cached = false;
+  let cites = false;
+  const walk = (v: unknown, depth: number): void => {
+    if (depth > 12 || typeof v !== 'object' || v === null) return;
+    if (Array.isArray(v)) return v.forEach((x) => walk(x, depth + 1));
+    const o = v as Record<string, unknown>;
+    if (typeof o.type === 'string') types.add(o.type);
+    if (o.cache_control != null) cached = true;
+    if ((o.citations as { enabled?: unknown } | null | undefined)?.enabled === true) cites = true;
+    for (const x of Object.values(o)) walk(x, depth + 1);
+  };
+  walk(b.messages, 0);
+  walk(b.system, 0);
+  const used: FeatureId[] = [];
+  if (types.has('image')) used.push('images');
+  if (types.has('document')) used.push('documents');
+  if (cites) used.push('citations');
+  if (cached || b.cache_control != null) used.push('prompt_caching');
+  if (Array.isArray(b.tools) && b.tools.length) used.push('tools');
+  if (b.thinking && typeof b.thinking === 'object' && (b.thinking as { type?: unknown }).type !== 'disabled') used.push('thinking');
+  if (ex.request.headers['anthropic-beta']) used.push('beta_passthrough');
+  return used;
 }
