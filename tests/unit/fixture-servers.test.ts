@@ -10,6 +10,7 @@ import { BROKEN, FAITHFUL, UNAVAILABLE, type FixtureServer } from '../fixtures/s
 import { runSuite } from '../helpers/run-suite';
 import { COUNT_TOKENS_BROKEN, COUNT_TOKENS_MISSING } from '../fixtures/servers/count-tokens';
 import { MODELS_BROKEN, MODELS_NOT_IMPLEMENTED } from '../fixtures/servers/models';
+import { FEATURE_FIXTURES } from '../fixtures/servers/features';
 
 const KEY = 'fixture-key-0123456789';
 jest.setTimeout(30_000);
@@ -41,8 +42,8 @@ describe('broken servers: each check catches its fault', () => {
 
   test('every check is caught by at least one broken server', () => {
     // Warning-only checks are shown warning on a faithful server (new values are allowed). The
-    // count_tokens and models fixtures are proven in count-tokens.test.ts and models.test.ts.
-    const caught = new Set([...BROKEN, ...FAITHFUL, ...COUNT_TOKENS_BROKEN, COUNT_TOKENS_MISSING, ...MODELS_BROKEN, MODELS_NOT_IMPLEMENTED].flatMap((f) => [...f.catches, ...(f.warns ?? [])]));
+    // count_tokens, models and feature fixtures are proven in count-tokens.test.ts, models.test.ts and features.test.ts.
+    const caught = new Set([...BROKEN, ...FAITHFUL, ...COUNT_TOKENS_BROKEN, COUNT_TOKENS_MISSING, ...MODELS_BROKEN, MODELS_NOT_IMPLEMENTED, ...FEATURE_FIXTURES].flatMap((f) => [...f.catches, ...(f.warns ?? [])]));
     expect(CHECK_IDS.filter((id) => !caught.has(id))).toEqual([]);
   });
 });
