@@ -178,7 +178,7 @@ export async function evaluateArea(ctx: Run, area: AreaDef): Promise<AreaOutcome
       unsent.push(...unsentCase(c, `${groupOf(c.operation)} is not in CONTRACT_OPERATIONS`));
       return false;
     });
-  const probe = area.probe ? [area.probe(ctx)] : [];
+  const probe = area.probe ? keep([area.probe(ctx)]) : [];
   const cases = keep(area.cases(ctx));
   const shortfall = budgetShortfall(ctx, [...probe, ...cases]);
   if (shortfall) return skipAll(shortfall, [...probe, ...cases]);

@@ -4,7 +4,8 @@
  * member with its header), each answered by checks that hold for any conformant server, a real model
  * included. Every request is small (max_tokens ≤ 128); the cache probe's prefix is as long as the
  * model's minimum requires, and no longer. Probes only a real model can pass (a code word it must
- * repeat) are sent with CONTRACT_MODEL_PROBES=1 and only ever warn.
+ * repeat) are sent with CONTRACT_MODEL_PROBES=1 and only ever warn. The twins without an image or
+ * document name no feature, so that they go wherever their feature's probe goes.
  */
 import type { CaseMeta, RequestCase } from '../http/exchange';
 import type { FeatureId } from '../features/ids';
@@ -63,14 +64,14 @@ export function featureCases(ctx: Run): RequestCase[] {
       body: ask(ctx, [image, { type: 'text', text: imageQuestion }]),
       meta: meta('a base64 PNG image', ['images'], { featureCheck: { without: 'feature/image/without', minExtraTokens: 1 } }),
     }),
-    { name: 'feature/image/without', operation: 'messages', body: ask(ctx, [{ type: 'text', text: imageQuestion }]), meta: meta('the image request without its image (what the image must add to the input tokens)', ['text']) },
+    { name: 'feature/image/without', operation: 'messages', body: ask(ctx, [{ type: 'text', text: imageQuestion }]), meta: meta('the image request without its image (what the image must add to the input tokens)', []) },
     ...withStream({
       name: 'feature/document_text',
       operation: 'messages',
       body: ask(ctx, [doc, { type: 'text', text: docQuestion }], { max_tokens: 64 }),
       meta: meta('a plain-text document with citations enabled', ['documents', 'citations'], { featureCheck: { without: 'feature/document_text/without', minExtraTokens: floorTokens(LIGHTHOUSE_NOTE) } }),
     }),
-    { name: 'feature/document_text/without', operation: 'messages', body: ask(ctx, [{ type: 'text', text: docQuestion }], { max_tokens: 64 }), meta: meta('the document request without its document', ['text']) },
+    { name: 'feature/document_text/without', operation: 'messages', body: ask(ctx, [{ type: 'text', text: docQuestion }], { max_tokens: 64 }), meta: meta('the document request without its document', []) },
     {
       name: 'feature/document_pdf',
       operation: 'messages',
