@@ -120,7 +120,9 @@ function reasonOf(verdict: FeatureVerdict, outcomes: Array<{ case: string; o: Ca
   switch (verdict) {
     case 'broken': {
       const b = pick('broken');
-      return `${b.length} request(s) broken (${uniq(b.flatMap((x) => x.o.failed ?? [])).join(', ') || first('broken')!.o.why}), e.g. ${first('broken')!.case}`;
+      const { case: name, o } = first('broken')!;
+      const why = o.why && !o.why.startsWith('failed:') ? `: ${o.why}` : '';
+      return `${b.length} request(s) broken (${uniq(b.flatMap((x) => x.o.failed ?? [])).join(', ') || 'see its checks'}), e.g. ${name}${why}`;
     }
     case 'refused':
       return `refused cleanly (${first('refused')!.o.why}, ${first('refused')!.case})${required ? '; required by CONTRACT_REQUIRE_FEATURES, so the run fails' : '; acceptable unless CONTRACT_REQUIRE_FEATURES names it'}`;

@@ -2,7 +2,8 @@
  * The features area: one small probe per feature no other area exercises (system prompts, tool_choice
  * auto, images, documents and citations, prompt caching, the 2026-10-21 version with Bearer, a beta
  * member with its header), each answered by checks that hold for any conformant server, a real model
- * included. Every request is small (max_tokens ≤ 128); the cache probe's prefix is as long as the
+ * included. Streams only where the stream differs (citations_delta, cache counters in message_start,
+ * the current SDKs' version and auth). Every request is small (max_tokens ≤ 128); the cache probe's prefix is as long as the
  * model's minimum requires, and no longer. Probes only a real model can pass (a code word it must
  * repeat) are sent with CONTRACT_MODEL_PROBES=1 and only ever warn. The twins without an image or
  * document name no feature, so that they go wherever their feature's probe goes.
@@ -51,19 +52,19 @@ export function featureCases(ctx: Run): RequestCase[] {
   const imageQuestion = 'What colour is this image? Answer in one word.';
   const cases: RequestCase[] = [
     { name: 'feature/system_string', operation: 'messages', body: ask(ctx, 'Say hello.', { system: 'You are a terse assistant. Answer in one short sentence.' }), meta: meta('a system prompt as a string', ['system']) },
-    ...withStream({
+    {
       name: 'feature/system_blocks',
       operation: 'messages',
       body: ask(ctx, 'Say hello.', { system: [{ type: 'text', text: 'You are a terse assistant.' }, { type: 'text', text: 'Answer in one short sentence.' }] }),
       meta: meta('a system prompt as text blocks', ['system']),
-    }),
-    ...withStream({ name: 'feature/tool_auto', operation: 'messages', body: ask(ctx, 'What is the weather in Paris? Use the tool.', { max_tokens: 128, tools: [WEATHER_TOOL], tool_choice: { type: 'auto' } }), meta: meta('tool_choice auto', ['tools']) }),
-    ...withStream({
+    },
+    { name: 'feature/tool_auto', operation: 'messages', body: ask(ctx, 'What is the weather in Paris? Use the tool.', { max_tokens: 128, tools: [WEATHER_TOOL], tool_choice: { type: 'auto' } }), meta: meta('tool_choice auto', ['tools']) },
+    {
       name: 'feature/image',
       operation: 'messages',
       body: ask(ctx, [image, { type: 'text', text: imageQuestion }]),
       meta: meta('a base64 PNG image', ['images'], { featureCheck: { without: 'feature/image/without', minExtraTokens: 1 } }),
-    }),
+    },
     { name: 'feature/image/without', operation: 'messages', body: ask(ctx, [{ type: 'text', text: imageQuestion }]), meta: meta('the image request without its image (what the image must add to the input tokens)', []) },
     ...withStream({
       name: 'feature/document_text',
@@ -88,15 +89,13 @@ export function featureCases(ctx: Run): RequestCase[] {
     },
   ];
   if (ctx.contract.anthropicVersions.includes('2026-10-21'))
-    cases.push(
-      ...withStream({
-        name: 'feature/version_2026_bearer',
-        operation: 'messages',
-        body: ask(ctx, 'Say hello.'),
-        headers: { 'anthropic-version': '2026-10-21', 'x-api-key': null, authorization: `Bearer ${ctx.config.apiKey}` },
-        meta: meta('anthropic-version 2026-10-21 with the key as Authorization: Bearer, as current SDKs send it (https://platform.claude.com/docs/en/api/migration-2026-10-21)', ['version_2026_bearer']),
-      }),
-    );
+    cases.push({
+      name: 'feature/version_2026_bearer/stream',
+      operation: 'messages',
+      body: ask(ctx, 'Say hello.', { stream: true }),
+      headers: { 'anthropic-version': '2026-10-21', 'x-api-key': null, authorization: `Bearer ${ctx.config.apiKey}` },
+      meta: meta('anthropic-version 2026-10-21 with the key as Authorization: Bearer, streamed, as current SDKs send it (https://platform.claude.com/docs/en/api/migration-2026-10-21)', ['version_2026_bearer', 'streaming'], { mode: 'stream' }),
+    });
   if (ctx.config.modelProbes)
     cases.push(
       {

@@ -5,7 +5,7 @@
  */
 import { loadContract } from '../../src/contract/spec';
 import { startMock, type RunningServer } from '../../src/mock/server';
-import { evaluateArea, type AreaDef } from '../../src/suite/areas';
+import { AREAS, evaluateArea, type AreaDef } from '../../src/suite/areas';
 import { runFromEnv } from '../../src/suite/run';
 import { caseEvidence, featureVerdicts, verdictsOf, type FeatureResult } from '../../src/features/verdicts';
 import { featuresSummary } from '../../src/report/features';
@@ -18,6 +18,7 @@ import type { RequestCase } from '../../src/http/exchange';
 import type { FeatureId } from '../../src/features/ids';
 import { runSuite } from '../helpers/run-suite';
 import { FEATURE_FIXTURES } from '../fixtures/servers/features';
+import { COUNT_TOKENS_MISSING } from '../fixtures/servers/count-tokens';
 
 const KEY = 'fixture-key-0123456789';
 jest.setTimeout(60_000);
@@ -98,6 +99,15 @@ describe('the verdict function', () => {
     const ev = (outcome: 'passed' | 'refused' | 'broken') => ({ case: outcome, area: 'x', features: { images: { outcome, ...(outcome === 'broken' ? { failed: ['content_counted'] } : {}) } } });
     expect(verdict(featureVerdicts([ev('passed'), ev('refused')]), 'images').verdict).toBe('refused');
     expect(verdict(featureVerdicts([ev('passed'), ev('refused'), ev('broken')]), 'images')).toMatchObject({ verdict: 'broken', failedChecks: ['content_counted'] });
+  });
+
+  test('an operation the target does not implement: refused, unless CONTRACT_OPERATIONS names it (broken)', async () => {
+    const missing = COUNT_TOKENS_MISSING.fault(await loadContract(), KEY);
+    const countArea = AREAS.find((a) => a.id === 'count-tokens')!;
+    for (const [env, expected] of [[{}, 'refused'], [{ CONTRACT_OPERATIONS: 'messages,count_tokens' }, 'broken']] as const) {
+      const outcome = await withMock(async (server) => evaluateArea(await runFromEnv({ ANTHROPIC_BASE_URL: server.url, ANTHROPIC_API_KEY: KEY, ...env }), countArea), missing);
+      expect(verdict(verdictsOf([outcome]), 'count_tokens')).toMatchObject({ verdict: expected, reason: expect.stringMatching(/not implemented: POST \/v1\/messages\/count_tokens answered 404/) });
+    }
   });
 
   test('a skipped area says why its features were not tested', async () => {
