@@ -42,14 +42,6 @@ export interface FeatureResult {
   warnings: string[];
 }
 
-/** A case the area did not send, and why (feature selection, a skipped area, a step its conversation never reached). */
-export interface UnsentCase {
-  name: string;
-  features: FeatureId[];
-  verdict: 'not_tested' | 'not_applicable';
-  reason: string;
-}
-
 const nonconformance = (f: Failure) => f.severity === 'error' && f.category === 'nonconformance';
 const uniq = <T>(xs: T[]) => [...new Set(xs)];
 

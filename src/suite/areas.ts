@@ -20,7 +20,6 @@ import { COUNT_TOKENS_AREA } from './count-tokens-cases';
 import { MODELS_AREA } from './models-cases';
 import { FEATURES_AREA } from './feature-cases';
 import { COMMON_CHECKS } from './common';
-import type { UnsentCase } from '../features/verdicts';
 import type { FeatureId } from '../features/ids';
 
 export interface AreaDef {
@@ -126,6 +125,14 @@ export interface CheckOutcome {
   warnings: Failure[];
   /** Milliseconds the check itself spent on this area's exchanges. */
   durationMs?: number;
+}
+
+/** A case naming features the area did not send, and why (feature selection, a skipped area, a step its conversation never reached). */
+export interface UnsentCase {
+  name: string;
+  features: FeatureId[];
+  verdict: 'not_tested' | 'not_applicable';
+  reason: string;
 }
 
 export interface AreaOutcome {
