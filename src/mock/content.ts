@@ -87,7 +87,7 @@ function citationOf(doc: Block, index: number): { citation: Block; text: string 
 }
 
 /**
- * An answer to a request with a citable document starts with a text block quoting its first
+ * An answer to a request with a citable document opens (after its thinking) with a text block quoting its first
  * sentence, cited. Only when the answer ended on its own (no cut, no tool call) and max_tokens
  * leaves room for the quote: usage counts it.
  */
@@ -98,6 +98,9 @@ export function addCitations(message: Body, body: Body): void {
   const cited = index >= 0 ? citationOf(docs[index]!, index) : undefined;
   const usage = message.usage as { output_tokens: number };
   if (!cited || usage.output_tokens + words(cited.text) > Number(body.max_tokens)) return;
-  message.content = [{ type: 'text', text: cited.text, citations: [cited.citation] }, ...(message.content as Block[])];
+  // After any thinking: an answer's thinking comes first.
+  const content = message.content as Block[];
+  const at = content.filter((b) => b.type === 'thinking' || b.type === 'redacted_thinking').length;
+  message.content = [...content.slice(0, at), { type: 'text', text: cited.text, citations: [cited.citation] }, ...content.slice(at)];
   usage.output_tokens += words(cited.text);
 }
