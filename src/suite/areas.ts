@@ -177,9 +177,12 @@ export async function evaluateArea(ctx: Run, area: AreaDef): Promise<AreaOutcome
   // earlier answers made not applicable (each noted for its features' verdicts).
   const keep = (cases: RequestCase[]) =>
     cases.filter((c) => {
-      const why = c.meta?.notApplicable ?? (!featureSelected(ctx, c) ? `not selected (CONTRACT_FEATURES=${ctx.config.features.ids.join(',')})` : undefined);
-      if (why !== undefined) unsent.push(...unsentCase(c, why, c.meta?.notApplicable !== undefined ? 'not_applicable' : 'not_tested'));
-      if (why !== undefined) return false;
+      const notApplicable = c.meta?.notApplicable;
+      const notSelected = featureSelected(ctx, c) ? undefined : `not selected (CONTRACT_FEATURES=${ctx.config.features.ids.join(',')})`;
+      if (notApplicable !== undefined || notSelected !== undefined) {
+        unsent.push(...unsentCase(c, notApplicable ?? notSelected!, notApplicable !== undefined ? 'not_applicable' : 'not_tested'));
+        return false;
+      }
       if (profile !== 'full' && c.meta?.expect?.status !== 200) return false;
       if (operations.groups.includes(groupOf(c.operation))) return true;
       unsent.push(...unsentCase(c, `${groupOf(c.operation)} is not in CONTRACT_OPERATIONS`));
@@ -226,7 +229,7 @@ export async function evaluateArea(ctx: Run, area: AreaDef): Promise<AreaOutcome
   return { area, notRun, results, checks, usage, unsent, durationMs: Date.now() - started };
 
   function notRunAll(reason: string): AreaOutcome {
-    return { ...notRunOutcome(area, reason), durationMs: Date.now() - started };
+    return { ...notRunOutcome(area, reason), unsent: [...unsent, ...[...probe, ...cases].flatMap((c) => unsentCase(c, reason))], durationMs: Date.now() - started };
   }
 }
 
