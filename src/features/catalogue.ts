@@ -39,7 +39,7 @@ export const FEATURES: Record<FeatureId, FeatureInfo> = {
   version_2026_bearer: { title: 'anthropic-version 2026-10-21 with the key as Authorization: Bearer', optional: false },
   count_tokens: { title: 'Token counting (POST /v1/messages/count_tokens)', optional: true },
   models: { title: 'Models (GET /v1/models)', optional: true },
-  beta_passthrough: { title: 'Beta members with their anthropic-beta header', optional: true, named: /beta/i },
+  beta_passthrough: { title: 'Beta members with their anthropic-beta header', optional: true, named: /beta|context[ _-]?management/i },
 };
 
 /**
@@ -63,8 +63,9 @@ export const CHECK_FEATURES: Record<string, FeatureId[]> = {
 };
 
 /**
- * The API's words when a request used a beta member without its `anthropic-beta` header: a gateway
- * that strips the header gets this for every beta member, which is broken, not a refusal.
+ * Pydantic's words for a member the schema does not have. Said of a documented member (cache_control
+ * forwarded to an upstream that rejects it, a beta member whose `anthropic-beta` header a gateway
+ * stripped) it is a request the server misread, which is broken, never a refusal of a feature.
  */
 const EXTRA_INPUTS = /Extra inputs are not permitted/i;
 
@@ -88,7 +89,7 @@ export function featureRefusal(ex: Exchange): Refusal | undefined {
   const json = res.json as { type?: unknown; error?: { type?: unknown; message?: unknown } } | undefined;
   if (json?.type !== 'error' || typeof json.error?.type !== 'string' || typeof json.error.message !== 'string') return undefined;
   const message = json.error.message;
-  if ((ex.case.meta?.beta || features.includes('beta_passthrough')) && EXTRA_INPUTS.test(message)) return undefined;
+  if (EXTRA_INPUTS.test(message)) return undefined;
   const named = features.filter((f) => FEATURES[f].optional && FEATURES[f].named?.test(message));
   return named.length ? { features: named, status: res.status, message } : undefined;
 }
