@@ -83,6 +83,10 @@ describe('the verdict function', () => {
     const vague = { alter: (r: import('../../src/mock/handle').MockResult) => (r.request?.system ? { ...r, status: 400, json: { type: 'error', error: { type: 'invalid_request_error', message: 'system prompts are not supported' } } } : r) };
     const outcome = await area((m) => [hello(m, 'sys', ['system'], { system: 'Be brief.' })], {}, vague);
     expect(verdict(verdictsOf([outcome]), 'system').verdict).toBe('broken');
+    // A documented member called an extra input (cache_control passed to an upstream that rejects it) names the feature, yet is no refusal.
+    const rejectsCacheControl = { alter: (r: import('../../src/mock/handle').MockResult) => (JSON.stringify(r.request ?? {}).includes('cache_control') ? { ...r, status: 400, json: { type: 'error', error: { type: 'invalid_request_error', message: 'system.0.cache_control: Extra inputs are not permitted' } } } : r) };
+    const cached = await area((m) => [hello(m, 'cache', ['prompt_caching'], { system: [{ type: 'text', text: 'Be brief.', cache_control: { type: 'ephemeral' } }] })], {}, rejectsCacheControl);
+    expect(verdict(verdictsOf([cached]), 'prompt_caching').verdict).toBe('broken');
   });
 
   test('not applicable: a step the target\'s answers never reached; not tested: not selected', async () => {
