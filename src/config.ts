@@ -8,6 +8,7 @@
  */
 import path from 'node:path';
 import { OPERATION_GROUPS, type OperationGroup } from './contract/operations';
+import { FEATURE_IDS, type FeatureId } from './features/ids';
 
 export type Profile = 'full' | 'schema';
 
@@ -63,6 +64,12 @@ export interface ConformanceOptions {
   areas?: string[];
   /** How reports and the matrix name the target, e.g. "my-gateway 2.3.1 → gpt-4.1" (default: its URL). */
   label?: string;
+  /** Only the cases of these features are sent (default: all); the others are reported not tested. */
+  features?: FeatureId[];
+  /** Features whose clean refusal fails the run (default: none; a refusal is reported, and passes). */
+  requireFeatures?: FeatureId[];
+  /** Probes only a real model can pass (a code word the answer must repeat): opt-in, warnings. */
+  modelProbes?: boolean;
 }
 
 /** The option each environment variable sets (the README's settings table), for messages that name both. */
@@ -92,6 +99,9 @@ export const ENV_OF: Partial<Record<keyof ConformanceOptions, string>> = {
   shard: 'CONTRACT_SHARD',
   areas: 'CONTRACT_AREAS',
   label: 'CONTRACT_LABEL',
+  features: 'CONTRACT_FEATURES',
+  requireFeatures: 'CONTRACT_REQUIRE_FEATURES',
+  modelProbes: 'CONTRACT_MODEL_PROBES',
 };
 
 export interface RunConfig {
@@ -135,6 +145,15 @@ export interface RunConfig {
   concurrency: number;
   /** Retries for 429 / 529 / overloaded streams / dropped connections, per request. */
   retries: number;
+  /**
+   * The features whose cases are sent (CONTRACT_FEATURES); `chosen` false: all. A case is sent when
+   * it exercises no feature or at least one chosen one; the others' verdicts are not_tested.
+   */
+  features: { ids: FeatureId[]; chosen: boolean };
+  /** Features a clean refusal of fails the run (CONTRACT_REQUIRE_FEATURES); others may be refused. */
+  requireFeatures: FeatureId[];
+  /** Probes only a real model can pass (a code word it must repeat): opt-in, warnings (CONTRACT_MODEL_PROBES=1). */
+  modelProbes: boolean;
   /** True when the suite started its own reference mock. */
   embedded: boolean;
   /** CONTRACT_RUN_TIMEOUT_MS. */
@@ -230,6 +249,14 @@ function operationsOf(o: ConformanceOptions): RunConfig['operations'] {
   return { groups: OPERATION_GROUPS.filter((g) => names.includes(g)), chosen: true };
 }
 
+/** A comma-separated list of feature ids (CONTRACT_FEATURES, CONTRACT_REQUIRE_FEATURES); unset means none named. */
+export function parseFeatures(name: string, raw: string | undefined): FeatureId[] {
+  const names = (raw ?? '').split(/[\s,]+/).filter(Boolean);
+  const unknown = names.filter((n) => !(FEATURE_IDS as readonly string[]).includes(n));
+  if (unknown.length) throw new ConfigError(`${name}: unknown feature ${unknown.map((u) => JSON.stringify(u)).join(', ')} (known: ${FEATURE_IDS.join(', ')})`);
+  return FEATURE_IDS.filter((f) => names.includes(f));
+}
+
 /** `--shard` / CONTRACT_SHARD: `i/n` with 1 <= i <= n. */
 export function parseShard(raw: string): [number, number] {
   const m = /^(\d+)\/(\d+)$/.exec(raw.trim());
@@ -275,6 +302,9 @@ export function resolveConfig(o: ConformanceOptions): RunConfig {
     concurrency: int(o, 'concurrency', 4, 1),
     // Enough to ride through a target that overloads one request in five (0.2^7 per request).
     retries: int(o, 'retries', 6),
+    features: ((chosen) => (chosen.length ? { ids: chosen, chosen: true } : { ids: [...FEATURE_IDS], chosen: false }))(parseFeatures(named('features'), o.features?.join(','))),
+    requireFeatures: parseFeatures(named('requireFeatures'), o.requireFeatures?.join(',')),
+    modelProbes: o.modelProbes ?? false,
     failOn: oneOf(o, 'failOn', ['any', 'new'] as const, 'any'),
     baseline: o.baseline || undefined,
     // runConformance sets it when it started the mock itself.
@@ -314,6 +344,13 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): Con
   set('profile', str('profile') as Profile | undefined);
   set('anthropicVersion', str('anthropicVersion'));
   set('label', str('label'));
+  if (str('features')) o.features = parseFeatures('CONTRACT_FEATURES', str('features'));
+  if (str('requireFeatures')) o.requireFeatures = parseFeatures('CONTRACT_REQUIRE_FEATURES', str('requireFeatures'));
+  const probes = str('modelProbes');
+  if (probes !== undefined) {
+    if (!['0', '1', 'true', 'false'].includes(probes)) throw new ConfigError(`CONTRACT_MODEL_PROBES must be 1 or 0, got ${JSON.stringify(probes)}`);
+    o.modelProbes = probes === '1' || probes === 'true';
+  }
   for (const k of ['seed', 'runs', 'maxRequests', 'maxOutputTokens', 'concurrency', 'retries', 'timeoutMs', 'minTokensPerSecond', 'maxTtftMs', 'runTimeoutMs'] as const) set(k, num(k));
   set('target', str('target') as ConformanceOptions['target']);
   set('failOn', str('failOn') as ConformanceOptions['failOn']);

@@ -3,6 +3,7 @@ import { ALL_OPERATIONS } from '../contract/operations';
 import { requestBody } from '../http/exchange';
 import { MODEL_DEPENDENT } from '../contract/request-rules';
 import { hasResponse } from './conditions';
+import { FEATURES, featureRefusal } from '../features/catalogue';
 import type { Exchange } from '../http/exchange';
 
 /** Checks the status (and error.type) a case's meta says every conformant server gives. */
@@ -11,7 +12,7 @@ function expectedStatus(ex: Exchange, ctx?: CheckContext): Finding[] {
   const res = ex.response!;
   if (!expect) return [];
   const gotType = (res.json as { error?: { type?: unknown } } | undefined)?.error?.type;
-  const refused = ctx && expect.status === 200 ? modelRefusal(ex, ctx) : undefined;
+  const refused = ctx && expect.status === 200 ? (modelRefusal(ex, ctx) ?? offeredRefusal(ex, ctx)) : undefined;
   if (refused) return [refused];
   const rule = ex.case.meta?.rule ? ` (${ex.case.meta.rule})` : '';
   if (res.status !== expect.status) {
@@ -59,6 +60,25 @@ function modelRefusal(ex: Exchange, ctx: CheckContext): Finding | undefined {
     key: `model_dependent:${feature.id}`,
     source: feature.source,
     severity: 'warning',
+  };
+}
+
+/**
+ * A clean 4xx naming an optional feature the request exercises (images, thinking, a beta…): the
+ * target says it does not offer it, which is conformant for a server in front of another model. A
+ * warning, unless the user requires the feature (CONTRACT_REQUIRE_FEATURES).
+ */
+function offeredRefusal(ex: Exchange, ctx: CheckContext): Finding | undefined {
+  const refusal = featureRefusal(ex);
+  if (!refusal) return undefined;
+  const required = refusal.features.filter((f) => ctx.requiredFeatures?.includes(f));
+  const what = refusal.features.map((f) => FEATURES[f].title).join('; ');
+  return {
+    detail: `Received: ${refusal.status} ${JSON.stringify(refusal.message.slice(0, 200))}\nThe target refuses ${what}: ${
+      required.length ? `required by CONTRACT_REQUIRE_FEATURES (${required.join(', ')})` : 'a clean refusal of a feature it does not offer, reported but not counted as a failure (CONTRACT_REQUIRE_FEATURES makes it one)'
+    }`,
+    key: `feature_refused:${refusal.features.join(',')}`,
+    severity: required.length ? 'error' : 'warning',
   };
 }
 

@@ -6,6 +6,7 @@ import type { Contract } from '../contract/spec';
 import type { Profile } from '../config';
 import type { Exchange } from '../http/exchange';
 import type { OperationId } from '../contract/operations';
+import type { FeatureId } from '../features/ids';
 
 /** error: the target breaks the contract. warning: allowed, but worth a look (not counted as failing). */
 export type Severity = 'error' | 'warning';
@@ -45,6 +46,8 @@ export interface CheckContext {
   custom?: readonly Check[];
   /** CONTRACT_MAX_TTFT_MS: the slowest first content delta a stream may have; unset, nothing is held to it. */
   maxTtftMs?: number;
+  /** Features a clean refusal of is a failure (CONTRACT_REQUIRE_FEATURES); any other optional one may be refused. */
+  requiredFeatures?: readonly FeatureId[];
 }
 
 /** One check: a plain function of the exchange, which returns nothing when it holds. */

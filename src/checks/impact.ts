@@ -52,6 +52,10 @@ export const IMPACT: Record<CheckId, { impact: Exclude<Impact, 'advisory'>; why:
   models_pagination: breaks('a client walking the list by its cursors loops, skips or repeats models'),
   models_newest_first: deviates('model pickers that take the first entry as the newest choose an older model'),
   model_retrieve_consistent: deviates('a model retrieved by id answers another model than the list names'),
+  prompt_cache_accounting: deviates('cache counters that do not add up mislead cost and context accounting; answers are still read'),
+  citations_valid: breaks('a citation whose quote is not in the document sends a reader to the wrong place: the cited content is lost'),
+  content_counted: breaks('an image or document that adds no input tokens never reached the model: the content is lost'),
+  content_reaches_model: deviates('the answer does not show the content it was given (a real-model probe)'),
   models_listed_accepted: breaks('a model the list offers is refused by /v1/messages: pickers offer models that fail'),
 };
 

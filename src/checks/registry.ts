@@ -38,6 +38,8 @@ import { modelRetrieveConsistent } from './model-retrieve-consistent';
 import { modelsListedAccepted } from './models-listed-accepted';
 import { streamNotBuffered } from './stream-not-buffered';
 import { streamFirstTokenTime } from './stream-first-token';
+import { promptCacheAccounting } from './prompt-cache';
+import { citationsValid, contentCounted, contentReachesModel } from './feature-content';
 
 export const CHECKS = [
   transportComplete,
@@ -67,10 +69,12 @@ export const CHECKS = [
   errorMessageNamesField,
   stopReasonKnown,
   newValuesNamed,
+  citationsValid,
+  contentReachesModel,
 ] as const satisfies readonly Check[];
 
 /** Checks across an area's exchanges, reported after the per-exchange ones. */
-export const SET_CHECKS = [operationImplemented, streamJsonSameShape, requestIdUnique, countTokensMatchesUsage, modelsPagination, modelsNewestFirst, modelRetrieveConsistent, modelsListedAccepted] as const satisfies readonly SetCheck[];
+export const SET_CHECKS = [operationImplemented, streamJsonSameShape, requestIdUnique, countTokensMatchesUsage, modelsPagination, modelsNewestFirst, modelRetrieveConsistent, modelsListedAccepted, promptCacheAccounting, contentCounted] as const satisfies readonly SetCheck[];
 
 /** Every check id: a typo in an area's list or a test is a compile error. */
 export type CheckId = (typeof CHECKS)[number]['id'] | (typeof SET_CHECKS)[number]['id'];

@@ -28,8 +28,33 @@ export const stopSequenceHonoured = defineCheck({
     const seq = message.stop_sequence;
     if (reason === 'stop_sequence' && !requested.includes(seq as string))
       findings.push({ detail: `Received: stop_reason "stop_sequence" with stop_sequence ${JSON.stringify(seq)}\nExpected: one of the requested ${JSON.stringify(requested)}`, key: 'echo' });
+    const met = metButNotReported(body, message, requested);
+    if (met) findings.push(met);
     if (reason !== 'stop_sequence' && seq !== null && seq !== undefined)
       findings.push({ detail: `Received: stop_sequence ${JSON.stringify(seq)} with stop_reason ${JSON.stringify(reason)}\nExpected: stop_sequence null unless stop_reason is "stop_sequence"`, key: 'null_unless_matched' });
     return findings;
   },
 });
+
+/**
+ * The answer stopped exactly where the stop sequence comes in text the prompt asked to be repeated
+ * word for word ("Repeat exactly: one two STOP three four" answered "… one two"), yet says end_turn:
+ * the sequence was met and reported as the natural end. A model that obeys the prompt writes the
+ * sequence next; one that ended its turn right before it, of its own accord, is not a real risk.
+ */
+function metButNotReported(body: Record<string, unknown>, message: Record<string, unknown>, requested: string[]): Finding | undefined {
+  if (message.stop_reason !== 'end_turn' || !requested.length) return undefined;
+  const messages = Array.isArray(body.messages) ? (body.messages as Array<{ role?: unknown; content?: unknown }>) : [];
+  const prompt = messages.at(-1)?.role === 'user' && typeof messages.at(-1)?.content === 'string' ? String(messages.at(-1)!.content) : '';
+  if (!/repeat exactly/i.test(prompt)) return undefined;
+  const text = textOf(message).join('').trimEnd();
+  for (const s of requested) {
+    const before = prompt.slice(0, prompt.indexOf(s)).trimEnd().split(/\s+/).slice(-2).join(' ');
+    if (prompt.includes(s) && before && text.endsWith(before))
+      return {
+        detail: `Received: stop_reason "end_turn", stop_sequence null, the text ending ${JSON.stringify(text.slice(-60))}, right before the requested stop sequence ${JSON.stringify(s)} in the words it was asked to repeat\nExpected: stop_reason "stop_sequence" with stop_sequence ${JSON.stringify(s)}: clients tell a stop sequence from the end of the answer by it`,
+        key: 'reported_as_end_turn',
+      };
+  }
+  return undefined;
+}

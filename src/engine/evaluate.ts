@@ -42,7 +42,7 @@ export async function evaluateAreas(config: RunConfig, contract: Contract, o: Ev
   const records: AreaRecord[] = [];
   const record = (outcome: AreaOutcome) => {
     o.onOutcome?.(outcome);
-    const r = serializeArea(outcome, { apiKey: config.apiKey, casesDir: o.casesDir });
+    const r = serializeArea(outcome, { apiKey: config.apiKey, redactor: run.redactor, casesDir: o.casesDir });
     records.push(r);
     o.onArea?.(r);
   };
@@ -64,7 +64,7 @@ export async function evaluateAreas(config: RunConfig, contract: Contract, o: Ev
     clearTimeout(timer);
   }
   return buildResults(
-    { baseUrl: config.baseUrl, label: o.label, embedded: config.embedded, profile: config.profile, scope: scopeOf(config, o), seed: config.seed, runs: config.runs, startedAt: o.startedAt.toISOString(), durationMs: Date.now() - o.startedAt.getTime() },
+    { baseUrl: config.baseUrl, label: o.label, redactor: run.redactor, requireFeatures: config.requireFeatures, embedded: config.embedded, profile: config.profile, scope: scopeOf(config, o), seed: config.seed, runs: config.runs, startedAt: o.startedAt.toISOString(), durationMs: Date.now() - o.startedAt.getTime() },
     contract,
     records,
   );

@@ -50,6 +50,19 @@ export interface CaseMeta {
   beta?: boolean;
   /** The features this case exercises: their verdicts come from the checks that ran on it. */
   features?: FeatureId[];
+  /**
+   * Set on a conversation step the target's earlier answers made not applicable (a model that
+   * called no tool has no tool_result to receive): the step is not sent, and its features are
+   * reported not applicable for this reason.
+   */
+  notApplicable?: string;
+  /**
+   * What a feature check compares this answer with: the cold request whose prefix this one reads
+   * from the cache (prompt_cache_accounting); the same request without its image or document, and
+   * the input tokens that content must add at least (content_counted); a code word only a model that
+   * read the content can repeat (content_reaches_model, opt-in).
+   */
+  featureCheck?: { cacheOf?: string; without?: string; minExtraTokens?: number; codeWord?: string };
   /** fast-check replay data, when the case was generated. */
   seed?: number;
   fcPath?: string;

@@ -6,9 +6,11 @@
  */
 import type { RunResults } from '../report/results';
 import type { FailureRecord } from '../report/serialize';
+import type { FeatureVerdict } from '../features/ids';
+import type { FeatureResult } from '../features/verdicts';
 import { IMPACT_ORDER, type Impact } from '../checks/impact';
 
-export type Verdict = 'supported' | 'refused' | 'broken' | 'not_applicable' | 'not_tested';
+export type Verdict = FeatureVerdict;
 
 /** How each verdict reads, with the symbol a reader without colour still tells apart. */
 export const VERDICTS: Record<Verdict, { word: string; symbol: string }> = {
@@ -18,16 +20,6 @@ export const VERDICTS: Record<Verdict, { word: string; symbol: string }> = {
   not_applicable: { word: 'not applicable', symbol: '–' },
   not_tested: { word: 'not tested', symbol: '?' },
 };
-
-/** The feature verdicts a run reports (results.features), as the matrix reads them. */
-export interface FeatureRecordLike {
-  id: string;
-  title: string;
-  verdict: Verdict;
-  reason?: string;
-  failedChecks?: string[];
-  cases?: { passed?: string[]; refused?: string[]; broken?: string[] };
-}
 
 export interface Finding {
   impact: Impact;
@@ -68,7 +60,7 @@ export interface Matrix {
 }
 
 export interface MatrixInput {
-  results: RunResults & { features?: FeatureRecordLike[]; toolVersion?: string };
+  results: RunResults;
   /** The column's heading (default: the run's target label). */
   label?: string;
 }
@@ -108,7 +100,7 @@ function cellOf(row: Row, results: MatrixInput['results']): Cell {
 }
 
 /** The failures behind a feature's verdict: its failed checks on its cases. */
-function findingsFor(results: RunResults, f: FeatureRecordLike): Finding[] {
+function findingsFor(results: RunResults, f: FeatureResult): Finding[] {
   const cases = new Set([...(f.cases?.broken ?? []), ...(f.cases?.refused ?? [])]);
   const checks = new Set(f.failedChecks ?? []);
   const out: Finding[] = [];

@@ -11,6 +11,8 @@ import { toEvents, type MockEvent } from './stream';
 import { requestErrorMessage } from './request-errors';
 import { answeredModel, servedModels } from './models';
 import { countTokensFields, modelsAnswer } from './endpoints';
+import { addCitations } from './content';
+import { applyCache, type PromptCache } from './cache';
 
 export interface MockRequest {
   method: string;
@@ -38,6 +40,8 @@ export interface MockOptions {
   models?: string[];
   /** Serve only these models (and `models`) instead of the table. */
   onlyModels?: string[];
+  /** The prompt cache (one per server); without one nothing is cached. */
+  cache?: PromptCache;
 }
 
 /**
@@ -99,6 +103,8 @@ export function handle(contract: Contract, options: MockOptions, req: MockReques
 
   const { message } = reply(request);
   message.model = answeredModel(contract, model);
+  addCitations(message, request);
+  if (options.cache) applyCache(message, request, options.cache);
   const headers = { 'request-id': newId('req') };
   if (request.stream === true) return { status: 200, headers, events: toEvents(message), request };
   return { status: 200, headers, json: message, request };

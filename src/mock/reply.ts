@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { minimalInstance } from './instance';
+import { mediaTokens } from './content';
 
 type Body = Record<string, unknown>;
 type Block = Record<string, unknown>;
@@ -30,7 +31,7 @@ export const newId = (prefix: string) => `${prefix}_01${randomBytes(12).toString
 export function inputTokens(body: Body): number {
   const msgs = (body.messages as Array<{ content: unknown }>).map((m) => textOfContent(m.content)).join(' ');
   const system = typeof body.system === 'string' ? body.system : Array.isArray(body.system) ? textOfContent(body.system) : '';
-  return Math.max(1, words(`${system} ${msgs}`).length + 3);
+  return Math.max(1, words(`${system} ${msgs}`).length + 3 + mediaTokens(body));
 }
 
 /** Takes up to `budget` words of `text`, stopping before the first requested stop sequence. */

@@ -12,6 +12,7 @@ import { errorResult, handle, type MockOptions, type MockRequest, type MockResul
 import { frame } from './stream';
 import { RateLimiter, type RateLimitOptions } from './rate-limit';
 import { drawFault, faultResult, jsonDelayMs, seeded, sleep, writeStream, type ChaosOptions } from './chaos';
+import { PromptCache } from './cache';
 
 /** The organization the mock's key belongs to (the API names it on every answer). */
 export const MOCK_ORGANIZATION_ID = '00000000-0000-4000-8000-00000000a11c';
@@ -53,6 +54,7 @@ export async function startMock(contract: Contract, options: ServerOptions): Pro
   const limiter = new RateLimiter(options.rateLimits);
   const chaos = options.chaos ?? {};
   const random = seeded(chaos.seed ?? 42);
+  const cache = options.cache ?? new PromptCache();
   let count = 0;
   const sockets = new Set<import('node:net').Socket>();
   const server = http.createServer((req, res) => {
@@ -70,7 +72,7 @@ export async function startMock(contract: Contract, options: ServerOptions): Pro
           headers: req.headers as Record<string, string | undefined>,
           body: Buffer.concat(chunks).toString('utf8'),
         };
-        let result = handle(contract, options, mockReq);
+        let result = handle(contract, { ...options, cache }, mockReq);
         const stream = Boolean(result.events);
         const fault = result.status === 200 ? drawFault(chaos, random, stream) : undefined;
         if (fault === 'overloaded' || fault === 'rate_limited') result = { ...faultResult(fault, chaos), request: result.request };

@@ -18,7 +18,13 @@ function blockEvents(block: Block, index: number): MockEvent[] {
   const ev = (type: string, rest: Record<string, unknown>): MockEvent => ({ event: type, data: { type, index, ...rest } });
   switch (block.type) {
     case 'text':
-      return [ev('content_block_start', { content_block: { type: 'text', text: '' } }), ...pieces(String(block.text), 12).map((text) => ev('content_block_delta', { delta: { type: 'text_delta', text } })), ev('content_block_stop', {})];
+      // Citations come first, one citations_delta each, as the API streams them (recorded: stream-document-02.json).
+      return [
+        ev('content_block_start', { content_block: Array.isArray(block.citations) ? { citations: [], type: 'text', text: '' } : { type: 'text', text: '' } }),
+        ...((block.citations as unknown[] | undefined) ?? []).map((citation) => ev('content_block_delta', { delta: { type: 'citations_delta', citation } })),
+        ...pieces(String(block.text), 12).map((text) => ev('content_block_delta', { delta: { type: 'text_delta', text } })),
+        ev('content_block_stop', {}),
+      ];
     case 'thinking':
       return [
         ev('content_block_start', { content_block: { type: 'thinking', thinking: '', signature: '' } }),

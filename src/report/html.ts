@@ -12,6 +12,8 @@ import { impactText } from './summary';
 import { IMPACT_ORDER, IMPACT_WORDS } from '../checks/impact';
 import { gatherCauses, warningsByCheck, type Cause } from './causes';
 import { seenIn } from './findings';
+import type { FeatureResult } from '../features/verdicts';
+import { VERDICT_TEXT } from './features';
 
 /** HTML-escaped, and control characters shown as `\u001b` (server text is data, never markup or control). */
 const esc = (s: unknown) => escapeControls(String(s ?? '')).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -37,6 +39,7 @@ table{border-collapse:collapse;width:100%;background:#fff}td,th{border:1px solid
 .badge{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;background:#eceef2}.new-badge{background:#cf222e;color:#fff}.impact-breaks_clients{background:#fde8e8;color:#8a1c1c}.impact-deviates{background:#fff5dc;color:#6b4a00}
 .cases{font:12px/1.5 ui-monospace,Menlo,Consolas,monospace;color:#333}
 .unreadable{background:#fff;border:1px solid #d9dce1;border-left:4px solid #cf222e;border-radius:6px;padding:8px 12px}
+.feat td.supported{color:#1a7f37}.feat td.broken{color:#cf222e;font-weight:600}.feat td.refused{color:#9a6700}.feat td.not_applicable,.feat td.not_tested{color:#555}
 .cov span{display:inline-block;margin:2px;padding:1px 6px;border-radius:4px;font:12px ui-monospace,monospace;background:#ffebe9}
 `;
 
@@ -84,6 +87,18 @@ function timingHtml(t: RunTiming | undefined, recorded: boolean): string {
     ? `<p class="warn-note">Buffered (<code>stream_not_buffered</code>): the answer was held, then sent at once, so a client shows nothing until it is complete; a validating or buffering proxy in front of the target is a common cause.</p><div class="cases">${t.bufferedCases.map(esc).join(', ')}</div>`
     : '';
   return `<h2>Stream timing</h2><table>${rows.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${esc(v)}</td></tr>`).join('')}</table>${buffered}`;
+}
+
+/** The features table: one row per feature, its verdict and what decided it. */
+function featuresHtml(features: FeatureResult[] | undefined): string {
+  if (!features?.length) return '';
+  const rows = features
+    .map(
+      (f) =>
+        `<tr><td>${esc(f.title)} <span class="cases">${esc(f.id)}</span>${f.required ? ' <span class="badge">required</span>' : ''}</td><td class="${esc(f.verdict)}">${esc(VERDICT_TEXT[f.verdict])}</td><td>${esc(f.reason)}${f.warnings.length ? `<div class="cases">warnings: ${f.warnings.map(esc).join(', ')}</div>` : ''}</td></tr>`,
+    )
+    .join('');
+  return `<h2>Features</h2><table class="feat"><tr><th>Feature</th><th>Verdict</th><th>Why</th></tr>${rows}</table>`;
 }
 
 export function renderHtml(r: RunResults): string {
@@ -140,6 +155,7 @@ export function renderHtml(r: RunResults): string {
 ${unreadableHtml}
 ${changes}
 ${impactText(r) ? `<p class="impact">${esc(impactText(r))} Failing checks are listed by what they do to clients: breaks clients first.</p>` : ''}
+${featuresHtml(r.features)}
 ${areas || '<h2>Failures</h2><p>None.</p>'}
 ${timingHtml(r.timing, Boolean(r.target.recorded))}
 ${warningsHtml}

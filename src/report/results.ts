@@ -14,6 +14,8 @@ import { makeDirs } from './reports-dir';
 import { addUsage, type TokenUsage } from '../suite/usage';
 import { runTiming, type RunTiming } from './timing';
 import { gatherCauses } from './causes';
+import { featureVerdicts, type FeatureResult } from '../features/verdicts';
+import type { FeatureId } from '../features/ids';
 
 export interface RunResults {
   tool: string;
@@ -40,6 +42,8 @@ export interface RunResults {
   coverage: { request: Coverage; response: Coverage };
   /** How the streams arrived: time to first token (p50/p95), tokens/s (p50), buffered streams (report/timing.ts). */
   timing?: RunTiming;
+  /** One verdict per feature (supported, refused, broken, not applicable, not tested), from the checks that ran on its requests. */
+  features: FeatureResult[];
   diff?: RunDiff;
 }
 
@@ -64,6 +68,8 @@ export interface RunInfo {
   durationMs: number;
   /** The run's secrets (Run.redactor), kept out of the target's URL. */
   redactor?: Redactor;
+  /** CONTRACT_REQUIRE_FEATURES: a refusal of these fails the run (the verdicts say so). */
+  requireFeatures?: FeatureId[];
 }
 
 /** The base URL as reports show it: no user or password, no secret. */
@@ -80,13 +86,6 @@ function shownUrl(url: string, secrets?: Redactor): string {
     // Not a URL: shown as given.
   }
   return secrets ? secrets.text(shown) : shown;
-}
-
-export function readAreas(dir: string): AreaRecord[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as AreaRecord);
 }
 
 /** This package's version (src/ and dist/ both sit two folders below package.json). */
@@ -116,6 +115,7 @@ export function buildResults(info: RunInfo, contract: Contract, areas: AreaRecor
       response: cover(universe.response, new Set(areas.flatMap((a) => a.coverage.observed))),
     },
     timing: runTiming(areas),
+    features: featureVerdicts(areas.flatMap((a) => a.features ?? []), info.requireFeatures),
   };
 }
 

@@ -14,6 +14,7 @@ import { reproCurl } from './repro';
 import { escapeControls, escapeDeep } from './escape';
 import { requestCoverage, responseCoverage } from './coverage';
 import { streamRecords, type StreamTimingRecord } from './timing';
+import { caseEvidence, type CaseEvidence } from '../features/verdicts';
 
 export interface FailureRecord {
   checkId: string;
@@ -83,6 +84,8 @@ export interface AreaRecord {
   streams?: StreamTimingRecord[];
   /** Recorded traffic: files that could not be read, and why (nothing was judged about them). */
   unreadable?: Array<{ file: string; message: string }>;
+  /** What each case naming features showed about them (results.json's feature verdicts are built from these). */
+  features?: CaseEvidence[];
 }
 
 /** A check's title and rule source: ours from the registry, a user's from the check itself. */
@@ -162,6 +165,7 @@ export function serializeArea(o: AreaOutcome, format: FormatOptions, shown = 5):
     })),
     coverage: { sent: requestCoverage(exchanges), observed: responseCoverage(exchanges) },
     ...timed(escapeDeep(streamRecords(exchanges))),
+    features: escapeDeep(JSON.parse(JSON.stringify(caseEvidence(o)), (_k, v: unknown) => (typeof v === 'string' ? secretsOf(format).text(v) : v)) as CaseEvidence[]),
   };
 }
 

@@ -8,6 +8,7 @@ import type { RunResults } from './results';
 import type { AreaRecord, CheckRecord } from './serialize';
 import { formatDiff } from './diff';
 import { timingText } from './timing';
+import { featuresSummary } from './features';
 import { IMPACT_ORDER, IMPACT_WORDS } from '../checks/impact';
 
 /** The totals in one phrase, the same wherever they are printed: jest's "failed" is `failing`. */
@@ -43,6 +44,7 @@ export function summaryText(r: RunResults, dir?: string): string {
       : `Contract run against ${r.target.label} (profile ${r.profile}, seed ${r.seed}): ${totalsText(t)}; ${cost}; ${(r.durationMs / 1000).toFixed(1)} s.`,
     ...failing,
     ...r.areas.filter((a) => a.notImplemented && a.skipped).map((a) => `  ! ${a.id}: not implemented (${a.notImplemented}); clients that call it (Claude Code, the SDKs) fail there`),
+    featuresSummary(r.features),
     impactText(r) ?? '',
     timingText(r.timing) ?? '',
     `Spec coverage: requests ${r.coverage.request.percent}%, responses ${r.coverage.response.percent}%.`,

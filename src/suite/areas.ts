@@ -18,7 +18,9 @@ import { shrinkGenerated } from './shrink';
 import { authCases, exampleCases, invalidCases, semanticCases, validCases } from './cases';
 import { COUNT_TOKENS_AREA } from './count-tokens-cases';
 import { MODELS_AREA } from './models-cases';
+import { FEATURES_AREA } from './feature-cases';
 import { COMMON_CHECKS } from './common';
+import type { FeatureId } from '../features/ids';
 
 export interface AreaDef {
   id: string;
@@ -78,9 +80,21 @@ export const AREAS: AreaDef[] = [
     checks: [...COMMON, 'response_schema_conformance', ...STREAM, 'positive_data_acceptance', ...SEMANTIC, 'stream_json_same_shape'],
     cases: semanticCases,
   },
-  COUNT_TOKENS_AREA,
-  MODELS_AREA,
+  FEATURES_AREA,
+  tagged(COUNT_TOKENS_AREA, 'count_tokens', 'count_tokens'),
+  tagged(MODELS_AREA, 'models', 'models'),
 ];
+
+/** The area with the feature named on every case that calls its operation group (count_tokens, models). */
+function tagged(area: AreaDef, group: OperationGroup, feature: FeatureId): AreaDef {
+  const tag = (cases: RequestCase[]) => cases.map((c) => (groupOf(c.operation) === group ? { ...c, meta: { mode: 'positive' as const, ...c.meta, features: [...new Set([...(c.meta?.features ?? []), feature])] } } : c));
+  return {
+    ...area,
+    cases: (ctx) => tag(area.cases(ctx)),
+    ...(area.probe ? { probe: (ctx: Run) => tag([area.probe!(ctx)])[0]! } : {}),
+    ...(area.next ? { next: (ctx: Run, results: CaseResult[]) => tag(area.next!(ctx, results)) } : {}),
+  };
+}
 
 const ALL_CHECKS = [...CHECKS, ...SET_CHECKS];
 /** Every check id a run reports, in order (per-exchange checks, then those across exchanges). */
@@ -120,6 +134,14 @@ export interface CheckOutcome {
   meta?: { title: string; source: string };
 }
 
+/** A case naming features the area did not send, and why (feature selection, a skipped area, a step its conversation never reached). */
+export interface UnsentCase {
+  name: string;
+  features: FeatureId[];
+  verdict: 'not_tested' | 'not_applicable';
+  reason: string;
+}
+
 export interface AreaOutcome {
   area: AreaDef;
   skipped?: string;
@@ -129,6 +151,8 @@ export interface AreaOutcome {
   notImplemented?: string;
   /** Tokens the target reported using for this area's answers (what a live run cost). */
   usage?: TokenUsage;
+  /** Cases that name features and were not sent, and why (their features' verdicts say not tested / not applicable). */
+  unsent?: UnsentCase[];
   results: CaseResult[];
   checks: CheckOutcome[];
   durationMs: number;
@@ -143,16 +167,38 @@ export async function evaluateArea(ctx: Run, area: AreaDef): Promise<AreaOutcome
   const listed = areaCheckIds(area, ctx.checks.custom);
   const allAs = (status: 'skipped', reason: string, keep: CheckOutcome[] = []): CheckOutcome[] =>
     listed.map((id) => keep.find((c) => c.id === id) ?? { id, status, reason, ran: 0, failures: [], warnings: [] });
-  const skipAll = (reason: string): AreaOutcome => ({ area, skipped: reason, results: [], checks: allAs('skipped', reason), durationMs: Date.now() - started });
+  const unsent: UnsentCase[] = [];
+  const skipAll = (reason: string, planned = plannedCases(ctx, area)): AreaOutcome => ({
+    area,
+    skipped: reason,
+    results: [],
+    checks: allAs('skipped', reason),
+    unsent: [...unsent, ...planned.flatMap((c) => unsentCase(c, reason))],
+    durationMs: Date.now() - started,
+  });
   if (!area.profiles.includes(profile)) return skipAll(`area not in the ${profile} profile`);
   if (!operations.groups.includes(area.group)) return skipAll(`${area.group} is not in CONTRACT_OPERATIONS (${operations.groups.join(', ')})`);
   // A static-example mock answers every request with its example: only valid requests are sent to it.
-  // An area's requests to operations out of scope (a models area's messages) are not sent either.
-  const keep = (cases: RequestCase[]) => cases.filter((c) => (profile === 'full' || c.meta?.expect?.status === 200) && operations.groups.includes(groupOf(c.operation)));
-  const probe = area.probe ? [area.probe(ctx)] : [];
+  // An area's requests to operations out of scope (a models area's messages) are not sent either,
+  // nor those whose features CONTRACT_FEATURES leaves out, nor conversation steps the target's
+  // earlier answers made not applicable (each noted for its features' verdicts).
+  const keep = (cases: RequestCase[]) =>
+    cases.filter((c) => {
+      const notApplicable = c.meta?.notApplicable;
+      const notSelected = featureSelected(ctx, c) ? undefined : `not selected (CONTRACT_FEATURES=${ctx.config.features.ids.join(',')})`;
+      if (notApplicable !== undefined || notSelected !== undefined) {
+        unsent.push(...unsentCase(c, notApplicable ?? notSelected!, notApplicable !== undefined ? 'not_applicable' : 'not_tested'));
+        return false;
+      }
+      if (profile !== 'full' && c.meta?.expect?.status !== 200) return false;
+      if (operations.groups.includes(groupOf(c.operation))) return true;
+      unsent.push(...unsentCase(c, `${groupOf(c.operation)} is not in CONTRACT_OPERATIONS`));
+      return false;
+    });
+  const probe = area.probe ? keep([area.probe(ctx)]) : [];
   const cases = keep(area.cases(ctx));
   const shortfall = budgetShortfall(ctx, [...probe, ...cases]);
-  if (shortfall) return skipAll(shortfall);
+  if (shortfall) return skipAll(shortfall, [...probe, ...cases]);
   const limit = `the run reached CONTRACT_RUN_TIMEOUT_MS`;
   if (runOver(ctx.config)) return notRunAll(`not run: ${limit} before this area started`);
   const timings = new Map<string, number>();
@@ -165,13 +211,15 @@ export async function evaluateArea(ctx: Run, area: AreaDef): Promise<AreaOutcome
     const checks = checkOutcomes(ctx.checks, ['operation_implemented'], results).filter((c) => c.id === 'operation_implemented');
     // Asked for by name, a missing operation fails; otherwise the run covers what the target answers.
     const reason = `operation not implemented: ${what} (set CONTRACT_OPERATIONS to include ${area.group} to fail on this)`;
-    if (!operations.chosen) return { area, notImplemented: what, skipped: reason, results, checks: allAs('skipped', reason), durationMs: Date.now() - started };
-    return { area, notImplemented: what, results, checks: allAs('skipped', `operation not implemented: ${what}`, checks), durationMs: Date.now() - started };
+    if (!operations.chosen) return { area, notImplemented: what, skipped: reason, results, checks: allAs('skipped', reason), unsent, durationMs: Date.now() - started };
+    return { area, notImplemented: what, results, checks: allAs('skipped', `operation not implemented: ${what}`, checks), unsent, durationMs: Date.now() - started };
   }
   results.push(...(await runCases(ctx, cases, timings)));
   for (let stage = 0; area.next && stage < MAX_STAGES && !cutByRunLimit(results); stage += 1) {
     const more = keep(area.next(ctx, results));
-    if (!more.length || budgetShortfall(ctx, more)) break;
+    const short = more.length ? budgetShortfall(ctx, more) : undefined;
+    if (short) unsent.push(...more.flatMap((c) => unsentCase(c, short)));
+    if (!more.length || short) break;
     results.push(...(await runCases(ctx, more, timings)));
   }
   const sent = results.length;
@@ -181,14 +229,35 @@ export async function evaluateArea(ctx: Run, area: AreaDef): Promise<AreaOutcome
 
   let checks = checkOutcomes(ctx.checks, listed, results).map((c) => ({ ...c, durationMs: +(timings.get(c.id) ?? 0).toFixed(2) }));
   const usage = tokenUsage(results.map((r) => r.exchange));
-  if (!cut) return { area, results, checks, usage, durationMs: Date.now() - started };
+  if (!cut) return { area, results, checks, usage, unsent, durationMs: Date.now() - started };
   // What failed on answers that did arrive stays failed; nothing else may pass on a partial area.
   const notRun = `not finished: ${limit} (${cut} of ${sent} requests cut or never sent)`;
   checks = checks.map((c) => (c.status === 'failed' || c.status === 'skipped' ? c : { ...c, status: 'not_run' as const, reason: notRun }));
-  return { area, notRun, results, checks, usage, durationMs: Date.now() - started };
+  return { area, notRun, results, checks, usage, unsent, durationMs: Date.now() - started };
 
   function notRunAll(reason: string): AreaOutcome {
-    return { ...notRunOutcome(area, reason), durationMs: Date.now() - started };
+    return { ...notRunOutcome(area, reason), unsent: [...unsent, ...[...probe, ...cases].flatMap((c) => unsentCase(c, reason))], durationMs: Date.now() - started };
+  }
+}
+
+/** The case is sent under CONTRACT_FEATURES: it names no feature, or at least one chosen one. */
+export function featureSelected(ctx: Run, c: RequestCase): boolean {
+  const { ids, chosen } = ctx.config.features;
+  const named = c.meta?.features ?? [];
+  return !chosen || !named.length || named.some((f) => ids.includes(f));
+}
+
+function unsentCase(c: RequestCase, reason: string, verdict: UnsentCase['verdict'] = 'not_tested'): UnsentCase[] {
+  const features = c.meta?.features ?? [];
+  return features.length ? [{ name: c.name, features, verdict, reason }] : [];
+}
+
+/** The cases a skipped area would have sent (so that its features say why they were not tested); none if they cannot be built. */
+function plannedCases(ctx: Run, area: AreaDef): RequestCase[] {
+  try {
+    return [...(area.probe ? [area.probe(ctx)] : []), ...area.cases(ctx)];
+  } catch {
+    return [];
   }
 }
 

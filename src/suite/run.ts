@@ -39,7 +39,7 @@ export async function createRun(config: RunConfig, contract?: Contract, custom: 
     contract: c,
     budget: new Budget(cfg.maxRequests, cfg.maxOutputTokens),
     gen: { contract: c, model, version: cfg.anthropicVersion },
-    checks: { contract: c, profile: cfg.profile, custom, maxTtftMs: cfg.maxTtftMs },
+    checks: { contract: c, profile: cfg.profile, custom, maxTtftMs: cfg.maxTtftMs, requiredFeatures: cfg.requireFeatures },
     breaker: newBreaker(),
     redactor: redactorFor(cfg),
     route: (rc) => c.operation(rc.operation),

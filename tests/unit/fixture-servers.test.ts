@@ -12,6 +12,7 @@ import { runSuite } from '../helpers/run-suite';
 import { COUNT_TOKENS_BROKEN, COUNT_TOKENS_MISSING } from '../fixtures/servers/count-tokens';
 import { MODELS_BROKEN, MODELS_NOT_IMPLEMENTED } from '../fixtures/servers/models';
 import { TIMING_BROKEN } from '../fixtures/servers/timing';
+import { FEATURE_FIXTURES } from '../fixtures/servers/features';
 
 const KEY = 'fixture-key-0123456789';
 jest.setTimeout(30_000);
@@ -46,8 +47,8 @@ describe('broken servers: each check catches its fault', () => {
 
   test('every check is caught by at least one broken server', () => {
     // Warning-only checks are shown warning on a faithful server (new values are allowed). The
-    // count_tokens, models and stream timing fixtures are proven in count-tokens.test.ts, models.test.ts and stream-timing.test.ts.
-    const caught = new Set([...BROKEN, ...FAITHFUL, ...COUNT_TOKENS_BROKEN, COUNT_TOKENS_MISSING, ...MODELS_BROKEN, MODELS_NOT_IMPLEMENTED, ...TIMING_BROKEN].flatMap((f) => [...f.catches, ...(f.warns ?? [])]));
+    // count_tokens, models, stream timing and feature fixtures are proven in count-tokens.test.ts, models.test.ts, stream-timing.test.ts and features.test.ts.
+    const caught = new Set([...BROKEN, ...FAITHFUL, ...COUNT_TOKENS_BROKEN, COUNT_TOKENS_MISSING, ...MODELS_BROKEN, MODELS_NOT_IMPLEMENTED, ...TIMING_BROKEN, ...FEATURE_FIXTURES].flatMap((f) => [...f.catches, ...(f.warns ?? [])]));
     expect(CHECK_IDS.filter((id) => !caught.has(id))).toEqual([]);
   });
 });
