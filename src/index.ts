@@ -20,8 +20,13 @@ export type { RunResults } from './report/results';
 export type { AreaRecord, CheckRecord, FailureRecord } from './report/serialize';
 export { summaryText } from './report/summary';
 export type { RunningServer, ChaosOptions, RateLimitOptions };
+export type { ClientReport, RequestVerdict } from './mock/client-grader';
 
-/** The reference mock's options: the key it accepts (default "mock-key"), the port, models served, pacing and faults. */
+/**
+ * The reference mock's options: the key it accepts (default "mock-key"), the port, models served,
+ * pacing and faults, and grading its client (`report: dir` writes the client's reports on close;
+ * `gradeClient: true` keeps the verdicts for `mock.clientReport()` only).
+ */
 export type MockServerOptions = Partial<Omit<ServerOptions, 'fault'>>;
 
 /**

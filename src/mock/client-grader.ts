@@ -72,7 +72,10 @@ class Recent<V> extends Map<string, V> {
 
 const MAX_MEMORY = 10_000;
 const MAX_VERDICTS = 1_000;
-const MAX_CUTS_PER_CLIENT = 100;
+/** Cut streams remembered: clients, streams per client, characters per stream (a longer text is not matched). */
+const MAX_CUT_CLIENTS = 100;
+const MAX_CUTS_PER_CLIENT = 10;
+const MAX_CUT_TEXT = 10_000;
 const MAX_CASES = 20;
 const MAX_GROUPS = 500;
 /** Clock slack when comparing a retry's arrival with retry-after (timer and socket granularity). */
@@ -104,7 +107,7 @@ export class ClientGrader {
   private readonly thinkingBySignature = new Recent<string>(MAX_MEMORY);
   private readonly signaturesByThinking = new Recent<string>(MAX_MEMORY);
   /** Per client, the text the latest cut streams carried (what reached the client is a prefix of it). */
-  private readonly cutTexts = new Recent<Array<{ n: number; text: string }>>(MAX_MEMORY);
+  private readonly cutTexts = new Recent<Array<{ n: number; text: string }>>(MAX_CUT_CLIENTS);
 
   constructor(
     private readonly contract: Contract,
@@ -115,7 +118,9 @@ export class ClientGrader {
   record(a: Answered): RequestVerdict {
     const n = ++this.count;
     const client = clientKey(a.req);
-    const findings = [...this.refusal(a), ...this.retry(a, client), ...this.conversation(a, client)];
+    // Only API calls are judged: a probe of `/` or `/health` is no client fault.
+    const api = a.req.path.startsWith('/v1/');
+    const findings = api ? [...this.refusal(a), ...this.retry(a, client), ...this.conversation(a, client)] : [];
     this.remember(a, client, n);
     for (const f of findings) this.add(f, a, n);
     const verdict: RequestVerdict = {
@@ -137,9 +142,8 @@ export class ClientGrader {
 
   /** What the contract refused, by the rule and field handle.ts named. */
   private refusal(a: Answered): Finding[] {
-    const headers = a.req.path.startsWith('/v1/');
     this.judged('headers');
-    if (headers) this.judged('schema');
+    this.judged('schema');
     if (a.req.path === '/v1/messages' || a.req.path === '/v1/messages/count_tokens') this.judged('rules');
     if (a.req.headers['anthropic-version'] === '2026-10-21') this.judged('sampling');
     if (a.result.request) this.judged('model');
@@ -267,7 +271,7 @@ export class ClientGrader {
     if (a.cut) {
       this.judged('cutStream');
       const text = textOf(content).trim();
-      if (text) this.cutTexts.set(client, [...(this.cutTexts.get(client) ?? []).slice(-(MAX_CUTS_PER_CLIENT - 1)), { n, text }]);
+      if (text && text.length <= MAX_CUT_TEXT) this.cutTexts.set(client, [...(this.cutTexts.get(client) ?? []).slice(-(MAX_CUTS_PER_CLIENT - 1)), { n, text }]);
     }
   }
 

@@ -88,6 +88,26 @@ describe('the official SDK gets a clean report', () => {
     expect(statusOf(report.results, 'client_honours_retry_after')).toBe('passed');
   });
 
+  test('streams cut by an in-stream error or a dropped connection: what the SDK does after them is clean', async () => {
+    const report = await graded({ chaos: { streamErrorRate: 0.5, dropRate: 0.25, tokensPerSecond: 500, seed: 3 } }, async (url) => {
+      const c = new Anthropic({ baseURL: url, apiKey: KEY, maxRetries: 2 });
+      for (const content of ['Tell me about the sea and the sky', 'And the stars over the hills', 'And the moon on the water'])
+        await c.messages.stream({ ...hello, messages: [{ role: 'user', content }] }).finalMessage().catch(() => undefined);
+      await c.messages.create(hello).catch(() => undefined);
+    });
+    expect(report.results.areas[0]!.checks.find((c) => c.id === 'client_cut_stream_not_complete')!.ran).toBeGreaterThan(0);
+    expect(findings(report.results)).toEqual([]);
+  });
+
+  test('probes outside the API (`/`, `/health`) are not judged', async () => {
+    const report = await graded({}, async (url) => {
+      await fetch(`${url}/health`);
+      await fetch(url);
+    });
+    expect(findings(report.results)).toEqual([]);
+    expect(report.requests).toHaveLength(2);
+  });
+
   test('a rule nothing exercised is skipped with its reason, never reported as passed', async () => {
     const report = await graded({}, async (url) => {
       await new Anthropic({ baseURL: url, apiKey: KEY }).messages.create(hello);
@@ -111,6 +131,9 @@ describe('a wrong client: each fault gives exactly its finding', () => {
     ['wrongToolResultId', {}, ['client_tool_result_matches_tool_use: no tool_use in the previous message (error)']],
     ['rewritesToolUseIds', {}, ['client_tool_result_matches_tool_use: tool_use the mock never sent (warning)']],
     ['altersThinking', {}, ['client_thinking_unchanged: thinking text altered (error)']],
+    ['altersSignature', {}, ['client_thinking_unchanged: signature altered (error)']],
+    ['thinkingBudgetTooLarge', {}, ['client_request_rules: thinking_budget_below_max_tokens max_tokens (error)']],
+    ['unknownModel', {}, ['client_model_served: model model (warning)']],
     ['reusesCutStream', { chaos: { streamErrorRate: 1 } }, ['client_cut_stream_not_complete: partial text as a finished turn (warning)']],
     // Paced, so that the deltas before the drop reach the client.
     ['reusesCutStream', { chaos: { dropRate: 1, tokensPerSecond: 200 } }, ['client_cut_stream_not_complete: partial text as a finished turn (warning)']],
