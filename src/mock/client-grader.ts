@@ -142,11 +142,9 @@ export class ClientGrader {
 
   /** What the contract refused, by the rule and field handle.ts named. */
   private refusal(a: Answered): Finding[] {
-    this.judged('headers');
-    this.judged('schema');
+    for (const rule of ['headers', 'schema', 'model'] as const) this.judged(rule);
     if (a.req.path === '/v1/messages' || a.req.path === '/v1/messages/count_tokens') this.judged('rules');
     if (a.req.headers['anthropic-version'] === '2026-10-21') this.judged('sampling');
-    if (a.result.request) this.judged('model');
     const refusal = a.result.refusal;
     const rule = refusal && ruleOfRefusal(refusal.rule);
     if (!refusal || !rule) return [];
@@ -156,7 +154,7 @@ export class ClientGrader {
     return [
       {
         rule,
-        key: `${refusal.rule}${refusal.field ? ` ${refusal.field.replace(/\.\d+(?=\.|$)/g, '.N')}` : ''}`,
+        key: `${refusal.rule}${refusal.field && refusal.field !== refusal.rule ? ` ${refusal.field.replace(/\.\d+(?=\.|$)/g, '.N')}` : ''}`,
         detail: `Received: ${a.req.method} ${a.req.path} refused ${a.result.status}: ${message}\nExpected: a request the API accepts — rule ${refusal.rule}${field}`,
         severity: rule === 'model' ? 'warning' : 'error',
         source: own?.source,

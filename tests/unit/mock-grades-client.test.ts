@@ -133,7 +133,7 @@ describe('a wrong client: each fault gives exactly its finding', () => {
     ['altersThinking', {}, ['client_thinking_unchanged: thinking text altered (error)']],
     ['altersSignature', {}, ['client_thinking_unchanged: signature altered (error)']],
     ['thinkingBudgetTooLarge', {}, ['client_request_rules: thinking_budget_below_max_tokens max_tokens (error)']],
-    ['unknownModel', {}, ['client_model_served: model model (warning)']],
+    ['unknownModel', {}, ['client_model_served: model (warning)']],
     ['reusesCutStream', { chaos: { streamErrorRate: 1 } }, ['client_cut_stream_not_complete: partial text as a finished turn (warning)']],
     // Paced, so that the deltas before the drop reach the client.
     ['reusesCutStream', { chaos: { dropRate: 1, tokensPerSecond: 200 } }, ['client_cut_stream_not_complete: partial text as a finished turn (warning)']],
