@@ -14,6 +14,7 @@ import type { ClientReport } from '../../src/mock/client-grader';
 import type { RunResults } from '../../src/report/results';
 import { seeded } from '../../src/mock/chaos';
 import { main } from '../../src/cli/main';
+import { startMock as publicStartMock } from '../../src/index';
 import { WRONG_CLIENT, type WrongClientFault } from '../fixtures/clients/wrong-client';
 import { tempDir } from '../helpers/temp';
 
@@ -170,6 +171,17 @@ describe('the reports', () => {
     expect(results.totals).toMatchObject({ failed: 1, requests: 2 });
     expect(readFileSync(path.join(dir, 'report.html'), 'utf8')).toContain('client_tool_result_matches_tool_use');
     expect(readFileSync(path.join(dir, 'junit.xml'), 'utf8')).toMatch(/failures="1"/);
+  });
+
+  test('the public startMock: gradeClient keeps the verdicts for clientReport()', async () => {
+    const mock = await publicStartMock({ apiKey: KEY, gradeClient: true });
+    try {
+      await WRONG_CLIENT.missingVersion({ url: mock.url, key: KEY });
+      const report = mock.clientReport!();
+      expect(report.requests).toEqual([expect.objectContaining({ n: 1, method: 'POST', path: '/v1/messages', status: 400, findings: [{ checkId: 'client_request_headers', severity: 'error', key: 'version anthropic-version' }] })]);
+    } finally {
+      await mock.close();
+    }
   });
 
   test('`mock --report DIR`: the verdict on stop, and exit 1 when the client broke a rule', async () => {
