@@ -23,8 +23,13 @@ export { buildMatrix, VERDICTS, type Matrix, type MatrixInput, type Verdict } fr
 export { compareMatrices, type CellChange } from './matrix/gate';
 export { writeMatrix } from './matrix/write';
 export type { RunningServer, ChaosOptions, RateLimitOptions };
+export type { ClientReport, RequestVerdict } from './mock/client-grader';
 
-/** The reference mock's options: the key it accepts (default "mock-key"), the port, models served, pacing and faults. */
+/**
+ * The reference mock's options: the key it accepts (default "mock-key"), the port, models served,
+ * pacing and faults, and grading its client (`report: dir` writes the client's reports on close;
+ * `gradeClient: true` keeps the verdicts for `mock.clientReport()` only).
+ */
 export type MockServerOptions = Partial<Omit<ServerOptions, 'fault'>>;
 
 /**

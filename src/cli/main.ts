@@ -23,6 +23,7 @@ import { findingsText } from '../report/findings';
 import { compareRuns } from './report';
 import { matrixCommand, targetsCommand } from './matrix';
 import { MockUsageError, startMockCommand } from './mock';
+import { clientSummaryText } from '../mock/client-grader';
 import type { ConformanceResults } from '../engine/run-conformance';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -77,7 +78,7 @@ const MODEL_FLAG = RUN_FLAGS.find((f) => f.env === 'ANTHROPIC_MODEL')!;
 
 const SUBCOMMANDS: Record<string, { flags: Flag[]; usage: string }> = {
   run: { flags: RUN_FLAGS, usage: `${NAME} [run] [flags]` },
-  mock: { flags: [KEY_FLAG, MODEL_FLAG], usage: `${NAME} mock [--port N] [--api-key-env NAME] [--model ID] [--models LIST] [pacing and fault options: README "The mock in your CI"]` },
+  mock: { flags: [KEY_FLAG, MODEL_FLAG], usage: `${NAME} mock [--port N] [--api-key-env NAME] [--model ID] [--models LIST] [--report DIR] [pacing and fault options: README "The mock in your CI"]` },
   'check-recorded': { flags: [REPORTS_FLAG], usage: `${NAME} check-recorded [--reports-dir DIR] PATH... (recorded-exchange JSON or HAR files, or folders of them)` },
   report: { flags: [], usage: `${NAME} report BEFORE.json AFTER.json [--html report.html]` },
   matrix: { flags: [], usage: `${NAME} matrix RESULTS.json... [--label TEXT]... [--out DIR] [--baseline OLD-matrix.json]` },
@@ -190,7 +191,7 @@ export async function main(args: string[], env: NodeJS.ProcessEnv, cwd: string, 
   try {
     switch (parsed.command) {
       case 'mock':
-        return await mockCommand(parsed.argv, merged, io, stop);
+        return await mockCommand(parsed.argv, merged, cwd, io, stop);
       case 'report':
         return compareRuns(parsed.argv, io);
       case 'matrix':
@@ -229,12 +230,16 @@ function finish(r: ConformanceResults, io: Io): number {
   return r.exitCode;
 }
 
-async function mockCommand(args: string[], env: NodeJS.ProcessEnv, io: Io, stop?: Promise<void>): Promise<number> {
-  const { server, banner } = await startMockCommand(args, env);
+async function mockCommand(args: string[], env: NodeJS.ProcessEnv, cwd: string, io: Io, stop?: Promise<void>): Promise<number> {
+  const { server, banner, report } = await startMockCommand(args, env, cwd);
   io.out(banner);
   await (stop ?? stopSignal());
   await server.close();
-  return EXIT.conforms;
+  const graded = server.clientReport?.().results;
+  if (!graded || !report) return EXIT.conforms;
+  // With --report the exit code is the client's verdict, as a run's is the server's.
+  io.err(`\n${clientSummaryText(graded, report)}`);
+  return graded.totals.failing ? EXIT.nonconformant : EXIT.conforms;
 }
 
 /** Resolves on Ctrl-C or SIGTERM (how a CI job ends the mock). */

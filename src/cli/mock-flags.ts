@@ -15,4 +15,4 @@ export const MOCK_NUMBER_FLAGS = {
 } as const;
 
 /** Every option as written on the command line (`--port`, `--models`, …). */
-export const MOCK_FLAGS = ['models', ...Object.keys(MOCK_NUMBER_FLAGS)].map((f) => `--${f}`);
+export const MOCK_FLAGS = ['models', 'report', ...Object.keys(MOCK_NUMBER_FLAGS)].map((f) => `--${f}`);

@@ -11,9 +11,12 @@
  *   --drop-rate R                 share of answers whose connection drops (streams: after some deltas)
  *   --retry-after S               retry-after seconds on injected 429 / 529 (default 1)
  *   --seed N                      seed of the fault draws (default 42)
+ *   --report DIR                  grade the client: a verdict per request, written on exit as
+ *                                 results.json, report.html and junit.xml in DIR
  *   --requests-per-minute N, --input-tokens-per-minute N, --output-tokens-per-minute N
  *                                 enforce these limits (429 with retry-after past them)
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadContract } from '../contract/spec';
 import { startMock, type RunningServer } from '../mock/server';
@@ -34,10 +37,10 @@ function number(name: keyof typeof NUMBERS, raw: string | undefined): number | u
 }
 
 /** Starts the mock as the command line asks (flags, then ANTHROPIC_API_KEY, ANTHROPIC_MODEL, ANTHROPIC_MOCK_MODELS, PORT). */
-export async function startMockCommand(args: string[], env: NodeJS.ProcessEnv): Promise<{ server: RunningServer; banner: string }> {
+export async function startMockCommand(args: string[], env: NodeJS.ProcessEnv, cwd = process.cwd()): Promise<{ server: RunningServer; banner: string; report?: string }> {
   const { values } = parseArgs({
     args,
-    options: { models: { type: 'string' }, ...Object.fromEntries(Object.keys(NUMBERS).map((k) => [k, { type: 'string' as const }])) },
+    options: { models: { type: 'string' }, report: { type: 'string' }, ...Object.fromEntries(Object.keys(NUMBERS).map((k) => [k, { type: 'string' as const }])) },
     strict: true,
   });
   const v = values as Record<string, string | undefined>;
@@ -59,6 +62,7 @@ export async function startMockCommand(args: string[], env: NodeJS.ProcessEnv): 
   const rates = (chaos.overloadedRate ?? 0) + (chaos.rateLimitedRate ?? 0) + (chaos.dropRate ?? 0);
   if (rates > 1) throw new MockUsageError(`--overloaded-rate, --rate-limited-rate and --drop-rate add up to ${rates}: at most 1`);
   const apiKey = env.ANTHROPIC_API_KEY || 'mock-key';
+  const report = v.report === undefined ? undefined : path.resolve(cwd, v.report);
   const server = await startMock(await loadContract(), {
     apiKey,
     port: n('port') ?? Number(env.PORT ?? 0),
@@ -66,9 +70,10 @@ export async function startMockCommand(args: string[], env: NodeJS.ProcessEnv): 
     models: added,
     chaos: Object.fromEntries(Object.entries(chaos).filter(([, x]) => x !== undefined)),
     rateLimits: enforce ? Object.fromEntries(Object.entries(limits).filter(([, x]) => x !== undefined)) : undefined,
+    report,
   });
   const set = Object.entries(v).filter(([k, x]) => x !== undefined && k !== 'port').map(([k, x]) => `--${k} ${x}`);
   const banner = `reference mock on ${server.url} (ANTHROPIC_BASE_URL=${server.url}; key from ANTHROPIC_API_KEY or "mock-key")${set.length ? `; ${set.join(' ')}` : ''}`;
-  return { server, banner };
+  return { server, banner, report };
 }
 

@@ -84,34 +84,38 @@ function deltaTokens(e: MockEvent): number {
 
 /**
  * Writes a stream event by event with the model's pacing, and the stream faults: after half the
- * deltas (at least one), an `error` event ends it, or the connection is dropped.
+ * deltas (at least one), an `error` event ends it, or the connection is dropped. Returns how many
+ * of the answer's events were written (the client grader reads what a cut stream held).
  */
-export async function writeStream(res: http.ServerResponse, result: MockResult, o: ChaosOptions, fault: Fault): Promise<void> {
+export async function writeStream(res: http.ServerResponse, result: MockResult, o: ChaosOptions, fault: Fault): Promise<number> {
   const events = result.events!;
   res.writeHead(result.status, { ...result.headers, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
   const deltas = events.filter((e) => e.event === 'content_block_delta').length;
   const cutAfter = Math.max(1, Math.floor(deltas / 2));
   const tps = o.tokensPerSecond ?? 0;
   let sent = 0;
+  let written = 0;
   for (const e of events) {
-    if (res.destroyed) return;
+    if (res.destroyed) return written;
     if (e.event === 'content_block_delta') {
       if (sent === 0) await sleep(o.firstTokenMs ?? 0);
       if (tps > 0) await sleep((deltaTokens(e) / tps) * 1000);
-      if (res.destroyed) return;
+      if (res.destroyed) return written;
     }
     res.write(frame(e));
+    written += 1;
     if (e.event === 'content_block_delta' && ++sent === cutAfter && (fault === 'stream_error' || fault === 'drop')) {
       if (fault === 'drop') {
         res.socket?.destroy();
-        return;
+        return written;
       }
       const error = { type: 'error', error: { details: null, type: 'overloaded_error', message: 'Overloaded' }, request_id: newId('req') };
       res.end(frame({ event: 'error', data: error }));
-      return;
+      return written;
     }
   }
   res.end();
+  return written;
 }
 
 /** The wait of a JSON answer: first token, then its output tokens at the model's rate. */

@@ -32,7 +32,21 @@ export interface MockResult {
   events?: MockEvent[];
   /** The parsed request body, when it parsed (fault hooks read it). */
   request?: Record<string, unknown>;
+  /** Why the request was refused: the rule (`schema`, `version`, a request-rules.ts id…) and the field it names. */
+  refusal?: Refusal;
 }
+
+export interface Refusal {
+  rule: string;
+  field?: string;
+}
+
+/** The field a refusal message names: its `path: ` prefix, else its first `backticked` name. */
+function fieldOf(message: string): string | undefined {
+  return /^([\w.]+): /.exec(message)?.[1] ?? /`([\w.]+)`/.exec(message)?.[1];
+}
+
+const refused = (result: MockResult, rule: string, field?: string): MockResult => ({ ...result, refusal: { rule, field } });
 
 export interface MockOptions {
   apiKey: string;
@@ -62,44 +76,44 @@ export function handle(contract: Contract, options: MockOptions, req: MockReques
   // The error type of each status comes from the spec; other 4xx use invalid_request_error (https://platform.claude.com/docs/en/api/errors).
   const fail = (status: number, message: string) => errorResult(status, message, contract.errorTypesFor(status)?.[0] ?? 'invalid_request_error');
   const route = req.path === '/v1/messages' ? 'messages' : req.path === '/v1/messages/count_tokens' ? 'count_tokens' : /^\/v1\/models(\/[^/]+)?$/.test(req.path) ? 'models' : undefined;
-  if (!route) return fail(404, `Not Found: ${req.path}`);
-  if (req.method !== (route === 'models' ? 'GET' : 'POST')) return fail(405, `Method Not Allowed: ${req.method}`);
+  if (!route) return refused(fail(404, `Not Found: ${req.path}`), 'route');
+  if (req.method !== (route === 'models' ? 'GET' : 'POST')) return refused(fail(405, `Method Not Allowed: ${req.method}`), 'method');
 
   const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
   const key = req.headers['x-api-key'] || bearer;
-  if (!key) return fail(401, 'x-api-key header is required');
+  if (!key) return refused(fail(401, 'x-api-key header is required'), 'auth', 'x-api-key');
   // The API's words for a wrong key: `invalid x-api-key`, or for a Bearer token `Invalid bearer token` (openclaw/openclaw#54350).
-  if (key !== options.apiKey) return fail(401, req.headers['x-api-key'] ? 'invalid x-api-key' : 'Invalid bearer token');
+  if (key !== options.apiKey) return refused(fail(401, req.headers['x-api-key'] ? 'invalid x-api-key' : 'Invalid bearer token'), 'key');
 
   const version = req.headers['anthropic-version'];
-  if (!version) return fail(400, 'anthropic-version: header is required');
-  if (!contract.anthropicVersions.includes(version)) return fail(400, `anthropic-version: "${version}" is not a valid version`);
+  if (!version) return refused(fail(400, 'anthropic-version: header is required'), 'version', 'anthropic-version');
+  if (!contract.anthropicVersions.includes(version)) return refused(fail(400, `anthropic-version: "${version}" is not a valid version`), 'version', 'anthropic-version');
 
   const selection = { only: options.onlyModels, add: options.models };
   if (route === 'models') {
     const answer = modelsAnswer(contract, selection, req.path, req.query);
-    if ('notFound' in answer) return fail(404, answer.notFound);
-    if ('refused' in answer) return fail(400, answer.refused);
+    if ('notFound' in answer) return refused(fail(404, answer.notFound), 'model', 'model_id');
+    if ('refused' in answer) return refused(fail(400, answer.refused), 'schema', fieldOf(answer.refused));
     return { status: 200, headers: { 'request-id': newId('req') }, json: answer.json };
   }
 
-  if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) return fail(400, 'Content-Type must be application/json');
+  if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) return refused(fail(400, 'Content-Type must be application/json'), 'content_type', 'content-type');
   let body: unknown;
   try {
     body = JSON.parse(req.body);
   } catch {
-    return fail(400, 'There was an error parsing the body of your request: invalid JSON');
+    return refused(fail(400, 'There was an error parsing the body of your request: invalid JSON'), 'json');
   }
   const betas = req.headers['anthropic-beta'] ?? '';
   const beta = Boolean(betas) || req.query.get('beta') === 'true';
   if (route === 'count_tokens') return countTokens(contract, selection, body, beta, fail);
-  const refused = requestErrorMessage(contract, body, beta);
-  if (refused) return fail(400, refused);
+  const invalid = requestErrorMessage(contract, body, beta);
+  if (invalid) return refused(fail(400, invalid), 'schema', fieldOf(invalid));
   const request = body as Record<string, unknown>;
   const violation = firstRuleViolation(request, { version, modelMaxOutputTokens: raisesCeiling(betas) ? {} : contract.modelMaxOutputTokens, models: contract.models });
-  if (violation) return { ...fail(400, violation.message), request };
+  if (violation) return { ...fail(400, violation.message), request, refusal: { rule: violation.rule.id, field: fieldOf(violation.message) } };
   const model = String(request.model);
-  if (!servedModels(contract, selection).has(model)) return { ...fail(404, `model: ${model}`), request };
+  if (!servedModels(contract, selection).has(model)) return { ...fail(404, `model: ${model}`), request, refusal: { rule: 'model', field: 'model' } };
 
   const { message } = reply(request);
   message.model = answeredModel(contract, model);
@@ -120,11 +134,11 @@ function countTokens(contract: Contract, selection: { only?: string[]; add?: str
   if (body && typeof body === 'object' && !Array.isArray(body)) {
     const allowed = countTokensFields(contract, beta);
     const extra = Object.keys(body).find((k) => !allowed.includes(k));
-    if (extra) return fail(400, `${extra}: Extra inputs are not permitted`);
+    if (extra) return refused(fail(400, `${extra}: Extra inputs are not permitted`), 'schema', extra);
   }
-  const refused = requestErrorMessage(contract, body && typeof body === 'object' && !Array.isArray(body) ? { ...body, max_tokens: 1 } : body, beta);
-  if (refused) return fail(400, refused);
+  const invalid = requestErrorMessage(contract, body && typeof body === 'object' && !Array.isArray(body) ? { ...body, max_tokens: 1 } : body, beta);
+  if (invalid) return refused(fail(400, invalid), 'schema', fieldOf(invalid));
   const request = body as Record<string, unknown>;
-  if (!servedModels(contract, selection).has(String(request.model))) return fail(404, `model: ${String(request.model)}`);
+  if (!servedModels(contract, selection).has(String(request.model))) return refused(fail(404, `model: ${String(request.model)}`), 'model', 'model');
   return { status: 200, headers: { 'request-id': newId('req') }, json: { input_tokens: inputTokens(request) } };
 }

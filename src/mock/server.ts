@@ -13,19 +13,24 @@ import { frame } from './stream';
 import { RateLimiter, type RateLimitOptions } from './rate-limit';
 import { drawFault, faultResult, jsonDelayMs, seeded, sleep, writeStream, type ChaosOptions } from './chaos';
 import { PromptCache } from './cache';
+import { ClientGrader, type ClientReport } from './client-grader';
+import { writeReports } from '../engine/write-reports';
 
 /** The organization the mock's key belongs to (the API names it on every answer). */
 export const MOCK_ORGANIZATION_ID = '00000000-0000-4000-8000-00000000a11c';
 
 export interface Fault {
   alter?(result: MockResult, req: MockRequest): MockResult | Promise<MockResult>;
-  write?(res: http.ServerResponse, result: MockResult, req: MockRequest): void | Promise<void>;
+  write?(res: http.ServerResponse, result: MockResult, req: MockRequest): void | Promise<unknown>;
 }
 
 export interface RunningServer {
   url: string;
   /** Requests received so far. */
   requests: () => number;
+  /** The verdict on the client so far, when the mock grades it (`report` or `gradeClient`). */
+  clientReport?: () => ClientReport;
+  /** Stops the mock (and writes the client's reports when `report` names a folder). */
   close(): Promise<void>;
 }
 
@@ -48,6 +53,9 @@ export interface ServerOptions extends MockOptions {
   chaos?: ChaosOptions;
   /** Per-minute limits to enforce (429 past them). Unset: the headers report generous limits, never enforced. */
   rateLimits?: RateLimitOptions;
+  /** Grade the client: a verdict per request (clientReport()), and when a folder is given, its reports written there on close. */
+  report?: string;
+  gradeClient?: boolean;
 }
 
 export async function startMock(contract: Contract, options: ServerOptions): Promise<RunningServer> {
@@ -56,9 +64,12 @@ export async function startMock(contract: Contract, options: ServerOptions): Pro
   const random = seeded(chaos.seed ?? 42);
   const cache = options.cache ?? new PromptCache();
   let count = 0;
+  let url = '';
+  const grader = options.report || options.gradeClient ? new ClientGrader(contract, { url: () => url, seed: chaos.seed ?? 42, apiKey: options.apiKey }) : undefined;
   const sockets = new Set<import('node:net').Socket>();
   const server = http.createServer((req, res) => {
     count += 1;
+    const arrivedAt = Date.now();
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -87,13 +98,16 @@ export async function startMock(contract: Contract, options: ServerOptions): Pro
         }
         result = { ...result, headers: { ...result.headers, 'anthropic-organization-id': MOCK_ORGANIZATION_ID, ...limiter.headers() } };
         if (options.fault?.alter) result = await options.fault.alter(result, mockReq);
+        let eventsWritten: number | undefined;
         if (options.fault?.write) await options.fault.write(res, result, mockReq);
         else if (fault === 'drop' && !result.events) res.socket?.destroy();
-        else if (result.events && result.status === 200) await writeStream(res, result, chaos, fault);
+        else if (result.events && result.status === 200) eventsWritten = await writeStream(res, result, chaos, fault);
         else {
           await sleep(jsonDelayMs(result, chaos));
           writeResult(res, result);
         }
+        const cut = Boolean(result.events) && (fault === 'drop' || fault === 'stream_error');
+        grader?.record({ req: mockReq, result, arrivedAt, answeredAt: Date.now(), eventsWritten, cut, dropped: fault === 'drop' && !result.events });
       })().catch((e: unknown) => {
         res.destroy(e as Error);
       });
@@ -109,13 +123,18 @@ export async function startMock(contract: Contract, options: ServerOptions): Pro
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  url = `http://127.0.0.1:${port}`;
+  let closed: Promise<void> | undefined;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     requests: () => count,
+    ...(grader ? { clientReport: () => grader.report() } : {}),
     close: () =>
-      new Promise<void>((resolve) => {
+      (closed ??= new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();
         server.close(() => resolve());
-      }),
+      }).then(() => {
+        if (grader && options.report) writeReports(options.report, grader.report().results);
+      })),
   };
 }
