@@ -35,6 +35,12 @@ import { modelsPagination } from './models-pagination';
 import { modelsNewestFirst } from './models-newest-first';
 import { modelRetrieveConsistent } from './model-retrieve-consistent';
 import { modelsListedAccepted } from './models-listed-accepted';
+import { toolRoundTrip } from './tool-round-trip';
+import { parallelToolRoundTrip } from './parallel-tool-round-trip';
+import { thinkingRoundTrip } from './thinking-round-trip';
+import { prefillContinued } from './prefill-continued';
+import { toolInputStreamed } from './tool-input-streamed';
+import { toolResultImageCounted } from './tool-result-image-counted';
 
 export const CHECKS = [
   transportComplete,
@@ -61,10 +67,15 @@ export const CHECKS = [
   errorMessageNamesField,
   stopReasonKnown,
   newValuesNamed,
+  toolInputStreamed,
+  toolRoundTrip,
+  parallelToolRoundTrip,
+  thinkingRoundTrip,
+  prefillContinued,
 ] as const satisfies readonly Check[];
 
 /** Checks across an area's exchanges, reported after the per-exchange ones. */
-export const SET_CHECKS = [operationImplemented, streamJsonSameShape, requestIdUnique, countTokensMatchesUsage, modelsPagination, modelsNewestFirst, modelRetrieveConsistent, modelsListedAccepted] as const satisfies readonly SetCheck[];
+export const SET_CHECKS = [operationImplemented, streamJsonSameShape, requestIdUnique, countTokensMatchesUsage, modelsPagination, modelsNewestFirst, modelRetrieveConsistent, modelsListedAccepted, toolResultImageCounted] as const satisfies readonly SetCheck[];
 
 /** Every check id: a typo in an area's list or a test is a compile error. */
 export type CheckId = (typeof CHECKS)[number]['id'] | (typeof SET_CHECKS)[number]['id'];

@@ -11,6 +11,7 @@ import { toEvents, type MockEvent } from './stream';
 import { requestErrorMessage } from './request-errors';
 import { answeredModel, servedModels } from './models';
 import { countTokensFields, modelsAnswer } from './endpoints';
+import { invalidSignature } from './signatures';
 
 export interface MockRequest {
   method: string;
@@ -94,6 +95,8 @@ export function handle(contract: Contract, options: MockOptions, req: MockReques
   const request = body as Record<string, unknown>;
   const violation = firstRuleViolation(request, { version, modelMaxOutputTokens: raisesCeiling(betas) ? {} : contract.modelMaxOutputTokens, models: contract.models });
   if (violation) return { ...fail(400, violation.message), request };
+  const forged = invalidSignature(request);
+  if (forged) return { ...fail(400, forged), request };
   const model = String(request.model);
   if (!servedModels(contract, selection).has(model)) return { ...fail(404, `model: ${model}`), request };
 

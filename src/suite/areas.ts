@@ -18,6 +18,7 @@ import { shrinkGenerated } from './shrink';
 import { authCases, exampleCases, invalidCases, semanticCases, validCases } from './cases';
 import { COUNT_TOKENS_AREA } from './count-tokens-cases';
 import { MODELS_AREA } from './models-cases';
+import { CONVERSATIONS_AREA } from './conversation-cases';
 import { COMMON_CHECKS } from './common';
 
 export interface AreaDef {
@@ -75,9 +76,10 @@ export const AREAS: AreaDef[] = [
     title: 'Behaviour a schema cannot state (JSON and streams)',
     profiles: ['full'],
     group: 'messages',
-    checks: [...COMMON, 'response_schema_conformance', ...STREAM, 'positive_data_acceptance', ...SEMANTIC, 'stream_json_same_shape'],
+    checks: [...COMMON, 'response_schema_conformance', ...STREAM, 'positive_data_acceptance', ...SEMANTIC, 'stream_json_same_shape', 'tool_input_streamed'],
     cases: semanticCases,
   },
+  CONVERSATIONS_AREA,
   COUNT_TOKENS_AREA,
   MODELS_AREA,
 ];
