@@ -24,8 +24,8 @@ export const prefillContinued = defineCheck({
     const message = viewOf(ex).message;
     if (!message) return [];
     const findings: Finding[] = [];
-    const calls = blocksOf(message).filter((b) => b.type === 'tool_use' || b.type === 'server_tool_use');
-    if (calls.length) findings.push({ detail: `Received: a ${String(calls[0]!.type)} block (${String(calls[0]!.name)}) in the answer to a request that offers no tool\nExpected: the prefilled text continued`, key: 'tool_call' });
+    const calls = blocksOf(message).filter((b) => b.type === 'tool_use');
+    if (calls.length) findings.push({ detail: `Received: a tool_use block (${String(calls[0]!.name)}) in the answer to a request that offers no tool\nExpected: the prefilled text continued`, key: 'tool_call' });
     const prefill = (requestBody(ex)?.messages as Array<{ content?: unknown }> | undefined)?.at(-1)?.content;
     const first = textOf(message)[0]?.trimStart() ?? '';
     if (typeof prefill === 'string' && prefill.trim() && first.startsWith(prefill.trim()))

@@ -33,6 +33,8 @@ export interface FailureRecord {
   request?: { url: string; headers: Record<string, string>; body: string };
   response?: string;
   curl?: string;
+  /** A conversation step's conversation so far, one line per block (the step is named in caseDescription). */
+  transcript?: string[];
 }
 
 export interface CheckRecord {
@@ -100,6 +102,7 @@ export function serializeFailure(f: Failure, o: FormatOptions, group?: FailureGr
     request: ex && excerpts ? { url: ex.request.url, headers: redactHeaders(ex.request.headers), body: redact(ex.request.body.slice(0, 4000)) } : undefined,
     response: ex && excerpts ? responseExcerpt(ex, f.eventIndex) : undefined,
     curl: ex && excerpts ? reproCurl(ex, o.apiKey, o.casesDir) : undefined,
+    transcript: m?.conversation?.transcript.map(redact),
   });
 }
 

@@ -15,7 +15,11 @@ const KEY = 'fixture-key-0123456789';
 jest.setTimeout(30_000);
 
 /** The catalogue's faults are Messages faults: other operations (count_tokens) answer as the mock does (their own fixtures break them). */
-const messagesOnly = ({ alter, write }: Fault): Fault => ({ write, alter: alter && ((r, q) => (q.path === '/v1/messages' ? alter(r, q) : r)) });
+const messagesOnly = ({ request, alter, write }: Fault): Fault => ({
+  write,
+  request: request && ((q) => (q.path === '/v1/messages' ? request(q) : q)),
+  alter: alter && ((r, q) => (q.path === '/v1/messages' ? alter(r, q) : r)),
+});
 
 async function against(fixture: FixtureServer) {
   const server: RunningServer = await startMock(await loadContract(), { apiKey: KEY, fault: messagesOnly(fixture.fault) });
