@@ -9,7 +9,7 @@
  *   refused with thinking) → the thinking blocks sent back byte for byte with the tool_use and its
  *   result; the same with one signature character changed, which the API refuses;
  * - prefill: the last message is the assistant's, which the answer continues;
- * - invalid conversations: a tool_result answering no tool_use, a tool_use left unanswered.
+ * - invalid conversations (JSON only): a tool_result answering no tool_use, a tool_use left unanswered.
  * A step the target's answer cannot lead to (a model that called no tool) is not applicable, never
  * sent and never a failure. Every request is small (max_tokens 16 to 128; thinking's minimum budget).
  */
@@ -122,7 +122,8 @@ export function conversationCases(run: Run): RequestCase[] {
       maxTokens: 16,
       features: ['prefill'],
     }),
-    ...invalidConversations(run, form),
+    // Refused before anything streams: the JSON form says it all (two requests fewer).
+    ...(form === 'json' ? invalidConversations(run, form) : []),
   ]);
 }
 

@@ -61,12 +61,11 @@ describe('against the reference mock', () => {
             'thinking_round_trip/2_round_trip',
             'thinking_round_trip/2_altered_signature',
             'prefill/1_continue',
-            'invalid/1_orphan_tool_result',
-            'invalid/1_unanswered_tool_use',
           ].map((n) => `conversation/${n.replace('/', `/${form}/`)}`),
         ),
       );
-    expect(names).toHaveLength(24);
+    expect(names).toEqual(expect.arrayContaining(['conversation/invalid/json/1_orphan_tool_result', 'conversation/invalid/json/1_unanswered_tool_use']));
+    expect(names).toHaveLength(22);
   });
 
   test('every check passes, the conversation checks each judged something', () => {
