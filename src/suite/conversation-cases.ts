@@ -58,8 +58,9 @@ const caseName = (sequence: string, form: Form, index: number, step: string) => 
 
 function stepCase(run: Run, form: Form, s: StepSpec): RequestCase {
   const stream = form === 'stream';
-  const called = (s.features.includes('tools') || s.features.includes('parallel_tools')) && s.index === 1;
-  const features: FeatureId[] = [...s.features, ...(stream ? (['streaming'] as FeatureId[]) : []), ...(stream && called ? (['tool_streaming'] as FeatureId[]) : [])];
+  // Every sequence's `call` step asks for tool calls: streamed, it exercises tool streaming.
+  const streamed: FeatureId[] = stream ? ['streaming', ...(s.step === 'call' ? (['tool_streaming'] as const) : [])] : [];
+  const features = [...new Set([...s.features, ...streamed])];
   return {
     name: caseName(s.sequence, form, s.index, s.step),
     operation: 'messages',
@@ -70,7 +71,7 @@ function stepCase(run: Run, form: Form, s: StepSpec): RequestCase {
       mode: s.index === 1 && s.step === 'call' ? 'semantic' : 'conversation',
       description: `${s.description}${stream ? ', streamed' : ''}`,
       expect: { status: 200 },
-      features: [...new Set(features)],
+      features,
       conversation: { sequence: s.sequence, form, step: s.step, index: s.index, transcript: transcript(s.messages), ...s.conversation },
       ...s.meta,
     },
