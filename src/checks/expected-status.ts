@@ -47,7 +47,7 @@ function statusHint(ex: Exchange, expected: number, gotType: unknown): string {
 }
 
 /** A 400 that names a model-dependent feature the valid body uses: the model may refuse it (warning). */
-function modelRefusal(ex: Exchange, ctx: CheckContext): Finding | undefined {
+export function modelRefusal(ex: Exchange, ctx: CheckContext): Finding | undefined {
   const res = ex.response!;
   const body = requestBody(ex);
   const error = (res.json as { error?: { type?: unknown; message?: unknown } } | undefined)?.error;

@@ -56,6 +56,12 @@ export const IMPACT: Record<CheckId, { impact: Exclude<Impact, 'advisory'>; why:
   citations_valid: breaks('a citation whose quote is not in the document sends a reader to the wrong place: the cited content is lost'),
   content_counted: breaks('an image or document that adds no input tokens never reached the model: the content is lost'),
   content_reaches_model: deviates('the answer does not show the content it was given (a real-model probe)'),
+  tool_round_trip: breaks('an agent sends its tool_result back and gets an error or a malformed answer: its loop stops'),
+  parallel_tool_round_trip: breaks('answers to parallel tool calls lost or refused: the agent cannot continue'),
+  thinking_round_trip: breaks('thinking sent back with the tool result is refused or altered: extended-thinking agents fail on the second turn'),
+  prefill_continued: deviates('a prefilled answer is not continued as the API does; clients that prefill get a different shape'),
+  tool_input_streamed: breaks('a streamed tool call without its input_json_delta: clients that join the deltas get empty input'),
+  tool_result_image_counted: breaks('an image inside a tool_result never reached the model: the content is lost'),
   models_listed_accepted: breaks('a model the list offers is refused by /v1/messages: pickers offer models that fail'),
 };
 

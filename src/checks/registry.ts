@@ -40,6 +40,12 @@ import { streamNotBuffered } from './stream-not-buffered';
 import { streamFirstTokenTime } from './stream-first-token';
 import { promptCacheAccounting } from './prompt-cache';
 import { citationsValid, contentCounted, contentReachesModel } from './feature-content';
+import { toolRoundTrip } from './tool-round-trip';
+import { parallelToolRoundTrip } from './parallel-tool-round-trip';
+import { thinkingRoundTrip } from './thinking-round-trip';
+import { prefillContinued } from './prefill-continued';
+import { toolInputStreamed } from './tool-input-streamed';
+import { toolResultImageCounted } from './tool-result-image-counted';
 
 export const CHECKS = [
   transportComplete,
@@ -71,10 +77,15 @@ export const CHECKS = [
   newValuesNamed,
   citationsValid,
   contentReachesModel,
+  toolInputStreamed,
+  toolRoundTrip,
+  parallelToolRoundTrip,
+  thinkingRoundTrip,
+  prefillContinued,
 ] as const satisfies readonly Check[];
 
 /** Checks across an area's exchanges, reported after the per-exchange ones. */
-export const SET_CHECKS = [operationImplemented, streamJsonSameShape, requestIdUnique, countTokensMatchesUsage, modelsPagination, modelsNewestFirst, modelRetrieveConsistent, modelsListedAccepted, promptCacheAccounting, contentCounted] as const satisfies readonly SetCheck[];
+export const SET_CHECKS = [operationImplemented, streamJsonSameShape, requestIdUnique, countTokensMatchesUsage, modelsPagination, modelsNewestFirst, modelRetrieveConsistent, modelsListedAccepted, promptCacheAccounting, contentCounted, toolResultImageCounted] as const satisfies readonly SetCheck[];
 
 /** Every check id: a typo in an area's list or a test is a compile error. */
 export type CheckId = (typeof CHECKS)[number]['id'] | (typeof SET_CHECKS)[number]['id'];

@@ -3,6 +3,7 @@ import { hasMessage, requestValid } from './conditions';
 import { defineCheck, type Finding } from './failure';
 import { requestBody } from '../http/exchange';
 import { blocksOf, viewOf } from './view';
+import { inputNeverStreamed } from './tool-input-streamed';
 
 const ajv = new Ajv({ strict: false, allErrors: true });
 const compiled = new Map<string, ValidateFunction>();
@@ -53,6 +54,8 @@ export const toolChoiceHonoured = defineCheck({
       findings.push({ detail: `Received: calls to ${JSON.stringify(calls.map((c) => c.name))}\nExpected: a call to ${JSON.stringify(choice.name)} (tool_choice type "tool")`, key: 'wrong_tool' });
 
     const customTools = new Map(tools.filter((t) => t.input_schema !== undefined).map((t) => [t.name, t]));
+    // A streamed input that never came as input_json_delta is tool_input_streamed's finding.
+    const lost = new Set(ex.response?.events ? inputNeverStreamed(ex).map((b) => b.id) : []);
     for (const call of calls) {
       const tool = customTools.get(call.name);
       if (!tool) {
@@ -61,7 +64,7 @@ export const toolChoiceHonoured = defineCheck({
           findings.push({ detail: `Received: a call to ${JSON.stringify(call.name)}\nExpected: one of the offered tools ${JSON.stringify(tools.map((t) => t.name))}`, key: 'unknown_tool' });
         continue;
       }
-      if (cut) continue; // a cut call may carry a partial input
+      if (cut || lost.has(call.id)) continue; // a cut call may carry a partial input
       const validate = validatorFor(tool.input_schema as object);
       if (!validate(call.input))
         findings.push({

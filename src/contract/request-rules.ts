@@ -133,7 +133,51 @@ export const REQUEST_RULES: RequestRule[] = [
         : undefined;
     },
   },
+  {
+    id: 'tool_result_answers_previous_tool_use',
+    source: 'https://platform.claude.com/docs/en/agents-and-tools/tool-use/handle-tool-calls (a tool_result answers a tool_use of the turn before); the API\'s 400 as quoted in anthropics/claude-code#13460 (the message text is UNVERIFIED)',
+    violation: (b) => toolPairing(b, 'orphan'),
+  },
+  {
+    id: 'tool_use_answered_next_turn',
+    source: 'https://platform.claude.com/docs/en/agents-and-tools/tool-use/handle-tool-calls (every tool_use gets its tool_result in the next turn); the API\'s 400 as quoted in anthropics/claude-code#5060 (the message text is UNVERIFIED)',
+    violation: (b) => toolPairing(b, 'unanswered'),
+  },
 ];
+
+type Turn = { role?: string; at: number; blocks: Array<{ type?: string; id?: unknown; tool_use_id?: unknown; message: number; index: number }> };
+
+/**
+ * Consecutive messages of one role are one turn (the API merges them: recorded tool-result-03.json
+ * answers three parallel calls in three user messages). A tool_result must answer a tool_use of
+ * the assistant turn just before (`orphan`); every tool_use of an assistant turn followed by a user
+ * turn must be answered there (`unanswered`).
+ */
+function toolPairing(b: Body, which: 'orphan' | 'unanswered'): string | undefined {
+  const turns: Turn[] = [];
+  for (const [i, m] of messages(b).entries()) {
+    const blocks = (Array.isArray(m.content) ? (m.content as Array<Record<string, unknown>>) : []).map((x, index) => ({ ...(x && typeof x === 'object' ? x : {}), message: i, index }));
+    const last = turns.at(-1);
+    if (last && last.role === m.role) last.blocks.push(...blocks);
+    else turns.push({ role: m.role, at: i, blocks });
+  }
+  for (const [t, turn] of turns.entries()) {
+    const before = t > 0 && turns[t - 1]!.role === 'assistant' ? turns[t - 1]!.blocks.filter((x) => x.type === 'tool_use').map((x) => x.id) : [];
+    if (which === 'orphan' && turn.role === 'user') {
+      const orphan = turn.blocks.find((x) => x.type === 'tool_result' && !before.includes(x.tool_use_id));
+      if (orphan)
+        return `messages.${orphan.message}.content.${orphan.index}: unexpected \`tool_use_id\` found in \`tool_result\` blocks: ${String(orphan.tool_use_id)}. Each \`tool_result\` block must have a corresponding \`tool_use\` block in the previous message.`;
+    }
+    const next = turns[t + 1];
+    if (which === 'unanswered' && turn.role === 'assistant' && next) {
+      const answered = next.blocks.filter((x) => x.type === 'tool_result').map((x) => x.tool_use_id);
+      const missing = turn.blocks.filter((x) => x.type === 'tool_use' && !answered.includes(x.id));
+      if (missing.length)
+        return `messages.${missing[0]!.message}: \`tool_use\` ids were found without \`tool_result\` blocks immediately after: ${missing.map((x) => String(x.id)).join(', ')}. Each \`tool_use\` block must have a corresponding \`tool_result\` block in the next message.`;
+    }
+  }
+  return undefined;
+}
 
 /** The first cross-field rule the body breaks, if any. */
 export function firstRuleViolation(body: Body, ctx: RuleContext): { rule: RequestRule; message: string } | undefined {

@@ -22,7 +22,7 @@ export interface RequestCase {
 }
 
 export interface CaseMeta {
-  mode: 'example' | 'positive' | 'boundary' | 'negative' | 'auth' | 'semantic' | 'stream' | 'recorded';
+  mode: 'example' | 'positive' | 'boundary' | 'negative' | 'auth' | 'semantic' | 'stream' | 'recorded' | 'conversation';
   rule?: string;
   path?: string;
   description?: string;
@@ -63,9 +63,26 @@ export interface CaseMeta {
    * read the content can repeat (content_reaches_model, opt-in).
    */
   featureCheck?: { cacheOf?: string; without?: string; minExtraTokens?: number; codeWord?: string };
+  /** A step of a multi-turn conversation (suite/conversation-cases.ts): the step and the conversation so far. */
+  conversation?: ConversationStep;
   /** fast-check replay data, when the case was generated. */
   seed?: number;
   fcPath?: string;
+}
+
+export interface ConversationStep {
+  /** The sequence: `tool_loop`, `parallel_tools`, `thinking_round_trip`, `prefill`, `invalid`. */
+  sequence: string;
+  /** Sent as JSON or as a stream (every step of a sequence alike). */
+  form: 'json' | 'stream';
+  /** The step within its sequence (`call`, `result_string`, `altered_signature`, …); meta.description says it in words. */
+  step: string;
+  /** 1-based position of the step in its sequence. */
+  index: number;
+  /** The conversation this request carries, one line per block, oldest first (what a report shows). */
+  transcript: string[];
+  /** The case whose request is this one without its images: it must cost fewer input tokens. */
+  withoutImage?: string;
 }
 
 export interface SentRequest {

@@ -13,6 +13,7 @@ import { answeredModel, servedModels } from './models';
 import { countTokensFields, modelsAnswer } from './endpoints';
 import { addCitations } from './content';
 import { applyCache, type PromptCache } from './cache';
+import { invalidSignature } from './signatures';
 
 export interface MockRequest {
   method: string;
@@ -112,6 +113,8 @@ export function handle(contract: Contract, options: MockOptions, req: MockReques
   const request = body as Record<string, unknown>;
   const violation = firstRuleViolation(request, { version, modelMaxOutputTokens: raisesCeiling(betas) ? {} : contract.modelMaxOutputTokens, models: contract.models });
   if (violation) return { ...fail(400, violation.message), request, refusal: { rule: violation.rule.id, field: fieldOf(violation.message) } };
+  const forged = invalidSignature(request);
+  if (forged) return { ...fail(400, forged), request, refusal: { rule: 'thinking_signature', field: 'signature' } };
   const model = String(request.model);
   if (!servedModels(contract, selection).has(model)) return { ...fail(404, `model: ${model}`), request, refusal: { rule: 'model', field: 'model' } };
 

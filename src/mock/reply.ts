@@ -2,11 +2,14 @@
  * The reference mock's answer to a valid request: deterministic, and conformant by construction.
  * It echoes the last user text ("You said: …"), so a stop sequence in the prompt is met and honoured;
  * each word counts as one output token, so max_tokens cuts it; a forced tool is called with the
- * smallest input its schema accepts; enabled thinking adds a signed thinking block first.
+ * smallest input its schema accepts, and so is each offered tool the last user turn names (several
+ * at once: parallel calls, unless disable_parallel_tool_use); enabled thinking adds a signed thinking
+ * block first (signatures.ts checks it when it comes back).
  */
 import { randomBytes } from 'node:crypto';
 import { minimalInstance } from './instance';
 import { mediaTokens } from './content';
+import { signThinking } from './signatures';
 
 type Body = Record<string, unknown>;
 type Block = Record<string, unknown>;
@@ -60,19 +63,22 @@ export function reply(body: Body): MockReply {
 
   if ((body.thinking as { type?: string } | undefined)?.type === 'enabled') {
     const t = emit('Let me think about what was asked.', budget, []);
-    content.push({ type: 'thinking', thinking: t.text, signature: randomBytes(24).toString('base64') });
+    content.push({ type: 'thinking', thinking: t.text, signature: signThinking(t.text) });
     budget -= t.used;
     if (t.cut) stopReason = 'max_tokens';
   }
 
-  const tools = ((body.tools as Block[] | undefined) ?? []).filter((t) => t.input_schema);
-  const choice = body.tool_choice as { type?: string; name?: string } | undefined;
-  const forced = choice?.type === 'tool' ? tools.find((t) => t.name === choice.name) : choice?.type === 'any' ? tools[0] : undefined;
+  // Only the user's own words ask for a tool: a tool_result's text never does (a tool runner would loop).
+  const asked = typeof lastUser?.content === 'string' ? lastUser.content : textOfContent(((lastUser?.content as Block[] | undefined) ?? []).filter((b) => b?.type === 'text'));
+  const called = toolsToCall(body, asked);
 
-  if (stopReason !== 'max_tokens' && forced) {
-    if (budget < 1) stopReason = 'max_tokens';
-    else {
-      content.push({ type: 'tool_use', id: newId('toolu'), name: forced.name, input: minimalInstance(forced.input_schema as Block) });
+  if (stopReason !== 'max_tokens' && called.length) {
+    for (const tool of called) {
+      if (budget < 1) {
+        stopReason = 'max_tokens';
+        break;
+      }
+      content.push({ type: 'tool_use', id: newId('toolu'), name: tool.name, input: minimalInstance(tool.input_schema as Block) });
       budget -= 1;
       stopReason = 'tool_use';
     }
@@ -104,4 +110,19 @@ export function reply(body: Body): MockReply {
       },
     },
   };
+}
+
+/**
+ * The tools the answer calls: the forced one (`tool`); under `any` or `auto` each offered tool the
+ * last user turn names, in the order offered (`any` with none named: the first tool); one at most
+ * with disable_parallel_tool_use; none under `none`.
+ */
+function toolsToCall(body: Body, asked: string): Block[] {
+  const tools = ((body.tools as Block[] | undefined) ?? []).filter((t) => t.input_schema);
+  const choice = (body.tool_choice ?? { type: 'auto' }) as { type?: string; name?: string; disable_parallel_tool_use?: boolean };
+  if (choice.type === 'tool') return tools.filter((t) => t.name === choice.name).slice(0, 1);
+  if (choice.type !== 'any' && choice.type !== 'auto') return [];
+  const named = tools.filter((t) => new RegExp(`\\b${String(t.name).replace(/[^\w-]/g, '')}\\b`).test(asked));
+  const called = named.length ? named : choice.type === 'any' ? tools.slice(0, 1) : [];
+  return choice.disable_parallel_tool_use ? called.slice(0, 1) : called;
 }

@@ -3,7 +3,8 @@
  * (as Microcks does). Every answer carries the headers the API sends on every answer (`request-id`,
  * `anthropic-organization-id`, the `anthropic-ratelimit-*` state: rate-limit.ts); `chaos` adds pacing
  * and faults on demand (chaos.ts). Fixture servers reuse it with one fault: `alter` rewrites the
- * decided result, `write` replaces how it goes on the wire (stalls, broken framing, dropped connections).
+ * decided result (`request` rewrites what reaches it first), `write` replaces how it goes on the
+ * wire (stalls, broken framing, dropped connections).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,6 +21,8 @@ import { writeReports } from '../engine/write-reports';
 export const MOCK_ORGANIZATION_ID = '00000000-0000-4000-8000-00000000a11c';
 
 export interface Fault {
+  /** Rewrites the request before the mock decides (a gateway that changes what it forwards). */
+  request?(req: MockRequest): MockRequest;
   alter?(result: MockResult, req: MockRequest): MockResult | Promise<MockResult>;
   write?(res: http.ServerResponse, result: MockResult, req: MockRequest): void | Promise<unknown>;
 }
@@ -83,7 +86,7 @@ export async function startMock(contract: Contract, options: ServerOptions): Pro
           headers: req.headers as Record<string, string | undefined>,
           body: Buffer.concat(chunks).toString('utf8'),
         };
-        let result = handle(contract, { ...options, cache }, mockReq);
+        let result = handle(contract, { ...options, cache }, options.fault?.request ? options.fault.request(mockReq) : mockReq);
         const stream = Boolean(result.events);
         const fault = result.status === 200 ? drawFault(chaos, random, stream) : undefined;
         if (fault === 'overloaded' || fault === 'rate_limited') result = { ...faultResult(fault, chaos), request: result.request };

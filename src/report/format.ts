@@ -106,6 +106,7 @@ export function formatFailure(f: Failure, o: FormatOptions, note = ''): string {
     const m = ex.case.meta;
     out.push(`  Case: ${ex.case.name}${m?.rule ? ` — ${m.rule}` : m?.description ? ` — ${m.description}` : ''}`);
     if (m?.seed !== undefined) out.push(`  Replay: CONTRACT_SEED=${m.seed}${m.fcPath ? ` (fast-check path ${m.fcPath})` : ''}`);
+    if (m?.conversation) out.push('  Conversation so far:', indent(m.conversation.transcript.join('\n'), 4));
     out.push('  Response:', indent(responseExcerpt(ex, f.eventIndex, secrets), 4), '  Reproduce with:', indent(reproCurl(ex, secrets, o.casesDir), 4));
   }
   return safeText(out.join('\n'), secrets);

@@ -53,6 +53,7 @@ ${cause ? `<div class="label">Seen</div><div>${esc(seenIn(cause))}</div>` : ''}
 ${f.collapsed ? `<div>${esc(f.collapsed)}</div>` : ''}
 ${cases.length > 1 ? `<div class="label">${cases.length} cases hit this</div><div class="cases">${cases.map(esc).join(', ')}</div>` : ''}
 ${f.caseDescription ? `<div class="label">Case</div><div>${esc(f.case)} — ${esc(f.caseDescription)}${f.seed !== undefined ? ` (CONTRACT_SEED=${esc(f.seed)}, fast-check path ${esc(f.fcPath)})` : ''}</div>` : ''}
+${f.transcript?.length ? `<div class="label">Conversation so far</div><pre class="transcript">${f.transcript.map(esc).join('\n')}</pre>` : ''}
 ${f.request ? `<div class="label">Request</div><pre>POST ${esc(f.request.url)}\n${Object.entries(f.request.headers).map(([k, v]) => `${esc(k)}: ${esc(v)}`).join('\n')}\n\n${esc(prettyBody(f.request.body))}</pre>` : ''}
 ${f.response ? `<div class="label">Response</div><pre>${esc(f.response)}</pre>` : ''}
 ${f.curl ? `<div class="label">Reproduce with</div><pre>${esc(f.curl)}</pre>` : ''}

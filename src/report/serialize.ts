@@ -38,6 +38,8 @@ export interface FailureRecord {
   request?: { url: string; headers: Record<string, string>; body: string };
   response?: string;
   curl?: string;
+  /** A conversation step's conversation so far, one line per block (the step is named in caseDescription). */
+  transcript?: string[];
 }
 
 export interface CheckRecord {
@@ -117,6 +119,7 @@ export function serializeFailure(f: Failure, o: FormatOptions, group?: FailureGr
     request: ex && excerpts ? { url: ex.request.url, headers: secrets.headers(ex.request.headers), body: secrets.text(ex.request.body.slice(0, 4000)) } : undefined,
     response: ex && excerpts ? responseExcerpt(ex, f.eventIndex, secrets) : undefined,
     curl: ex && excerpts ? reproCurl(ex, secrets, o.casesDir) : undefined,
+    transcript: m?.conversation?.transcript.map((line) => secrets.text(line)),
   });
 }
 

@@ -19,6 +19,7 @@ import { authCases, exampleCases, invalidCases, semanticCases, validCases } from
 import { COUNT_TOKENS_AREA } from './count-tokens-cases';
 import { MODELS_AREA } from './models-cases';
 import { FEATURES_AREA } from './feature-cases';
+import { CONVERSATIONS_AREA } from './conversation-cases';
 import { COMMON_CHECKS } from './common';
 import type { FeatureId } from '../features/ids';
 
@@ -77,10 +78,11 @@ export const AREAS: AreaDef[] = [
     title: 'Behaviour a schema cannot state (JSON and streams)',
     profiles: ['full'],
     group: 'messages',
-    checks: [...COMMON, 'response_schema_conformance', ...STREAM, 'positive_data_acceptance', ...SEMANTIC, 'stream_json_same_shape'],
+    checks: [...COMMON, 'response_schema_conformance', ...STREAM, 'positive_data_acceptance', ...SEMANTIC, 'stream_json_same_shape', 'tool_input_streamed'],
     cases: semanticCases,
   },
   FEATURES_AREA,
+  CONVERSATIONS_AREA,
   tagged(COUNT_TOKENS_AREA, 'count_tokens', 'count_tokens'),
   tagged(MODELS_AREA, 'models', 'models'),
 ];
@@ -187,7 +189,8 @@ export async function evaluateArea(ctx: Run, area: AreaDef): Promise<AreaOutcome
       const notApplicable = c.meta?.notApplicable;
       const notSelected = featureSelected(ctx, c) ? undefined : `not selected (CONTRACT_FEATURES=${ctx.config.features.ids.join(',')})`;
       if (notApplicable !== undefined || notSelected !== undefined) {
-        unsent.push(...unsentCase(c, notApplicable ?? notSelected!, notApplicable !== undefined ? 'not_applicable' : 'not_tested'));
+        // A later stage may hand the same step back: it is noted once.
+        if (!unsent.some((u) => u.name === c.name)) unsent.push(...unsentCase(c, notApplicable ?? notSelected!, notApplicable !== undefined ? 'not_applicable' : 'not_tested'));
         return false;
       }
       if (profile !== 'full' && c.meta?.expect?.status !== 200) return false;

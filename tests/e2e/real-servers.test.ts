@@ -60,7 +60,7 @@ test('a server at a model pace (first byte after 1 s, stream events 150 ms apart
   for (const { run, exitedAt, server, r } of await Promise.all(runs)) {
     expect({ code: run.code, out: run.out.slice(-800) }).toMatchObject({ code: 0 });
     expect(run.out).not.toMatch(/Exceeded timeout|did not exit/);
-    expect(r.areas.map((a) => [a.id, a.skipped ?? a.notRun ?? 'ran']).sort()).toEqual(['auth-version', 'count-tokens', 'examples', 'invalid-requests', 'models', 'semantics', 'valid-requests'].map((id) => [id, 'ran']));
+    expect(r.areas.map((a) => [a.id, a.skipped ?? a.notRun ?? 'ran']).sort()).toEqual(['auth-version', 'conversations', 'count-tokens', 'examples', 'invalid-requests', 'models', 'semantics', 'valid-requests'].map((id) => [id, 'ran']));
     expect(r.totals).toMatchObject({ failed: 0, failing: 0, notRun: 0, unavailable: 0 });
     expect(r.totals.requests).toBeGreaterThan(80);
     expect(exitedAt - server.lastAnswerAt()).toBeLessThan(6000);

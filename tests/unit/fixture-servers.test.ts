@@ -18,7 +18,11 @@ const KEY = 'fixture-key-0123456789';
 jest.setTimeout(30_000);
 
 /** The catalogue's faults are Messages faults: other operations (count_tokens) answer as the mock does (their own fixtures break them). */
-const messagesOnly = ({ alter, write }: Fault): Fault => ({ write, alter: alter && ((r, q) => (q.path === '/v1/messages' ? alter(r, q) : r)) });
+const messagesOnly = ({ request, alter, write }: Fault): Fault => ({
+  write,
+  request: request && ((q) => (q.path === '/v1/messages' ? request(q) : q)),
+  alter: alter && ((r, q) => (q.path === '/v1/messages' ? alter(r, q) : r)),
+});
 
 /** The areas that report any of the fixture's checks: where its fault must show. */
 const areasReporting = (f: FixtureServer) => AREAS.filter((a) => [...f.catches, ...(f.warns ?? [])].some((id) => areaCheckIds(a).includes(id))).map((a) => a.id);

@@ -26,6 +26,8 @@ const message = (r: ReturnType<typeof send>) => (r.json as { error?: { message?:
 const user = (...content: unknown[]) => ({ messages: [{ role: 'user', content }] });
 const text = { type: 'text', text: 'Hi' };
 const toolUse = { type: 'tool_use', id: 'toolu_01A', name: 'lookup', input: {} };
+/** A tool_result in the turn after the tool_use it answers (the API refuses one that answers nothing). */
+const answering = (result: unknown) => ({ messages: [{ role: 'user', content: 'Look it up' }, { role: 'assistant', content: [toolUse] }, { role: 'user', content: [result] }] });
 const BETA = { 'anthropic-beta': 'mcp-client-2025-11-20,compact-2026-01-12,context-management-2025-06-27' };
 
 describe('accepted now (and its still-invalid twin refused)', () => {
@@ -69,8 +71,8 @@ describe('accepted now (and its still-invalid twin refused)', () => {
     ],
     [
       'cache_control on a tool_reference',
-      base(user({ type: 'tool_result', tool_use_id: 'toolu_01A', content: [{ type: 'tool_reference', tool_name: 'lookup', cache_control: { type: 'ephemeral' } }] })),
-      base(user({ type: 'tool_result', tool_use_id: 'toolu_01A', content: [{ type: 'tool_reference', tool_name: 'lookup', cache: { type: 'ephemeral' } }] })),
+      base(answering({ type: 'tool_result', tool_use_id: 'toolu_01A', content: [{ type: 'tool_reference', tool_name: 'lookup', cache_control: { type: 'ephemeral' } }] })),
+      base(answering({ type: 'tool_result', tool_use_id: 'toolu_01A', content: [{ type: 'tool_reference', tool_name: 'lookup', cache: { type: 'ephemeral' } }] })),
     ],
     ['a file image source without a beta header', base(user({ type: 'image', source: { type: 'file', file_id: 'file_01A' } }, text)), base(user({ type: 'image', source: { type: 'file' } }, text))],
     ['a file document source without a beta header', base(user({ type: 'document', source: { type: 'file', file_id: 'file_01A' } }, text)), base(user({ type: 'document', source: { type: 'file', file_id: 7 } }, text))],
