@@ -68,7 +68,7 @@ export function modelRefusal(ex: Exchange, ctx: CheckContext): Finding | undefin
  * target says it does not offer it, which is conformant for a server in front of another model. A
  * warning, unless the user requires the feature (CONTRACT_REQUIRE_FEATURES).
  */
-function offeredRefusal(ex: Exchange, ctx: CheckContext): Finding | undefined {
+export function offeredRefusal(ex: Exchange, ctx: CheckContext): Finding | undefined {
   const refusal = featureRefusal(ex);
   if (!refusal) return undefined;
   const required = refusal.features.filter((f) => ctx.requiredFeatures?.includes(f));
