@@ -103,8 +103,10 @@ export interface Known {
   CreateMessageParams: Differs<{ missing: 'user_profile_id' | 'workspace_id'; extra: 'temperature' | 'top_p' | 'top_k' | 'context_management' | 'mcp_servers' | 'output_format'; types: 'model' }>;
   /** BETA: the beta path's block params the spec also accepts on beta requests (advisor_tool_result through the *_tool_result pattern). */
   BetaContentBlockParams: 'mcp_tool_use' | 'mcp_tool_result' | 'compaction' | 'advisor_tool_result';
-  /** BETA: the MCP toolset (BetaMCPToolset). Other beta-only tool types fall to OtherServerTool, an open branch the generated types leave out. */
-  BetaToolKinds: 'mcp_toolset';
+  /** BETA: the beta path's own tool kinds (BetaToolUnion), accepted on beta requests only. */
+  BetaToolKinds: 'mcp_toolset' | 'bash_20241022' | 'text_editor_20241022' | 'computer_20241022' | 'computer_20250124' | 'computer_20251124' | 'advisor_20260301';
+  /** model: as in Message (the SDK's Model lists ids for autocompletion; any string is valid). */
+  AdvisorTool: Differs<{ types: 'model' }>;
   /** OLD: the capabilities grow as the API does (between_tools, xhigh, compact_20260112 came later): each is checked when present, none required. */
   ModelCapabilities: Differs<{ optional: 'batch' | 'citations' | 'code_execution' | 'context_management' | 'effort' | 'image_input' | 'pdf_input' | 'server_tools' | 'structured_outputs' | 'thinking' }>;
   /** OLD: as ModelCapabilities. */

@@ -11,6 +11,7 @@
  */
 import type * as Sdk from '@anthropic-ai/sdk/resources/messages/messages';
 import type * as SdkModels from '@anthropic-ai/sdk/resources/models';
+import type * as SdkBeta from '@anthropic-ai/sdk/resources/beta/messages/messages';
 import type { PageResponse } from '@anthropic-ai/sdk/core/pagination';
 import type * as Spec from './spec-types.generated';
 import type { Compare, Equals, Expect, Tags, Variant } from './compare';
@@ -118,6 +119,12 @@ export type DocumentContentKinds = Expect<Equals<Tags<ArrayItem<Extract<Variant<
 export type SystemBlockKinds = Expect<Equals<Tags<ArrayItem<Spec.SystemPrompt>>, Tags<ArrayItem<Sdk.MessageCreateParamsBase['system']>>>>;
 export type ToolChoiceKinds = Expect<Equals<Tags<Spec.ToolChoice>, Tags<Sdk.ToolChoice>>>;
 export type ToolKinds = Expect<Equals<Tags<Spec.Tool>, Tags<Sdk.ToolUnion> | Known['BetaToolKinds']>>;
+export type BetaToolKinds = Expect<Equals<Tags<Spec.Tool>, Tags<SdkBeta.BetaToolUnion>>>;
+export type BetaBashTool20241022 = Expect<Check<'None', Spec.BetaBashTool20241022, SdkBeta.BetaToolBash20241022>>;
+export type BetaTextEditorTool20241022 = Expect<Check<'None', Spec.BetaTextEditorTool20241022, SdkBeta.BetaToolTextEditor20241022>>;
+export type BetaComputerTool = Expect<Check<'None', Spec.BetaComputerTool, SdkBeta.BetaToolComputerUse20241022 | SdkBeta.BetaToolComputerUse20250124>>;
+export type BetaComputerTool20251124 = Expect<Check<'None', Spec.BetaComputerTool20251124, SdkBeta.BetaToolComputerUse20251124>>;
+export type BetaAdvisorTool = Expect<Check<'AdvisorTool', Spec.BetaAdvisorTool, SdkBeta.BetaAdvisorTool20260301>>;
 export type CountTokensToolKinds = Expect<Equals<Tags<Sdk.MessageCountTokensTool>, Tags<Sdk.ToolUnion>>>;
 export type CustomTool = Expect<Check<'None', Spec.CustomTool, Sdk.Tool>>;
 export type BashTool = Expect<Check<'None', Spec.BashTool, Sdk.ToolBash20250124>>;

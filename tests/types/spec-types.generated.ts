@@ -26,6 +26,61 @@ export type BashTool = {
   strict?: boolean;
   input_examples?: Array<{ [key: string]: unknown }>;
 };
+export type BetaAdvisorTool = {
+  type: "advisor_20260301";
+  name: "advisor";
+  allowed_callers?: AllowedCallers;
+  cache_control?: CacheControl;
+  defer_loading?: boolean;
+  strict?: boolean;
+  model: Model;
+  caching?: CacheControl;
+  max_tokens?: number | null;
+  max_uses?: number | null;
+};
+export type BetaBashTool20241022 = {
+  type: "bash_20241022";
+  name: "bash";
+  allowed_callers?: AllowedCallers;
+  cache_control?: CacheControl;
+  defer_loading?: boolean;
+  strict?: boolean;
+  input_examples?: Array<{ [key: string]: unknown }>;
+};
+export type BetaComputerTool = {
+  type: "computer_20241022" | "computer_20250124";
+  name: "computer";
+  allowed_callers?: AllowedCallers;
+  cache_control?: CacheControl;
+  defer_loading?: boolean;
+  strict?: boolean;
+  input_examples?: Array<{ [key: string]: unknown }>;
+  display_width_px: number;
+  display_height_px: number;
+  display_number?: number | null;
+};
+export type BetaComputerTool20251124 = {
+  type: "computer_20251124";
+  name: "computer";
+  allowed_callers?: AllowedCallers;
+  cache_control?: CacheControl;
+  defer_loading?: boolean;
+  strict?: boolean;
+  input_examples?: Array<{ [key: string]: unknown }>;
+  display_width_px: number;
+  display_height_px: number;
+  display_number?: number | null;
+  enable_zoom?: boolean;
+};
+export type BetaTextEditorTool20241022 = {
+  type: "text_editor_20241022";
+  name: "str_replace_editor";
+  allowed_callers?: AllowedCallers;
+  cache_control?: CacheControl;
+  defer_loading?: boolean;
+  strict?: boolean;
+  input_examples?: Array<{ [key: string]: unknown }>;
+};
 export type BrowserToolsetConfigs = {
   navigate?: ToolsetMemberConfig;
   list_tabs?: ToolsetMemberConfig;
@@ -723,7 +778,7 @@ export type ThinkingConfig = {
   type: "adaptive";
   display?: "summarized" | "omitted" | null;
 };
-export type Tool = CustomTool | BashTool | CodeExecutionTool | MemoryTool | TextEditorTool20250124 | TextEditorTool20250429 | TextEditorTool20250728 | WebSearchTool | WebSearchTool20260318 | WebFetchTool | WebFetchTool20260309 | WebFetchTool20260318 | ToolSearchToolBm25 | ToolSearchToolRegex | ToolsetTool | ComputerToolsetTool | McpToolsetTool;
+export type Tool = CustomTool | BashTool | CodeExecutionTool | MemoryTool | TextEditorTool20250124 | TextEditorTool20250429 | TextEditorTool20250728 | WebSearchTool | WebSearchTool20260318 | WebFetchTool | WebFetchTool20260309 | WebFetchTool20260318 | ToolSearchToolBm25 | ToolSearchToolRegex | ToolsetTool | ComputerToolsetTool | McpToolsetTool | BetaBashTool20241022 | BetaTextEditorTool20241022 | BetaComputerTool | BetaComputerTool20251124 | BetaAdvisorTool;
 export type ToolChoice = {
   type: "auto" | "any";
   disable_parallel_tool_use?: boolean;

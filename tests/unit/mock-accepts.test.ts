@@ -102,6 +102,13 @@ describe('accepted now (and its still-invalid twin refused)', () => {
     ],
     ['a toolset tool without a name', base({ tools: [{ type: 'browser_toolset_20260801', configs: null }] }), base({ tools: [{ type: 'browser_toolset_20260801', configs: 'all' }] })],
     ['image transformations', base(user({ type: 'image', source: { type: 'url', url: 'https://example.com/a.png' }, transformations: null }, text)), base(user({ type: 'image', source: { type: 'url', url: 'https://example.com/a.png' }, transformations: 'crop' }, text))],
+    [
+      'a computer use tool with its display (beta: BetaToolComputerUse20250124)',
+      base({ tools: [{ type: 'computer_20250124', name: 'computer', display_width_px: 1024, display_height_px: 768, display_number: null }] }),
+      base({ tools: [{ type: 'computer_20250124', name: 'computer', display_width_px: 'wide', display_height_px: 768 }] }),
+      BETA,
+    ],
+    ['the advisor tool (beta: BetaAdvisorTool20260301, recorded tool-09)', base({ tools: [{ type: 'advisor_20260301', name: 'advisor', model: 'claude-opus-4-8', max_tokens: 1024 }] }), base({ tools: [{ type: 'advisor_20260301', name: 'advisor', model: 'claude-opus-4-8', max_uses: 'many' }] }), BETA],
     ['context_management and output_format as null (beta)', base({ context_management: null, output_format: null }), base({ context_management: 'auto' }), BETA],
   ] as Array<[string, Body, Body, Record<string, string>?]>).map(([n, a, r, h]) => [n, a, r, h ?? {}]); // every row has 4 arguments (jest reads a missing one as `done`)
 
