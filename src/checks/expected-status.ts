@@ -1,7 +1,7 @@
 import { defineCheck, type CheckContext, Finding } from './failure';
 import { ALL_OPERATIONS } from '../contract/operations';
 import { requestBody } from '../http/exchange';
-import { MODEL_DEPENDENT } from '../contract/request-rules';
+import { MODEL_DEPENDENT, OLDER_RULES } from '../contract/request-rules';
 import { hasResponse } from './conditions';
 import { FEATURES, featureRefusal } from '../features/catalogue';
 import type { Exchange } from '../http/exchange';
@@ -46,13 +46,21 @@ function statusHint(ex: Exchange, expected: number, gotType: unknown): string {
   return '';
 }
 
-/** A 400 that names a model-dependent feature the valid body uses: the model may refuse it (warning). */
+/** A 400 that names a model-dependent feature the valid body uses, or an older rule's refusal: the model may refuse it (warning). */
 export function modelRefusal(ex: Exchange, ctx: CheckContext): Finding | undefined {
   const res = ex.response!;
   const body = requestBody(ex);
   const error = (res.json as { error?: { type?: unknown; message?: unknown } } | undefined)?.error;
   if (res.status !== 400 || error?.type !== 'invalid_request_error' || !body) return undefined;
   const rules = { version: ex.request.headers['anthropic-version'] ?? '', modelMaxOutputTokens: ctx.contract.modelMaxOutputTokens };
+  const older = OLDER_RULES.find((r) => r.uses(body) && r.message.test(String(error.message)));
+  if (older)
+    return {
+      detail: `Received: 400 ${JSON.stringify(String(error.message).slice(0, 200))}\nThe server follows an older rule of the API (${older.id}). Current rule: ${older.current}. Not counted as a failure.`,
+      key: `older_rule:${older.id}`,
+      source: older.source,
+      severity: 'warning',
+    };
   const feature = MODEL_DEPENDENT.find((f) => f.uses(body, rules) && f.message.test(String(error.message)));
   if (!feature) return undefined;
   return {

@@ -2,7 +2,7 @@ import { defineCheck } from './failure';
 import { ALL_OPERATIONS } from '../contract/operations';
 import { hasResponse } from './conditions';
 
-/** The status is one the spec documents for POST /v1/messages (a 422 or a 200-with-error is not). */
+/** The status is one the spec documents for the operation (a redirect or a proxy's 502 is not). */
 export const statusCodeDocumented = defineCheck({
   id: 'status_code_documented',
   title: 'Undocumented HTTP status code',

@@ -85,6 +85,18 @@ export const REQUEST_RULES: RequestRule[] = [
     },
   },
   {
+    id: 'system_message_text_only',
+    source: '@anthropic-ai/sdk 1.14.0 src/resources/messages/messages.ts (SystemMessageParam.content: string | Array<TextBlockParam>; the message text is UNVERIFIED, in pydantic\'s words)',
+    violation: (b) => {
+      for (const [i, m] of messages(b).entries()) {
+        if (m.role !== 'system' || !Array.isArray(m.content)) continue;
+        const j = (m.content as Array<{ type?: unknown }>).findIndex((x) => x?.type !== 'text');
+        if (j >= 0) return `messages.${i}.content.${j}: Input tag '${String((m.content as Array<{ type?: unknown }>)[j]?.type)}' found using 'type' does not match any of the expected tags: 'text'`;
+      }
+      return undefined;
+    },
+  },
+  {
     id: 'sampling_removed_in_2026_10_21',
     source: 'https://platform.claude.com/docs/en/api/migration-2026-10-21',
     violation: (b, ctx) => {
@@ -215,6 +227,18 @@ export const MODEL_DEPENDENT: ModelDependentFeature[] = [
     message: /adaptive|thinking/i,
   },
   {
+    id: 'between_tools_thinking',
+    source: '@anthropic-ai/sdk 1.14.0 src/resources/messages/messages.ts (ThinkingConfigBetweenTools, a 2026 form)',
+    uses: (b) => (b.thinking as { type?: string } | undefined)?.type === 'between_tools',
+    message: /between_tools|thinking/i,
+  },
+  {
+    id: 'system_role_message',
+    source: '@anthropic-ai/sdk 1.14.0 src/resources/messages/messages.ts (SystemMessageParam, a 2026 form: "mid-conversation system blocks")',
+    uses: (b) => messages(b).some((m) => m.role === 'system'),
+    message: /role|system/i,
+  },
+  {
     id: 'thinking_display',
     source: 'https://platform.claude.com/docs/en/build-with-claude/extended-thinking (display is a 2026 option)',
     uses: (b) => (b.thinking as { display?: unknown } | undefined)?.display !== undefined,
@@ -231,5 +255,31 @@ export const MODEL_DEPENDENT: ModelDependentFeature[] = [
     source: 'https://github.com/anthropics/anthropic-sdk-typescript/blob/HEAD/src/resources/messages/messages.ts (max_tokens; per-model ceilings are UNVERIFIED secondary figures)',
     uses: (b, ctx) => typeof b.max_tokens === 'number' && b.max_tokens === ctx.modelMaxOutputTokens[String(b.model)],
     message: /max_tokens/,
+  },
+];
+
+/**
+ * Valid requests an older rule of the API refused. A server that refuses one follows that older rule:
+ * a warning naming the current rule, not a failure (the suite's contract is the current API where it
+ * has moved on from the Create-a-Message page).
+ */
+export interface OlderRule {
+  id: string;
+  source: string;
+  uses(body: Body): boolean;
+  /** What the server's error message mentions when it applies the older rule. */
+  message: RegExp;
+  /** The current rule, as the warning states it. */
+  current: string;
+}
+
+export const OLDER_RULES: OlderRule[] = [
+  {
+    id: 'max_tokens_zero',
+    source:
+      '@anthropic-ai/sdk 1.14.0 src/resources/messages/messages.ts (max_tokens: "Set to `0` to populate the prompt cache without generating a response"); the older rule: https://github.com/naftiko/anthropic-sandbox/blob/HEAD/skills/create-a-message/SKILL.md ("min 1")',
+    uses: (b) => b.max_tokens === 0,
+    message: /max_tokens/,
+    current: 'max_tokens 0 is valid: it populates the prompt cache without generating a response (an empty content and usage); refusing it follows the older minimum of 1',
   },
 ];

@@ -181,20 +181,7 @@ async function buildContract(specPath: string): Promise<Contract> {
   };
   const operationOf = (id: OperationId, path: string, method: 'get' | 'post', operation: OpenAPIV3.OperationObject, rawOperation: OpenAPIV3.OperationObject): Operation => {
     const names = OPERATION_NAMES[id];
-    const responseValidator = new OpenAPIResponseValidator({
-      responses: resolveResponseRefs(raw, rawOperation.responses) as never,
-      components: raw.components as never,
-      // Its own Ajv knows no formats: the ones the response schemas use (container.expires_at, created_at).
-      customFormats: { 'date-time': (v: string) => (fullFormats['date-time'] as { validate: (s: string) => boolean }).validate(v) },
-      errorTransformer: (openapiError: { path?: string; message: string; errorCode?: string }, ajvError: ErrorObject) => ({
-        path: ajvError.instancePath.replace(/^\/response/, '') || '/',
-        keyword: ajvError.keyword,
-        message: ajvError.keyword === 'additionalProperties'
-          ? `${ajvError.message} (${String((ajvError.params as { additionalProperty?: string }).additionalProperty)})`
-          : openapiError.message,
-        schemaPath: ajvError.schemaPath,
-      }),
-    } as never);
+    const validateResponseBody = responseBodyValidator(raw, resolveResponseRefs(raw, rawOperation.responses));
     const documentedStatuses = Object.keys(operation.responses).map(Number).filter(Number.isInteger);
     const headerValidators = new Map<number, Array<{ name: string; fn: ValidateFunction }>>();
     for (const status of documentedStatuses) {
@@ -224,16 +211,7 @@ async function buildContract(specPath: string): Promise<Contract> {
       responseSchema,
       documentedStatuses,
       validateRequest: (body, options = {}) => (requestSchema ? run(validator(requestSchema, options.beta ?? false), body) : []),
-      validateResponseBody: (status, body) => {
-        const deep = tooDeep(body);
-        if (deep) return deep;
-        // The validator writes schema defaults into what it validates: give it a copy.
-        const result = responseValidator.validateResponse(status, structuredClone(body)) as
-          | { message: string; errors?: SchemaIssue[] }
-          | undefined;
-        if (!result) return [];
-        return result.errors?.some((e) => e.keyword) ? simplifyIssues(result.errors) : [{ path: '/', keyword: 'status', message: result.message, schemaPath: '#/responses' }];
-      },
+      validateResponseBody,
       validateHeaders: (status, headers) =>
         // A missing required one (request-id) is request_id_header's finding: only values are judged here.
         (headerValidators.get(status) ?? []).flatMap(({ name, fn }) => {
@@ -343,6 +321,35 @@ export function nestingDepth(value: unknown, limit = MAX_NESTING): number {
 function tooDeep(value: unknown): SchemaIssue[] | undefined {
   if (nestingDepth(value) <= MAX_NESTING) return undefined;
   return [{ path: '/', keyword: 'maxNesting', message: `nested more than ${MAX_NESTING} levels deep: not validated (clients cannot parse it either)`, schemaPath: '#' }];
+}
+
+/**
+ * Validates response bodies by status with openapi-response-validator, against responses as the spec
+ * writes them (schema `$ref`s into `raw.components`, which it resolves itself).
+ */
+export function responseBodyValidator(raw: OpenAPIV3.Document, responses: Record<string, unknown>): (status: number, body: unknown) => SchemaIssue[] {
+  const validator = new OpenAPIResponseValidator({
+    responses: responses as never,
+    components: raw.components as never,
+    // Its own Ajv knows no formats: the ones the response schemas use (container.expires_at, created_at).
+    customFormats: { 'date-time': (v: string) => (fullFormats['date-time'] as { validate: (s: string) => boolean }).validate(v) },
+    errorTransformer: (openapiError: { path?: string; message: string; errorCode?: string }, ajvError: ErrorObject) => ({
+      path: ajvError.instancePath.replace(/^\/response/, '') || '/',
+      keyword: ajvError.keyword,
+      message: ajvError.keyword === 'additionalProperties'
+        ? `${ajvError.message} (${String((ajvError.params as { additionalProperty?: string }).additionalProperty)})`
+        : openapiError.message,
+      schemaPath: ajvError.schemaPath,
+    }),
+  } as never);
+  return (status, body) => {
+    const deep = tooDeep(body);
+    if (deep) return deep;
+    // The validator writes schema defaults into what it validates: give it a copy.
+    const result = validator.validateResponse(status, structuredClone(body)) as { message: string; errors?: SchemaIssue[] } | undefined;
+    if (!result) return [];
+    return result.errors?.some((e) => e.keyword) ? simplifyIssues(result.errors) : [{ path: '/', keyword: 'status', message: result.message, schemaPath: '#/responses' }];
+  };
 }
 
 /** The component name a `$ref` points at (`#/components/schemas/X` → `X`). */

@@ -26,6 +26,7 @@ export function boundaryCases(o: GenOptions): RequestCase[] {
   const turns = (n: number) => Array.from({ length: n }, (_, i) => ({ role: i % 2 ? 'assistant' : 'user', content: i % 2 ? 'OK.' : `Message ${i + 1}.` }));
 
   const cases: RequestCase[] = [
+    // The spec's minimum is 0 (pre-warms the prompt cache, empty content): a server refusing it follows an older rule (a warning).
     c('max_tokens_minimum', `max_tokens ${String(p('max_tokens').minimum)} (the spec's minimum)`, (b) => (b.max_tokens = p('max_tokens').minimum)),
     c('one_message', 'a single user message', () => {}),
     c('many_messages', '41 alternating turns', (b) => (b.messages = turns(41))),
@@ -39,6 +40,10 @@ export function boundaryCases(o: GenOptions): RequestCase[] {
       b.max_tokens = thinkingMin + 1;
     }),
     c('thinking_disabled', 'thinking {"type":"disabled"}', (b) => (b.thinking = { type: 'disabled' })),
+    c('thinking_between_tools', 'thinking {"type":"between_tools"}', (b) => (b.thinking = { type: 'between_tools' })),
+    c('system_message_first', 'a role "system" message before the first user turn', (b) => (b.messages = [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Reply with one word.' }])),
+    c('system_message_mid', 'a role "system" message (text blocks) mid-conversation', (b) =>
+      (b.messages = [{ role: 'user', content: 'Hi.' }, { role: 'assistant', content: 'Hello.' }, { role: 'system', content: [{ type: 'text', text: 'Now answer in French.' }] }, { role: 'user', content: 'Reply with one word.' }])),
     c('prefill', 'the last turn is an assistant prefill', (b) => (b.messages = [{ role: 'user', content: 'Count to three.' }, { role: 'assistant', content: 'One,' }])),
     c('empty_tools', 'an empty tools array', (b) => (b.tools = [])),
     c('empty_stop_sequences', 'an empty stop_sequences array', (b) => (b.stop_sequences = [])),

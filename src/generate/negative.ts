@@ -32,8 +32,8 @@ export function negativeCases(o: GenOptions): NegativeCase[] {
   };
   const max = Number(p('max_tokens').maximum);
   const cases: NegativeCase[] = [
-    c('max_tokens_zero', `max_tokens below the minimum ${String(p('max_tokens').minimum)}`, { schemaPath: '/max_tokens' }, (b) => (b.max_tokens = 0)),
-    c('max_tokens_negative', 'max_tokens negative', { schemaPath: '/max_tokens' }, (b) => (b.max_tokens = -1)),
+    // 0 is valid (it pre-warms the prompt cache): the smallest invalid value is one below the minimum.
+    c('max_tokens_negative', `max_tokens below the minimum ${String(p('max_tokens').minimum)}`, { schemaPath: '/max_tokens' }, (b) => (b.max_tokens = Number(p('max_tokens').minimum) - 1)),
     c('max_tokens_fractional', 'max_tokens not an integer', { schemaPath: '/max_tokens' }, (b) => (b.max_tokens = 1.5)),
     c('max_tokens_string', 'max_tokens a string', { schemaPath: '/max_tokens' }, (b) => (b.max_tokens = '16')),
     c('max_tokens_missing', 'max_tokens is required', { schemaPath: '/', field: 'max_tokens' }, (b) => delete b.max_tokens),
@@ -45,9 +45,11 @@ export function negativeCases(o: GenOptions): NegativeCase[] {
     c('messages_empty', 'messages needs at least one message', { schemaPath: '/messages' }, (b) => (b.messages = [])),
     c('messages_missing', 'messages is required', { schemaPath: '/', field: 'messages' }, (b) => delete b.messages),
     c('messages_not_array', 'messages must be an array', { schemaPath: '/messages' }, (b) => (b.messages = 'Hello')),
-    c('message_role_invalid', 'role is user or assistant', { schemaPath: '/messages/0/role' }, (b) => (b.messages = [{ role: 'tool', content: 'Hello' }])),
+    c('message_role_invalid', 'role is user, assistant or system', { schemaPath: '/messages/0/role' }, (b) => (b.messages = [{ role: 'tool', content: 'Hello' }])),
     c('message_content_wrong_type', 'content is a string or an array of blocks', { schemaPath: '/messages/0/content' }, (b) => (b.messages = [{ role: 'user', content: 42 }])),
     c('message_content_empty_array', 'content must not be empty', { rule: 'message_content_non_empty', field: 'messages.0.content' }, (b) => (b.messages = [{ role: 'user', content: [] }])),
+    c('system_message_image', 'a system message takes text alone', { rule: 'system_message_text_only', field: 'messages.0.content.0' }, (b) =>
+      (b.messages = [{ role: 'system', content: [{ type: 'image', source: { type: 'url', url: 'https://example.com/a.png' } }] }, { role: 'user', content: 'Hello' }])),
     c('text_block_empty', 'text blocks must be non-empty', { schemaPath: '/messages/0/content' }, (b) => (b.messages = [{ role: 'user', content: [{ type: 'text', text: '' }] }])),
     c('content_block_unknown_type', 'unknown content block type', { schemaPath: '/messages/0/content' }, (b) => (b.messages = [{ role: 'user', content: [{ type: 'hologram', text: 'x' }] }])),
     c('system_wrong_type', 'system is a string or text blocks', { schemaPath: '/system' }, (b) => (b.system = 42)),

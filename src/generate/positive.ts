@@ -81,7 +81,11 @@ export function validBody(o: GenOptions): fc.Arbitrary<Body> {
   });
   const tools = fc.uniqueArray(tool, { minLength: 1, maxLength: 3, selector: (t) => t.name });
 
-  const thinking = arbitraryFor(prop('thinking'), { cap: 256 }) as fc.Arbitrary<{ type: string; budget_tokens?: number }>;
+  // between_tools (a 2026 kind a model may lack, with no rule that spans fields) is sent once, by
+  // boundary/thinking_between_tools, not drawn: the random bodies, and a seed's replay, stay as they were.
+  const thinkingKinds = prop('thinking');
+  const drawn = { ...thinkingKinds, oneOf: ((thinkingKinds.oneOf as Block[] | undefined) ?? []).filter((b) => !((b.properties as Record<string, Block> | undefined)?.type?.enum as unknown[] | undefined)?.includes('between_tools')) };
+  const thinking = arbitraryFor(drawn, { cap: 256 }) as fc.Arbitrary<{ type: string; budget_tokens?: number }>;
 
   const conversation = (toolList: Array<{ name: string; input_schema: Block }> | undefined) =>
     fc.oneof(
@@ -98,7 +102,8 @@ export function validBody(o: GenOptions): fc.Arbitrary<Body> {
     .record(
       {
         toolList: fc.option(tools, { freq: 3 }),
-        maxTokens: fc.integer({ min: Number(prop('max_tokens').minimum ?? 1), max: cap }),
+        // At least 1: max_tokens 0 (the spec's minimum) generates nothing to judge; boundary/max_tokens_minimum sends it.
+        maxTokens: fc.integer({ min: Math.max(1, Number(prop('max_tokens').minimum ?? 1)), max: cap }),
         system: arbitraryFor(prop('system')).chain((x): fc.Arbitrary<unknown> =>
           typeof x === 'string' ? messageText : fc.array(textBlock, { minLength: 1, maxLength: 2 }),
         ),

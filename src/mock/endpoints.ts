@@ -60,6 +60,22 @@ function readLimit(contract: Contract, raw: string | null): number | { refused: 
   return limit;
 }
 
+/**
+ * The lifecycle stages asked for (`lifecycle[]`, repeated), as the spec bounds them, or pydantic's
+ * reason for refusing them. Without it: active and deprecated (@anthropic-ai/sdk 1.14.0
+ * src/resources/models.ts, ModelListParams.lifecycle).
+ */
+function readLifecycle(contract: Contract, query: URLSearchParams): string[] | { refused: string } {
+  const schema = listParameter(contract, 'lifecycle[]');
+  const values = query.getAll('lifecycle[]');
+  if (!values.length) return ['active', 'deprecated'];
+  const known = ((schema.items as Schema | undefined)?.enum ?? []) as string[];
+  const bad = values.findIndex((v) => !known.includes(v));
+  if (bad >= 0) return { refused: `lifecycle.${bad}: Input should be ${known.slice(0, -1).map((k) => `'${k}'`).join(', ')} or '${known.at(-1)}'` };
+  if (typeof schema.maxItems === 'number' && values.length > schema.maxItems) return { refused: `lifecycle: List should have at most ${schema.maxItems} items after validation, not ${values.length}` };
+  return values;
+}
+
 export type ModelsAnswer = { status: 200; json: unknown } | { notFound: string } | { refused: string };
 
 /**
@@ -78,6 +94,10 @@ export function modelsAnswer(contract: Contract, selection: ModelSelection, path
   }
   const limit = readLimit(contract, query.get('limit'));
   if (typeof limit !== 'number') return limit;
+  const lifecycle = readLifecycle(contract, query);
+  if (!Array.isArray(lifecycle)) return lifecycle;
+  // Every model the mock serves is active: a list of other stages alone is empty.
+  if (!lifecycle.includes('active')) return { status: 200, json: { data: [], first_id: null, last_id: null, has_more: false } };
   // Aliases are names for listed ids, not models of their own. The table lists newest first, so
   // served models go in its order whatever order --models named them in (others, undated, after it).
   const table = Object.keys(contract.models);

@@ -14,8 +14,8 @@ import SwaggerParser from '@apidevtools/swagger-parser';
 import { SPEC_PATH } from '../../src/contract/spec';
 
 type Schema = Record<string, unknown>;
-/** The roots: every schema the suite judges a response with, and the count_tokens request (compared with the SDK's MessageCountTokensParams). */
-const ROOTS = ['FinalMessage', 'MessageStreamEvent', 'ErrorResponse', 'MessageTokensCount', 'ModelListResponse', 'ModelInfo', 'CountMessageTokensParams'];
+/** The roots: every schema the suite judges a response with, and both request bodies (compared with the SDK's params, union by union). */
+const ROOTS = ['FinalMessage', 'MessageStreamEvent', 'ErrorResponse', 'MessageTokensCount', 'ModelListResponse', 'ModelInfo', 'CountMessageTokensParams', 'CreateMessageParams'];
 export const GENERATED = path.join(__dirname, 'spec-types.generated.ts');
 
 export async function specTypes(specPath = SPEC_PATH): Promise<string> {

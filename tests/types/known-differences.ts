@@ -1,5 +1,5 @@
 /**
- * Every known difference between the spec's response types and the official TypeScript SDK's
+ * Every known difference between the spec's types (responses and request bodies) and the official TypeScript SDK's
  * (@anthropic-ai/sdk, see package.json), each with its reason. sdk-drift.ts asserts that these are
  * the differences, no more and no fewer: a new SDK member the spec lacks, or one the spec drops,
  * fails to compile until it is modelled or listed here.
@@ -15,6 +15,8 @@
 import type { Differs, Same } from './compare';
 
 export interface Known {
+  /** No difference at all (the request kinds and members below that match the SDK's exactly). */
+  None: Same;
   /** OLD: stop_details, container and diagnostics are 2026 members. model: the SDK's Model lists ids for autocompletion (it ends in `string & {}`); any string is valid. BETA: stop_reason compaction. */
   Message: Differs<{ optional: 'container' | 'diagnostics' | 'stop_details'; types: 'model' | 'stop_reason' }>;
   /** BETA: compaction (BetaStopReason). */
@@ -89,6 +91,34 @@ export interface Known {
    * (the Beta params'; marked x-anthropic-beta). model: as in Message.
    */
   CountMessageTokensParams: Differs<{ missing: 'user_profile_id' | 'workspace_id'; extra: 'context_management' | 'mcp_servers' | 'output_format'; types: 'model' }>;
+  /**
+   * The request side of /v1/messages (MessageCreateParamsBase). MISSING: user_profile_id and
+   * workspace_id are header params (spec parameters anthropic-user-profile-id and
+   * anthropic-workspace-id). EXTRA: temperature, top_p and top_k, which SDK 1.x dropped with API
+   * version 2026-10-21; the API still takes them under 2023-06-01 (the version the suite speaks).
+   * BETA: context_management, mcp_servers and output_format. model: as in Message.
+   * Not a type difference but one worth stating: a role "system" message takes text alone
+   * (SystemMessageParam); the spec's InputMessage states it as request rule system_message_text_only.
+   */
+  CreateMessageParams: Differs<{ missing: 'user_profile_id' | 'workspace_id'; extra: 'temperature' | 'top_p' | 'top_k' | 'context_management' | 'mcp_servers' | 'output_format'; types: 'model' }>;
+  /** BETA: the beta path's block params the spec also accepts on beta requests (advisor_tool_result through the *_tool_result pattern). */
+  BetaContentBlockParams: 'mcp_tool_use' | 'mcp_tool_result' | 'compaction' | 'advisor_tool_result';
+  /** BETA: the beta path's own tool kinds (BetaToolUnion), accepted on beta requests only. */
+  BetaToolKinds: 'mcp_toolset' | 'bash_20241022' | 'text_editor_20241022' | 'computer_20241022' | 'computer_20250124' | 'computer_20251124' | 'advisor_20260301';
+  /** model: as in Message (the SDK's Model lists ids for autocompletion; any string is valid). */
+  AdvisorTool: Differs<{ types: 'model' }>;
+  /** OLD: the capabilities grow as the API does (between_tools, xhigh, compact_20260112 came later): each is checked when present, none required. */
+  ModelCapabilities: Differs<{ optional: 'batch' | 'citations' | 'code_execution' | 'context_management' | 'effort' | 'image_input' | 'pdf_input' | 'server_tools' | 'structured_outputs' | 'thinking' }>;
+  /** OLD: as ModelCapabilities. */
+  CapabilityDetails: Differs<{ optional: 'clear_thinking_20251015' | 'clear_tool_uses_20250919' | 'compact_20260112' }>;
+  /** OLD: as ModelCapabilities. */
+  EffortCapability: Differs<{ optional: 'low' | 'medium' | 'high' | 'max' | 'xhigh' }>;
+  /** OLD: as ModelCapabilities. */
+  ServerToolsCapability: Differs<{ optional: 'code_execution' | 'web_search' }>;
+  /** OLD: as ModelCapabilities. */
+  ThinkingCapability: Differs<{ optional: 'types' }>;
+  /** OLD: as ModelCapabilities (between_tools is a 2026 kind). */
+  ThinkingTypes: Differs<{ optional: 'adaptive' | 'between_tools' | 'disabled' | 'enabled' }>;
   /** BETA: context_management (BetaMessageTokensCount). */
   MessageTokensCount: Differs<{ extra: 'context_management' }>;
   /** OLD: answers from before 2026-03 carry type, id, display_name and created_at alone. */

@@ -1,5 +1,6 @@
 /* Generated from openapi/anthropic-messages-api-openapi.yml by tests/types/generate.ts: do not edit. */
 /* eslint-disable */
+export type AllowedCallers = Array<"direct" | "code_execution_20250825" | "code_execution_20260120" | "code_execution_20260521">;
 export type Base64ImageSource = {
   type: "base64";
   media_type: "image/jpeg" | "image/png" | "image/gif" | "image/webp";
@@ -16,6 +17,103 @@ export type BashCodeExecutionToolResultBlock = {
     content: CodeExecutionOutputFiles;
   } | CodeExecutionToolError;
 };
+export type BashTool = {
+  type: "bash_20250124";
+  name: "bash";
+  allowed_callers?: AllowedCallers;
+  cache_control?: CacheControl;
+  defer_loading?: boolean;
+  strict?: boolean;
+  input_examples?: Array<{ [key: string]: unknown }>;
+};
+export type BetaAdvisorTool = {
+  type: "advisor_20260301";
+  name: "advisor";
+  allowed_callers?: AllowedCallers;
+  cache_control?: CacheControl;
+  defer_loading?: boolean;
+  strict?: boolean;
+  model: Model;
+  caching?: CacheControl;
+  max_tokens?: number | null;
+  max_uses?: number | null;
+};
+export type BetaBashTool20241022 = {
+  type: "bash_20241022";
+  name: "bash";
+  allowed_callers?: AllowedCallers;
+  cache_control?: CacheControl;
+  defer_loading?: boolean;
+  strict?: boolean;
+  input_examples?: Array<{ [key: string]: unknown }>;
+};
+export type BetaComputerTool = {
+  type: "computer_20241022" | "computer_20250124";
+  name: "computer";
+  allowed_callers?: AllowedCallers;
+  cache_control?: CacheControl;
+  defer_loading?: boolean;
+  strict?: boolean;
+  input_examples?: Array<{ [key: string]: unknown }>;
+  display_width_px: number;
+  display_height_px: number;
+  display_number?: number | null;
+};
+export type BetaComputerTool20251124 = {
+  type: "computer_20251124";
+  name: "computer";
+  allowed_callers?: AllowedCallers;
+  cache_control?: CacheControl;
+  defer_loading?: boolean;
+  strict?: boolean;
+  input_examples?: Array<{ [key: string]: unknown }>;
+  display_width_px: number;
+  display_height_px: number;
+  display_number?: number | null;
+  enable_zoom?: boolean;
+};
+export type BetaTextEditorTool20241022 = {
+  type: "text_editor_20241022";
+  name: "str_replace_editor";
+  allowed_callers?: AllowedCallers;
+  cache_control?: CacheControl;
+  defer_loading?: boolean;
+  strict?: boolean;
+  input_examples?: Array<{ [key: string]: unknown }>;
+};
+export type BrowserToolsetConfigs = {
+  navigate?: ToolsetMemberConfig;
+  list_tabs?: ToolsetMemberConfig;
+  new_tab?: ToolsetMemberConfig;
+  switch_tab?: ToolsetMemberConfig;
+  close_tab?: ToolsetMemberConfig;
+  read_page?: ToolsetMemberConfig;
+  get_page_text?: ToolsetMemberConfig;
+  read_console?: ToolsetMemberConfig;
+  read_network?: ToolsetMemberConfig;
+  find?: ToolsetMemberConfig;
+  form_input?: ToolsetMemberConfig;
+  file_upload?: ToolsetMemberConfig;
+  scroll_to?: ToolsetMemberConfig;
+  screenshot?: ToolsetMemberConfig;
+  zoom?: ToolsetMemberConfig;
+  left_click?: ToolsetMemberConfig;
+  right_click?: ToolsetMemberConfig;
+  middle_click?: ToolsetMemberConfig;
+  double_click?: ToolsetMemberConfig;
+  triple_click?: ToolsetMemberConfig;
+  hover?: ToolsetMemberConfig;
+  left_click_drag?: ToolsetMemberConfig;
+  left_mouse_down?: ToolsetMemberConfig;
+  left_mouse_up?: ToolsetMemberConfig;
+  mouse_move?: ToolsetMemberConfig;
+  scroll?: ToolsetMemberConfig;
+  type?: ToolsetMemberConfig;
+  key?: ToolsetMemberConfig;
+  hold_key?: ToolsetMemberConfig;
+  wait?: ToolsetMemberConfig;
+  javascript_exec?: ToolsetMemberConfig;
+} | null;
 export type CacheControl = {
   type: "ephemeral";
   ttl?: "5m" | "1h";
@@ -24,14 +122,31 @@ export type CacheCreation = {
   ephemeral_5m_input_tokens: number;
   ephemeral_1h_input_tokens: number;
 } | null;
+export type CacheMissReason = {
+  type: "model_changed" | "system_changed" | "tools_changed" | "messages_changed";
+  cache_missed_input_tokens: number;
+} | {
+  type: "previous_message_not_found" | "unavailable";
+} | null;
 export type Caller = {
   type: string;
   tool_id?: string;
+};
+export type CapabilitySupport = {
+  supported: boolean;
 };
 export type CodeExecutionOutputFiles = Array<{
   type: "code_execution_output" | "bash_code_execution_output";
   file_id: string;
 }>;
+export type CodeExecutionTool = {
+  type: "code_execution_20250522" | "code_execution_20250825" | "code_execution_20260120" | "code_execution_20260521";
+  name: "code_execution";
+  allowed_callers?: AllowedCallers;
+  cache_control?: CacheControl;
+  defer_loading?: boolean;
+  strict?: boolean;
+};
 export type CodeExecutionToolError = {
   type: "code_execution_tool_result_error" | "bash_code_execution_tool_result_error" | "text_editor_code_execution_tool_result_error";
   error_code: "invalid_tool_input" | "unavailable" | "too_many_requests" | "execution_time_exceeded" | "output_file_too_large" | "file_not_found";
@@ -53,6 +168,30 @@ export type CodeExecutionToolResultBlock = {
     return_code: number;
     content: CodeExecutionOutputFiles;
   } | CodeExecutionToolError;
+};
+export type ComputerToolsetConfigs = {
+  key?: ToolsetMemberConfig;
+  hold_key?: ToolsetMemberConfig;
+  type?: ToolsetMemberConfig;
+  cursor_position?: ToolsetMemberConfig;
+  mouse_move?: ToolsetMemberConfig;
+  left_mouse_down?: ToolsetMemberConfig;
+  left_mouse_up?: ToolsetMemberConfig;
+  left_click?: ToolsetMemberConfig;
+  left_click_drag?: ToolsetMemberConfig;
+  right_click?: ToolsetMemberConfig;
+  middle_click?: ToolsetMemberConfig;
+  double_click?: ToolsetMemberConfig;
+  triple_click?: ToolsetMemberConfig;
+  scroll?: ToolsetMemberConfig;
+  wait?: ToolsetMemberConfig;
+  screenshot?: ToolsetMemberConfig;
+  zoom?: ToolsetMemberConfig;
+} | null;
+export type ComputerToolsetTool = {
+  type: "computer_toolset_20260801";
+  configs?: ComputerToolsetConfigs;
+  cache_control?: CacheControl;
 };
 export type Container = {
   id: string;
@@ -113,6 +252,40 @@ export type CountMessageTokensParams = {
   mcp_servers?: McpServers;
   output_format?: OutputFormat;
 };
+export type CreateMessageParams = {
+  model: Model;
+  max_tokens: number;
+  messages: InputMessages;
+  system?: SystemPrompt;
+  temperature?: number;
+  top_p?: number;
+  top_k?: number;
+  stop_sequences?: Array<string>;
+  stream?: boolean;
+  metadata?: Metadata;
+  tools?: Tools;
+  tool_choice?: ToolChoice;
+  thinking?: ThinkingConfig;
+  service_tier?: "auto" | "standard_only";
+  cache_control?: TopLevelCacheControl;
+  container?: string | {
+    id?: string | null;
+    skills?: Array<{
+      skill_id: string;
+      type: "anthropic" | "custom";
+      version?: string;
+    }> | null;
+  } | null;
+  speed?: Speed;
+  diagnostics?: {
+    previous_message_id?: string | null;
+  } | null;
+  inference_geo?: string | null;
+  output_config?: OutputConfig;
+  context_management?: ContextManagementConfig;
+  mcp_servers?: McpServers;
+  output_format?: OutputFormat;
+};
 export type CustomTool = {
   type?: "custom" | null;
   name: string;
@@ -121,10 +294,13 @@ export type CustomTool = {
   cache_control?: CacheControl;
   strict?: boolean;
   eager_input_streaming?: boolean | null;
-  allowed_callers?: Array<string>;
+  allowed_callers?: AllowedCallers;
   defer_loading?: boolean;
   input_examples?: Array<{ [key: string]: unknown }>;
 };
+export type Diagnostics = {
+  cache_miss_reason: CacheMissReason;
+} | null;
 export type ErrorEvent = {
   type: "error";
   error: ErrorObject;
@@ -149,7 +325,7 @@ export type FinalMessage = (Message) & ({
 });
 export type InputContentBlock = RequestTextBlock | RequestImageBlock | RequestDocumentBlock | RequestSearchResultBlock | RequestThinkingBlock | RequestRedactedThinkingBlock | RequestToolUseBlock | RequestToolResultBlock | RequestServerToolUseBlock | RequestServerToolResultBlock | RequestContainerUploadBlock | RequestMcpToolUseBlock | RequestMcpToolResultBlock | RequestCompactionBlock;
 export type InputMessage = {
-  role: "user" | "assistant";
+  role: "user" | "assistant" | "system";
   content: string | Array<InputContentBlock>;
 };
 export type InputMessages = Array<InputMessage>;
@@ -167,6 +343,15 @@ export type McpToolsetTool = {
   tools?: Array<{ [key: string]: unknown }> | null;
   cache_control?: CacheControl;
 };
+export type MemoryTool = {
+  type: "memory_20250818";
+  name: "memory";
+  allowed_callers?: AllowedCallers;
+  cache_control?: CacheControl;
+  defer_loading?: boolean;
+  strict?: boolean;
+  input_examples?: Array<{ [key: string]: unknown }>;
+};
 export type Message = {
   id: string;
   type: "message";
@@ -177,11 +362,7 @@ export type Message = {
   stop_sequence: string | null;
   stop_details?: StopDetails;
   container?: Container;
-  diagnostics?: {
-    cache_miss_reason?: {
-      type: string;
-    } | null;
-  } | null;
+  diagnostics?: Diagnostics;
   usage: Usage;
 };
 export type MessageDeltaEvent = {
@@ -216,7 +397,46 @@ export type MessageTokensCount = {
   input_tokens: number;
   context_management?: { [key: string]: unknown } | null;
 };
+export type Metadata = {
+  user_id?: string | null;
+};
 export type Model = string;
+export type ModelCapabilities = {
+  batch?: CapabilitySupport;
+  citations?: CapabilitySupport;
+  code_execution?: CapabilitySupport;
+  context_management?: {
+    supported: boolean;
+    clear_thinking_20251015?: NullableCapabilitySupport;
+    clear_tool_uses_20250919?: NullableCapabilitySupport;
+    compact_20260112?: NullableCapabilitySupport;
+  };
+  effort?: {
+    supported: boolean;
+    low?: CapabilitySupport;
+    medium?: CapabilitySupport;
+    high?: CapabilitySupport;
+    max?: CapabilitySupport;
+    xhigh?: NullableCapabilitySupport;
+  };
+  image_input?: CapabilitySupport;
+  pdf_input?: CapabilitySupport;
+  server_tools?: {
+    supported: boolean;
+    code_execution?: CapabilitySupport;
+    web_search?: CapabilitySupport;
+  };
+  structured_outputs?: CapabilitySupport;
+  thinking?: {
+    supported: boolean;
+    types?: {
+      adaptive?: CapabilitySupport;
+      between_tools?: CapabilitySupport;
+      disabled?: CapabilitySupport;
+      enabled?: CapabilitySupport;
+    };
+  };
+} | null;
 export type ModelInfo = {
   type: "model";
   id: string;
@@ -224,7 +444,7 @@ export type ModelInfo = {
   created_at: string;
   max_input_tokens?: number | null;
   max_tokens?: number | null;
-  capabilities?: { [key: string]: unknown } | null;
+  capabilities?: ModelCapabilities;
   lifecycle?: "active" | "deprecated" | "retired";
   line?: "haiku" | "sonnet" | "opus" | "fable" | "mythos" | null;
   deprecated_at?: string | null;
@@ -236,8 +456,15 @@ export type ModelListResponse = {
   last_id: string | null;
   has_more: boolean;
 };
+export type NullableCapabilitySupport = {
+  supported: boolean;
+} | null;
 export type OtherContentBlock = {
   type: "advisor_tool_result" | "mcp_tool_use" | "mcp_tool_result" | "compaction" | "fallback" | "mcp_tool_listing";
+};
+export type OtherServerTool = {
+  type: string;
+  name?: string;
 };
 export type OutputConfig = {
   effort?: "low" | "medium" | "high" | "xhigh" | "max" | null;
@@ -256,6 +483,35 @@ export type PingEvent = {
 export type RedactedThinkingBlock = {
   type: "redacted_thinking";
   data: string;
+};
+export type RequestBrowserStateBlock = {
+  type: "browser_state";
+  tabs: Array<{
+    tab_id: string;
+    title: string;
+    url: string;
+    active?: boolean;
+  }>;
+  state_changes?: Array<{
+    type: "tab_opened";
+    tab_id: string;
+  } | {
+    type: "download_started";
+    download_id: string;
+    url: string;
+  } | {
+    type: "download_completed";
+    download_id: string;
+    url: string;
+    path?: string | null;
+    size_bytes?: number | null;
+  } | {
+    type: "download_failed";
+    download_id: string;
+    url: string;
+    error?: string | null;
+  }> | null;
+  cache_control?: CacheControl;
 };
 export type RequestCompactionBlock = {
   type: "compaction";
@@ -327,7 +583,7 @@ export type RequestSearchResultBlock = {
   cache_control?: CacheControl;
 };
 export type RequestServerToolResultBlock = {
-  type: string;
+  type: "web_search_tool_result" | "web_fetch_tool_result" | "code_execution_tool_result" | "bash_code_execution_tool_result" | "text_editor_code_execution_tool_result" | "tool_search_tool_result" | "advisor_tool_result";
   tool_use_id: string;
   content: unknown;
   cache_control?: CacheControl;
@@ -359,7 +615,7 @@ export type RequestToolResultBlock = {
     type: "tool_reference";
     tool_name: string;
     cache_control?: CacheControl;
-  }>;
+  } | RequestBrowserStateBlock>;
   is_error?: boolean;
   cache_control?: CacheControl;
   toolset_name?: string | null;
@@ -390,10 +646,6 @@ export type ResponseDocumentBlock = {
     media_type: "application/pdf" | "text/plain";
     data: string;
   };
-};
-export type ServerTool = {
-  type: string;
-  name: string;
 };
 export type ServerToolUsage = {
   web_search_requests: number;
@@ -481,6 +733,34 @@ export type TextEditorCodeExecutionToolResultBlock = {
     old_start?: number | null;
   } | CodeExecutionToolError;
 };
+export type TextEditorTool20250124 = {
+  type: "text_editor_20250124";
+  name: "str_replace_editor";
+  allowed_callers?: AllowedCallers;
+  cache_control?: CacheControl;
+  defer_loading?: boolean;
+  strict?: boolean;
+  input_examples?: Array<{ [key: string]: unknown }>;
+};
+export type TextEditorTool20250429 = {
+  type: "text_editor_20250429";
+  name: "str_replace_based_edit_tool";
+  allowed_callers?: AllowedCallers;
+  cache_control?: CacheControl;
+  defer_loading?: boolean;
+  strict?: boolean;
+  input_examples?: Array<{ [key: string]: unknown }>;
+};
+export type TextEditorTool20250728 = {
+  type: "text_editor_20250728";
+  name: "str_replace_based_edit_tool";
+  allowed_callers?: AllowedCallers;
+  cache_control?: CacheControl;
+  defer_loading?: boolean;
+  strict?: boolean;
+  input_examples?: Array<{ [key: string]: unknown }>;
+  max_characters?: number | null;
+};
 export type ThinkingBlock = {
   type: "thinking";
   thinking: string;
@@ -493,10 +773,12 @@ export type ThinkingConfig = {
 } | {
   type: "disabled";
 } | {
+  type: "between_tools";
+} | {
   type: "adaptive";
   display?: "summarized" | "omitted" | null;
 };
-export type Tool = CustomTool | ServerTool | McpToolsetTool | ToolsetTool;
+export type Tool = CustomTool | BashTool | CodeExecutionTool | MemoryTool | TextEditorTool20250124 | TextEditorTool20250429 | TextEditorTool20250728 | WebSearchTool | WebSearchTool20260318 | WebFetchTool | WebFetchTool20260309 | WebFetchTool20260318 | ToolSearchToolBm25 | ToolSearchToolRegex | ToolsetTool | ComputerToolsetTool | McpToolsetTool | BetaBashTool20241022 | BetaTextEditorTool20241022 | BetaComputerTool | BetaComputerTool20251124 | BetaAdvisorTool;
 export type ToolChoice = {
   type: "auto" | "any";
   disable_parallel_tool_use?: boolean;
@@ -506,6 +788,22 @@ export type ToolChoice = {
   disable_parallel_tool_use?: boolean;
 } | {
   type: "none";
+};
+export type ToolSearchToolBm25 = {
+  type: "tool_search_tool_bm25_20251119" | "tool_search_tool_bm25";
+  name: "tool_search_tool_bm25";
+  allowed_callers?: AllowedCallers;
+  cache_control?: CacheControl;
+  defer_loading?: boolean;
+  strict?: boolean;
+};
+export type ToolSearchToolRegex = {
+  type: "tool_search_tool_regex_20251119" | "tool_search_tool_regex";
+  name: "tool_search_tool_regex";
+  allowed_callers?: AllowedCallers;
+  cache_control?: CacheControl;
+  defer_loading?: boolean;
+  strict?: boolean;
 };
 export type ToolSearchToolResultBlock = {
   type: "tool_search_tool_result";
@@ -531,9 +829,13 @@ export type ToolUseBlock = {
   toolset_name?: string | null;
 };
 export type Tools = Array<Tool>;
+export type ToolsetMemberConfig = {
+  defer_loading?: boolean | null;
+  enabled?: boolean | null;
+} | null;
 export type ToolsetTool = {
-  type: string;
-  configs?: { [key: string]: unknown } | null;
+  type: "browser_toolset_20260801";
+  configs?: BrowserToolsetConfigs;
   cache_control?: CacheControl;
 };
 export type TopLevelCacheControl = (CacheControl) | null;
@@ -556,6 +858,64 @@ export type Usage = {
   output_tokens_details?: OutputTokensDetails;
   speed?: "standard" | "fast" | null;
 };
+export type UserLocation = {
+  type: "approximate";
+  city?: string | null;
+  country?: string | null;
+  region?: string | null;
+  timezone?: string | null;
+} | null;
+export type WebFetchTool = {
+  type: "web_fetch_20250910" | "web_fetch_20260209";
+  name: "web_fetch";
+  allowed_callers?: AllowedCallers;
+  cache_control?: CacheControl;
+  defer_loading?: boolean;
+  strict?: boolean;
+  allowed_domains?: Array<string> | null;
+  blocked_domains?: Array<string> | null;
+  max_uses?: number | null;
+  citations?: {
+    enabled?: boolean;
+  } | null;
+  max_content_tokens?: number | null;
+  url_sources?: WebFetchUrlSources;
+};
+export type WebFetchTool20260309 = {
+  type: "web_fetch_20260309";
+  name: "web_fetch";
+  allowed_callers?: AllowedCallers;
+  cache_control?: CacheControl;
+  defer_loading?: boolean;
+  strict?: boolean;
+  allowed_domains?: Array<string> | null;
+  blocked_domains?: Array<string> | null;
+  max_uses?: number | null;
+  citations?: {
+    enabled?: boolean;
+  } | null;
+  max_content_tokens?: number | null;
+  url_sources?: WebFetchUrlSources;
+  use_cache?: boolean;
+};
+export type WebFetchTool20260318 = {
+  type: "web_fetch_20260318";
+  name: "web_fetch";
+  allowed_callers?: AllowedCallers;
+  cache_control?: CacheControl;
+  defer_loading?: boolean;
+  strict?: boolean;
+  allowed_domains?: Array<string> | null;
+  blocked_domains?: Array<string> | null;
+  max_uses?: number | null;
+  citations?: {
+    enabled?: boolean;
+  } | null;
+  max_content_tokens?: number | null;
+  url_sources?: WebFetchUrlSources;
+  response_inclusion?: "full" | "excluded";
+  use_cache?: boolean;
+};
 export type WebFetchToolResultBlock = {
   type: "web_fetch_tool_result";
   tool_use_id: ServerToolUseId;
@@ -569,6 +929,46 @@ export type WebFetchToolResultBlock = {
     type: "web_fetch_tool_result_error";
     error_code: "invalid_tool_input" | "url_too_long" | "url_not_allowed" | "url_not_in_prior_context" | "url_not_accessible" | "unsupported_content_type" | "too_many_requests" | "max_uses_exceeded" | "unavailable" | "content_too_large";
   };
+};
+export type WebFetchUrlSource = WebFetchUrlSourceAllOrNone | {
+  type: "only" | "except";
+  tools: Array<{
+    type: "tool_reference";
+    name: string;
+  }>;
+};
+export type WebFetchUrlSourceAllOrNone = {
+  type: "all" | "none";
+};
+export type WebFetchUrlSources = {
+  client_tool_results?: WebFetchUrlSource;
+  server_tool_results?: WebFetchUrlSource;
+  user_input?: WebFetchUrlSourceAllOrNone;
+} | null;
+export type WebSearchTool = {
+  type: "web_search_20250305" | "web_search_20260209";
+  name: "web_search";
+  allowed_callers?: AllowedCallers;
+  cache_control?: CacheControl;
+  defer_loading?: boolean;
+  strict?: boolean;
+  allowed_domains?: Array<string> | null;
+  blocked_domains?: Array<string> | null;
+  max_uses?: number | null;
+  user_location?: UserLocation;
+};
+export type WebSearchTool20260318 = {
+  type: "web_search_20260318";
+  name: "web_search";
+  allowed_callers?: AllowedCallers;
+  cache_control?: CacheControl;
+  defer_loading?: boolean;
+  strict?: boolean;
+  allowed_domains?: Array<string> | null;
+  blocked_domains?: Array<string> | null;
+  max_uses?: number | null;
+  user_location?: UserLocation;
+  response_inclusion?: "full" | "excluded";
 };
 export type WebSearchToolResultBlock = {
   type: "web_search_tool_result";

@@ -3,6 +3,7 @@
  * refuses in the API's words (item 3). Each accepted body was refused by the spec before; its
  * near twin, still invalid, shows the test can fail. Sources are in the spec's x-source.
  */
+import type * as Sdk from '@anthropic-ai/sdk/resources/messages/messages';
 import { loadContract, type Contract } from '../../src/contract/spec';
 import { handle } from '../../src/mock/handle';
 
@@ -21,6 +22,14 @@ const send = (body: unknown, headers: Record<string, string> = {}, query = '') =
     query: new URLSearchParams(query),
     headers: { 'x-api-key': KEY, 'anthropic-version': '2023-06-01', 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+const count = (body: unknown) =>
+  handle(contract, { apiKey: KEY }, {
+    method: 'POST',
+    path: '/v1/messages/count_tokens',
+    query: new URLSearchParams(),
+    headers: { 'x-api-key': KEY, 'anthropic-version': '2023-06-01', 'content-type': 'application/json' },
+    body: JSON.stringify(body),
   });
 const message = (r: ReturnType<typeof send>) => (r.json as { error?: { message?: string } }).error?.message;
 const user = (...content: unknown[]) => ({ messages: [{ role: 'user', content }] });
@@ -95,6 +104,13 @@ describe('accepted now (and its still-invalid twin refused)', () => {
     ],
     ['a toolset tool without a name', base({ tools: [{ type: 'browser_toolset_20260801', configs: null }] }), base({ tools: [{ type: 'browser_toolset_20260801', configs: 'all' }] })],
     ['image transformations', base(user({ type: 'image', source: { type: 'url', url: 'https://example.com/a.png' }, transformations: null }, text)), base(user({ type: 'image', source: { type: 'url', url: 'https://example.com/a.png' }, transformations: 'crop' }, text))],
+    [
+      'a computer use tool with its display (beta: BetaToolComputerUse20250124)',
+      base({ tools: [{ type: 'computer_20250124', name: 'computer', display_width_px: 1024, display_height_px: 768, display_number: null }] }),
+      base({ tools: [{ type: 'computer_20250124', name: 'computer', display_width_px: 'wide', display_height_px: 768 }] }),
+      BETA,
+    ],
+    ['the advisor tool (beta: BetaAdvisorTool20260301, recorded tool-09)', base({ tools: [{ type: 'advisor_20260301', name: 'advisor', model: 'claude-opus-4-8', max_tokens: 1024 }] }), base({ tools: [{ type: 'advisor_20260301', name: 'advisor', model: 'claude-opus-4-8', max_uses: 'many' }] }), BETA],
     ['context_management and output_format as null (beta)', base({ context_management: null, output_format: null }), base({ context_management: 'auto' }), BETA],
   ] as Array<[string, Body, Body, Record<string, string>?]>).map(([n, a, r, h]) => [n, a, r, h ?? {}]); // every row has 4 arguments (jest reads a missing one as `done`)
 
@@ -125,7 +141,7 @@ describe('refused in the real API\'s words', () => {
     ['an empty message (anthropics/claude-code#6774)', base({ messages: [{ role: 'user', content: [] }, { role: 'user', content: 'x' }] }), 'messages.0: all messages must have non-empty content except for the optional final assistant message'],
     ['an unknown source tag inside a tool result (recorded error-400-04)', base(user({ type: 'tool_result', tool_use_id: 'toolu_01A', content: [{ type: 'image', source: { type: 'blob', file_id: 'f' } }] })), "messages.0.content.0.tool_result.content.0.image.source: Input tag 'blob' found using 'type' does not match any of the expected tags: 'base64', 'url', 'file'"],
     ['a block without type', base(user({ text: 'x' })), "messages.0.content.0: Unable to extract tag using discriminator 'type'"],
-    ['a wrong role', base({ messages: [{ role: 'bot', content: 'x' }] }), "messages.0.role: Input should be 'user' or 'assistant'"],
+    ['a wrong role', base({ messages: [{ role: 'bot', content: 'x' }] }), "messages.0.role: Input should be 'user', 'assistant' or 'system'"],
     ['max_tokens as a string', base({ max_tokens: '64' }), 'max_tokens: Input should be a valid integer'],
     ['temperature above 1', base({ temperature: 2 }), 'temperature: Input should be less than or equal to 1'],
     ['a small thinking budget', base({ max_tokens: 2048, thinking: { type: 'enabled', budget_tokens: 5 } }), 'thinking.enabled.budget_tokens: Input should be greater than or equal to 1024'],
@@ -177,5 +193,76 @@ describe('the model table', () => {
     expect(only('claude-haiku-4-5', { onlyModels: ['claude-haiku-4-5'] })).toBe(200);
     expect(only('my-finetune', { models: ['my-finetune'] })).toBe(200);
     expect(only('claude-sonnet-4-5', { models: ['my-finetune'] })).toBe(200);
+  });
+});
+
+/**
+ * Bodies typed with the SDK's own param types (@anthropic-ai/sdk 1.14.0), so tsc proves each is one
+ * the SDK sends: the spec validates them and the mock answers 200. Each has a still-invalid twin.
+ */
+describe('SDK-typed bodies the spec used to refuse', () => {
+  const M = 'claude-sonnet-4-5';
+  const browserResult: Sdk.ToolResultBlockParam = { type: 'tool_result', tool_use_id: 'toolu_01A', toolset_name: 'browser', content: [{ type: 'browser_state', tabs: [{ tab_id: 't1', title: 'Home', url: 'https://example.com', active: true }], state_changes: [{ type: 'tab_opened', tab_id: 't1' }, { type: 'download_completed', download_id: 'd1', url: 'https://example.com/a.pdf', size_bytes: 10 }] }] };
+  const messages: Array<[string, Sdk.MessageCreateParamsNonStreaming, unknown]> = [
+    ['max_tokens 0 (pre-warms the cache)', { model: M, max_tokens: 0, messages: [{ role: 'user', content: 'Hello' }] }, { model: M, max_tokens: -1, messages: [{ role: 'user', content: 'Hello' }] }],
+    ['thinking between_tools', { model: M, max_tokens: 1024, messages: [{ role: 'user', content: 'Hello' }], thinking: { type: 'between_tools' } }, { model: M, max_tokens: 1024, messages: [{ role: 'user', content: 'Hello' }], thinking: { type: 'between_tools', budget_tokens: 1024 } }],
+    ['a system message first', { model: M, max_tokens: 1024, messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Hi' }] }, { model: M, max_tokens: 1024, messages: [{ role: 'system', content: [{ type: 'image', source: { type: 'url', url: 'https://example.com/a.png' } }] }, { role: 'user', content: 'Hi' }] }],
+    [
+      'a system message mid-conversation',
+      { model: M, max_tokens: 1024, messages: [{ role: 'user', content: 'Hi' }, { role: 'assistant', content: 'Hello' }, { role: 'system', content: [{ type: 'text', text: 'Now answer in French.' }] }, { role: 'user', content: 'How are you?' }] },
+      { model: M, max_tokens: 1024, messages: [{ role: 'user', content: 'Hi' }, { role: 'system', content: [{ type: 'text', text: 'x', bogus: 1 }] }] },
+    ],
+    ['a browser_state block in a tool_result', { model: M, max_tokens: 1024, messages: [{ role: 'user', content: [browserResult] }] }, { model: M, max_tokens: 1024, messages: [{ role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_01A', content: [{ type: 'browser_state', tabs: [{ tab_id: 't1' }] }] }] }] }],
+    [
+      'server tools with their options',
+      {
+        model: M,
+        max_tokens: 1024,
+        messages: [{ role: 'user', content: 'Search' }],
+        tools: [
+          { type: 'web_search_20250305', name: 'web_search', max_uses: 3, allowed_domains: ['example.com'], user_location: { type: 'approximate', city: 'Paris', country: 'FR' } },
+          { type: 'web_fetch_20260318', name: 'web_fetch', max_content_tokens: 1000, citations: { enabled: true }, url_sources: { user_input: { type: 'all' }, server_tool_results: { type: 'only', tools: [{ type: 'tool_reference', name: 'web_search' }] } }, response_inclusion: 'full', use_cache: true },
+          { type: 'text_editor_20250728', name: 'str_replace_based_edit_tool', max_characters: 10000 },
+          { type: 'code_execution_20250825', name: 'code_execution', allowed_callers: ['direct'] },
+          { type: 'browser_toolset_20260801', configs: { navigate: { enabled: true, defer_loading: null } } },
+        ],
+      },
+      { model: M, max_tokens: 1024, messages: [{ role: 'user', content: 'Search' }], tools: [{ type: 'web_search_20250305', name: 'web_search', max_uses: 'lots' }] },
+    ],
+  ];
+  test.each(messages)('POST /v1/messages: %s', (_name, body, twin) => {
+    expect(contract.validateRequest(body)).toEqual([]);
+    const ok = send(body);
+    expect({ status: ok.status, message: message(ok) }).toEqual({ status: 200, message: undefined });
+    expect(contract.validateResponseBody(200, ok.json)).toEqual([]);
+    const no = send(twin);
+    expect(no.status).toBe(400);
+    expect(message(no)).toMatch(/^messages|^max_tokens|^thinking|^tools/);
+  });
+
+  test('max_tokens 0 is answered with an empty content and usage', () => {
+    const r = send({ model: M, max_tokens: 0, messages: [{ role: 'user', content: 'Hello' }] });
+    const m = r.json as { content: unknown[]; usage: { input_tokens: number; output_tokens: number } };
+    expect(m.content).toEqual([]);
+    expect(m.usage.output_tokens).toBe(0);
+    expect(m.usage.input_tokens).toBeGreaterThan(0);
+  });
+
+  test('a corrupted server tool option is refused in the API\'s words', () => {
+    expect(message(send({ model: M, max_tokens: 16, messages: [{ role: 'user', content: 'Hi' }], tools: [{ type: 'web_search_20250305', name: 'web_search', max_uses: 'lots' }] }))).toBe('tools.0.web_search_20250305.max_uses: Input should be a valid integer');
+    expect(message(send({ model: M, max_tokens: 16, messages: [{ role: 'user', content: 'Hi' }], tools: [{ type: 'web_search_20250305', name: 'web_fetch' }] }))).toBe("tools.0.web_search_20250305.name: Input should be 'web_search'");
+    expect(message(send({ model: M, max_tokens: 16, messages: [{ role: 'user', content: 'Hi' }], tools: [{ type: 'bash_20250124', name: 'bash', timeout: 5 }] }))).toBe('tools.0.bash_20250124.timeout: Extra inputs are not permitted');
+  });
+
+  const counted: Array<[string, Sdk.MessageCountTokensParams]> = [
+    ['thinking between_tools', { model: M, messages: [{ role: 'user', content: 'Hello' }], thinking: { type: 'between_tools' } }],
+    ['a system message', { model: M, messages: [{ role: 'system', content: 'x' }, { role: 'user', content: 'Hello' }] }],
+    ['a browser_state block', { model: M, messages: [{ role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_01A', content: [{ type: 'browser_state', tabs: [] }] }] }] }],
+  ];
+  test.each(counted)('POST /v1/messages/count_tokens: %s', (_name, body) => {
+    expect(contract.operation('count_tokens').validateRequest(body)).toEqual([]);
+    const r = count(body);
+    expect(r.status).toBe(200);
+    expect((r.json as { input_tokens: number }).input_tokens).toBeGreaterThan(0);
   });
 });

@@ -86,7 +86,7 @@ test('the key is also accepted as Authorization: Bearer', async () => {
 });
 
 test('invalid bodies get 400 invalid_request_error naming the field', async () => {
-  const res = await post().send({ ...hello(), max_tokens: 0 }).expect(400);
+  const res = await post().send({ ...hello(), max_tokens: -1 }).expect(400); // 0 is valid (it pre-warms the prompt cache)
   expect(res.body.error).toMatchObject({ type: 'invalid_request_error', message: expect.stringMatching(/^max_tokens: /) });
   const extra = await post().send({ ...hello(), response_format: {} }).expect(400);
   expect(extra.body.error.message).toMatch(/response_format/);

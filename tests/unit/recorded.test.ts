@@ -72,6 +72,15 @@ describe('broken copies of real exchanges fail with precise messages', () => {
     expect(f.find((x) => x.checkId === 'stream_grammar')!.detail).toMatch(/message_stop/);
   });
 
+  test('a 503 in the shape the API sends it (SDK ServiceUnavailableError, a CMEK code) passes, documented', async () => {
+    const file = copy('error-529-01.json', (d) => {
+      d.response.status = 503;
+      d.response.headers['request-id'] = 'req_011CS503';
+      d.response.body = { type: 'error', error: { type: 'api_error', message: "The workspace's encryption settings could not be read, so the request was refused. Retry in a few minutes.", details: { error_code: 'cmek_context_unavailable' } }, request_id: 'req_011CS503' };
+    });
+    expect(await failuresOf(file)).toEqual([]);
+  });
+
   test('an error body in another shape', async () => {
     const f = await failuresOf(copy('error-401-01.json', (d) => (d.response.body = { message: 'invalid x-api-key', code: 401 })));
     expect(new Set(f.map((x) => x.checkId))).toEqual(new Set(['error_envelope']));

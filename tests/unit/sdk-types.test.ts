@@ -32,3 +32,11 @@ test('the drift assertions cover every response schema the SDK has a type for, a
     expect(drift).toContain(sdk);
   expect(drift).toMatch(/\/\/ @ts-expect-error .*\n.*Omit<Spec\.Usage, 'service_tier'>/);
 });
+
+test('the request side is compared union by union, both ways, and shown to catch a missing kind', () => {
+  const drift = readFileSync(path.join(__dirname, '../types/sdk-drift.ts'), 'utf8');
+  for (const sdk of ['Sdk.MessageCreateParamsBase', "Sdk.MessageParam['role']", 'Tags<Sdk.ThinkingConfigParam>', 'Tags<Sdk.ContentBlockParam>', 'Tags<SdkToolResultContent>', "Tags<Sdk.ImageBlockParam['source']>", "Tags<Sdk.DocumentBlockParam['source']>", 'Tags<Sdk.ContentBlockSourceContent>', 'Tags<Sdk.ToolUnion>', 'Tags<Sdk.ToolChoice>', 'Sdk.WebSearchTool20250305', 'Sdk.BrowserStateBlockParam', 'SdkModels.ModelCapabilities', 'Tags<Sdk.CacheMissReason>'])
+    expect(drift).toContain(sdk);
+  for (const gap of ["Exclude<Spec.InputMessage['role'], 'system'>", "Exclude<Tags<Spec.ThinkingConfig>, 'between_tools'>", "Exclude<Tags<SpecToolResultContent>, 'browser_state'>", "Omit<Spec.WebSearchTool, 'max_uses'>"])
+    expect(drift).toMatch(new RegExp(`// @ts-expect-error .*\\n.*${gap.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+});

@@ -83,7 +83,12 @@ test('responses are open, the 2026 ModelInfo members optional, a wrong known mem
 test('models list: limit 1..1000, default 20; cursors are strings', () => {
   const params = op('/v1/models', 'get').parameters as OpenAPIV3.ParameterObject[];
   const query = Object.fromEntries(params.filter((p) => p.in === 'query').map((p) => [p.name, p.schema]));
-  expect(query).toEqual({ before_id: { type: 'string' }, after_id: { type: 'string' }, limit: { type: 'integer', minimum: 1, maximum: 1000, default: 20 } });
-  expect(params.filter((p) => p.in === 'header').map((p) => [p.name, p.required])).toEqual([['anthropic-version', true], ['anthropic-beta', false]]);
+  expect(query).toEqual({
+    before_id: { type: 'string' },
+    after_id: { type: 'string' },
+    limit: { type: 'integer', minimum: 1, maximum: 1000, default: 20 },
+    'lifecycle[]': { type: 'array', maxItems: 3, items: { type: 'string', enum: ['active', 'deprecated', 'retired'] } },
+  });
+  expect(params.filter((p) => p.in === 'header').map((p) => [p.name, p.required])).toEqual([['anthropic-version', true], ['anthropic-beta', false], ['anthropic-workspace-id', false]]);
   expect((op('/v1/models/{model_id}', 'get').parameters as OpenAPIV3.ParameterObject[]).find((p) => p.in === 'path')).toMatchObject({ name: 'model_id', required: true });
 });

@@ -56,7 +56,7 @@ test('the loader hands out what the spec states', async () => {
   expect(c.errorTypesFor(529)).toEqual(['overloaded_error']);
   expect(c.anthropicVersions).toEqual(['2023-06-01', '2026-10-21']);
   expect(c.knownStopReasons).toEqual(expect.arrayContaining(['end_turn', 'max_tokens', 'stop_sequence', 'tool_use']));
-  expect(c.requestProperty('max_tokens')).toMatchObject({ type: 'integer', minimum: 1 });
+  expect(c.requestProperty('max_tokens')).toMatchObject({ type: 'integer', minimum: 0 }); // 0 pre-warms the prompt cache (SDK 1.14)
   expect(c.validateRequest({ model: 'm', max_tokens: 1, messages: [{ role: 'user', content: 'x' }], extra: 1 })[0]!.message).toMatch(/additional properties \(extra\)/);
   // Response objects stay open: unknown fields pass.
   const message = { id: 'msg_1', type: 'message', role: 'assistant', model: 'm', content: [{ type: 'new_block', x: 1 }], stop_reason: 'new_reason', stop_sequence: null, usage: { input_tokens: 1, output_tokens: 1, new_counter: 3 }, new_field: true };
