@@ -35,6 +35,7 @@ import { modelsPagination } from './models-pagination';
 import { modelsNewestFirst } from './models-newest-first';
 import { modelRetrieveConsistent } from './model-retrieve-consistent';
 import { modelsListedAccepted } from './models-listed-accepted';
+import { clientRequestConforms } from './client-request';
 
 export const CHECKS = [
   transportComplete,
@@ -61,6 +62,7 @@ export const CHECKS = [
   errorMessageNamesField,
   stopReasonKnown,
   newValuesNamed,
+  clientRequestConforms,
 ] as const satisfies readonly Check[];
 
 /** Checks across an area's exchanges, reported after the per-exchange ones. */

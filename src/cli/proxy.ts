@@ -1,0 +1,39 @@
+/**
+ * `anthropic-conformance proxy --upstream URL [--port N] [--reports-dir DIR] [--every N]`: the
+ * validating proxy on 127.0.0.1 until Ctrl-C or SIGTERM, then the reports and traffic.har. Its exit
+ * code is the traffic's verdict (0 conforms, 1 a failure), as a run's is.
+ */
+import { parseArgs } from 'node:util';
+import { startProxy } from '../proxy/proxy';
+import { summaryText, failureDetailsText } from '../report/summary';
+import { MockUsageError } from './mock';
+
+export const PROXY_FLAGS = ['--upstream', '--port', '--every'];
+
+interface Io {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const whole = (name: string, raw: string | undefined): number | undefined => {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (raw.trim() === '' || !Number.isInteger(n) || n < 0) throw new MockUsageError(`--${name} ${JSON.stringify(raw)}: expected a whole number`);
+  return n;
+};
+
+export async function proxyCommand(args: string[], reportsDir: string | undefined, io: Io, stop: Promise<void>): Promise<number> {
+  const { values } = parseArgs({ args, options: { upstream: { type: 'string' }, port: { type: 'string' }, every: { type: 'string' } }, strict: true });
+  if (!values.upstream) throw new MockUsageError('proxy needs --upstream URL (where the traffic goes: a gateway, the API, the mock)');
+  const proxy = await startProxy({ upstream: values.upstream, port: whole('port', values.port), everyN: whole('every', values.every), reportsDir });
+  io.out(`validating proxy on ${proxy.url} → ${values.upstream} (point clients at it: ANTHROPIC_BASE_URL=${proxy.url}; Ctrl-C writes the reports${reportsDir ? ` to ${reportsDir}` : ''})`);
+  await stop;
+  const r = await proxy.close();
+  const details = failureDetailsText(r);
+  if (details) io.err(`\n${details}`);
+  io.err(`\n${summaryText(r, r.reportsDir)}`);
+  const s = r.stats;
+  io.err(`Proxy: ${s.forwarded} exchange(s) forwarded, ${s.judged} judged${r.harFile ? `; traffic in ${r.harFile}` : ''}.`);
+  for (const note of r.notes) io.err(note);
+  return r.exitCode;
+}
