@@ -84,7 +84,7 @@ export function forwarder(upstream: URL, onEnd: (ended: Ended) => void): http.Re
       });
     });
     up.on('error', (e) => {
-      if (settled || clientGone()) return;
+      if (settled || res.destroyed) return;
       if (!res.headersSent) {
         settled = true;
         const message = `cannot reach the upstream ${upstream.origin}: ${(e as NodeJS.ErrnoException).code ?? e.message}`;
@@ -93,7 +93,6 @@ export function forwarder(upstream: URL, onEnd: (ended: Ended) => void): http.Re
         onEnd({ kind: 'upstream_unreachable', method, path: target.pathname, message });
       }
     });
-    const clientGone = () => !res.writableFinished && (res.destroyed || req.destroyed) && !cut;
     res.on('close', () => {
       if (res.writableFinished || cut) return;
       // The client left mid-answer: only its own upstream request ends.

@@ -12,6 +12,7 @@ import type { CaseResult } from '../suite/run-cases';
 import { compact } from '../suite/run-cases';
 import { areaCheckIds, checkOutcomes, type AreaOutcome } from '../suite/areas';
 import { serializeArea } from '../report/serialize';
+import { requestCoverage, responseCoverage } from '../report/coverage';
 import { buildResults, type RunResults } from '../report/results';
 import { RECORDED_AREA } from '../recorded/check';
 import { groupOf } from '../contract/operations';
@@ -26,6 +27,9 @@ export class Verdicts {
   private readonly keptPerKey = new Map<string, number>();
   readonly results: CaseResult[] = [];
   private readonly started = new Date();
+  /** What the traffic covered of the spec, gathered as it passes (stubs no longer show it). */
+  private readonly sent = new Set<string>();
+  private readonly observed = new Set<string>();
   readonly ctx: CheckContext;
 
   constructor(contract: Contract) {
@@ -52,6 +56,8 @@ export class Verdicts {
   judge(ex: Exchange): Failure[] {
     for (const check of CHECKS) if (applies(this.ctx, check, ex)) this.ran.set(check.id, (this.ran.get(check.id) ?? 0) + 1);
     const failures = runChecks(this.ctx, ex);
+    for (const item of requestCoverage([ex])) this.sent.add(item);
+    for (const item of responseCoverage([ex])) this.observed.add(item);
     const whole = failures.some((f) => (this.keptPerKey.get(f.key) ?? 0) < KEPT_PER_CAUSE) || groupOf(ex.case.operation) === 'models';
     const kept = whole ? trimmed(ex, failures) : stub(ex);
     for (const f of failures) {
@@ -74,7 +80,8 @@ export class Verdicts {
     });
     const outcome: AreaOutcome = { area: RECORDED_AREA, results: this.results, checks, durationMs: Date.now() - this.started.getTime() };
     const info = { baseUrl: `proxy to ${upstream}`, embedded: false, recorded: true, profile: 'full', seed: 0, runs: 0, startedAt: this.started.toISOString(), durationMs: Date.now() - this.started.getTime() };
-    return buildResults(info, this.ctx.contract, [serializeArea(outcome, { apiKey: '' }, 20)]);
+    const area = { ...serializeArea(outcome, { apiKey: '' }, 20), coverage: { sent: [...this.sent].sort(), observed: [...this.observed].sort() } };
+    return buildResults(info, this.ctx.contract, [area]);
   }
 }
 
@@ -88,12 +95,12 @@ function trimmed(ex: Exchange, failures: Failure[]): Exchange {
   return ex;
 }
 
-/** What is kept of an exchange no report shows: its name, status and headers. */
+/** What is kept of an exchange no report shows: its name, status and request id (what request_id_unique reads). */
 function stub(ex: Exchange): Exchange {
-  const bare = (r: ReceivedResponse): ReceivedResponse => ({ status: r.status, headers: r.headers, text: '' });
+  const bare = (r: ReceivedResponse): ReceivedResponse => ({ status: r.status, headers: r.headers['request-id'] === undefined ? {} : { 'request-id': r.headers['request-id'] }, text: '' });
   return {
     case: { name: ex.case.name, operation: ex.case.operation, query: ex.case.query, meta: ex.case.meta },
-    request: { method: ex.request.method, url: ex.request.url, headers: ex.request.headers, body: '' },
+    request: { method: ex.request.method, url: ex.request.url, headers: {}, body: '' },
     response: ex.response && bare(ex.response),
     transportError: ex.transportError,
     retried: ex.retried.map(bare),

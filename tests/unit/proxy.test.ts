@@ -6,8 +6,11 @@
  * proxy), 50 at once arrive whole and in order, a client that leaves mid-stream stops no other;
  * traffic.har holds no credential and `check-recorded` reads it back with the same verdicts.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import Anthropic from '@anthropic-ai/sdk';
 import { loadContract, type Contract } from '../../src/contract/spec';
 import { startMock, type RunningServer, type ServerOptions } from '../../src/mock/server';
@@ -67,6 +70,59 @@ test('in front of the reference mock: the SDK\'s traffic is judged clean, the re
   for (const f of ['results.json', 'report.html', 'junit.xml', 'traffic.har']) expect(readFileSync(path.join(dir, f), 'utf8').length).toBeGreaterThan(100);
   const back = await checkRecorded([path.join(dir, 'traffic.har')], { contract });
   expect(back.exitCode).toBe(0);
+  expect(verdicts(back)).toEqual(verdicts(results));
+  expect(back.areas[0]!.coverage).toEqual(results.areas[0]!.coverage);
+});
+
+test('the reports are written every N exchanges, not only on close', async () => {
+  const dir = tempDir('proxy-every-');
+  const upstream = await startMock(contract, { apiKey: KEY });
+  const proxy = await startProxy({ upstream: upstream.url, reportsDir: dir, everyN: 2, contract });
+  try {
+    await sdk(proxy.url).messages.create(hello);
+    expect(existsSync(path.join(dir, 'results.json'))).toBe(false);
+    await sdk(proxy.url).messages.create(hello);
+    await new Promise((r) => setTimeout(r, 50));
+    expect((JSON.parse(readFileSync(path.join(dir, 'results.json'), 'utf8')) as RunResults).totals.exchanges).toBe(2);
+    expect(harOf(dir).log.entries).toHaveLength(2);
+  } finally {
+    await proxy.close();
+    await upstream.close();
+  }
+});
+
+test('a redirect is passed to the client, never followed; an upstream that is down gets the client a 502 naming it', async () => {
+  let followed = false;
+  const target = http.createServer((_req, res) => ((followed = true), res.end()));
+  await new Promise<void>((r) => target.listen(0, '127.0.0.1', r));
+  const redirecting = http.createServer((_req, res) => (res.writeHead(307, { location: `http://127.0.0.1:${(target.address() as AddressInfo).port}/v1/messages` }), res.end()));
+  await new Promise<void>((r) => redirecting.listen(0, '127.0.0.1', r));
+  const proxy = await startProxy({ upstream: `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}`, contract });
+  const down = await startProxy({ upstream: 'http://127.0.0.1:9', contract });
+  try {
+    const res = await fetch(`${proxy.url}/v1/messages`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/json', 'x-api-key': KEY, 'anthropic-version': '2023-06-01' }, body: JSON.stringify(hello) });
+    expect(res.status).toBe(307);
+    expect(followed).toBe(false);
+    const results = await proxy.close();
+    expect(results.areas[0]!.checks.find((c) => c.id === 'status_code_documented')!.status).toBe('failed');
+    const refused = await fetch(`${down.url}/v1/messages`, { method: 'POST', body: '{}' });
+    expect(refused.status).toBe(502);
+    expect(await refused.text()).toMatch(/validating proxy: cannot reach the upstream http:\/\/127\.0\.0\.1:9: ECONNREFUSED/);
+    expect((await down.close()).stats).toMatchObject({ forwarded: 1, judged: 0, upstreamUnreachable: 1 });
+  } finally {
+    await proxy.close();
+    await down.close();
+    await new Promise((r) => redirecting.close(r));
+    await new Promise((r) => target.close(r));
+  }
+});
+
+test('a stream the upstream cuts is cut for the client too, judged so, and read back so from the HAR', async () => {
+  const dir = tempDir('proxy-drop-');
+  const { value, results } = await through({ chaos: { dropRate: 1, tokensPerSecond: 200 } }, (proxy) => rawStream(proxy.url, 'cut').then(() => 'ended', (e: Error) => `cut: ${e.message}`), dir);
+  expect(value).toMatch(/^cut/);
+  expect(results.areas[0]!.checks.find((c) => c.id === 'transport_complete')!.status).toBe('failed');
+  const back = await checkRecorded([path.join(dir, 'traffic.har')], { contract });
   expect(verdicts(back)).toEqual(verdicts(results));
 });
 
@@ -211,6 +267,33 @@ test('a client that leaves mid-stream stops no other stream; its answer is not j
   for (const s of value.slice(1)) expect((s as { text: string }).text).toMatch(/event: message_stop/);
   expect(results.stats).toMatchObject({ forwarded: 5, judged: 4, clientGone: 1 });
   expect(findings(results)).toEqual([]);
+});
+
+test('a compressed answer is forwarded as sent and judged decompressed', async () => {
+  // A gateway that gzips the mock's answers.
+  const upstream = await startMock(contract, { apiKey: KEY });
+  const gateway = http.createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const answer = await fetch(`${upstream.url}${req.url}`, { method: req.method, headers: req.headers as Record<string, string>, body: req.method === 'POST' ? Buffer.concat(chunks) : undefined });
+    const headers = Object.fromEntries([...answer.headers].filter(([k]) => !['content-length', 'content-encoding', 'transfer-encoding'].includes(k)));
+    res.writeHead(answer.status, { ...headers, 'content-encoding': 'gzip' });
+    res.end(gzipSync(Buffer.from(await answer.arrayBuffer())));
+  });
+  await new Promise<void>((r) => gateway.listen(0, '127.0.0.1', r));
+  const proxy = await startProxy({ upstream: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}`, contract });
+  try {
+    const res = await fetch(`${proxy.url}/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': KEY, 'anthropic-version': '2023-06-01' }, body: JSON.stringify(hello) });
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(((await res.json()) as { type: string }).type).toBe('message');
+    const results = await proxy.close();
+    expect(results.areas[0]!.checks.find((c) => c.id === 'response_schema_conformance')).toMatchObject({ status: 'passed', ran: 1 });
+    expect(findings(results)).toEqual([]);
+  } finally {
+    await proxy.close();
+    await new Promise((r) => gateway.close(r));
+    await upstream.close();
+  }
 });
 
 test('traffic.har holds no credential (x-api-key, Authorization: Bearer), and the key is filtered where it is echoed', async () => {
