@@ -46,7 +46,8 @@ export function forwarder(upstream: URL, onEnd: (ended: Ended) => void): http.Re
     const startedAt = new Date();
     const method = req.method ?? 'GET';
     const target = new URL(`${upstream.origin}${base}${req.url ?? '/'}`);
-    const requestHeaders = flat(req.headers);
+    // As sent upstream: the Host is the upstream's (a reproduction goes there).
+    const requestHeaders = { ...flat(req.headers), host: target.host };
     const requestCopy = captureBody(req.headers['content-encoding'] as string | undefined);
     let responseHeaders: Record<string, string> = {};
     let status = 0;

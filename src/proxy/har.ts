@@ -4,7 +4,9 @@
  * they complete, so memory does not grow with the traffic; traffic.har is assembled from the spool
  * on each write of the reports (written beside, then renamed: a reader never sees half a file).
  */
-import { closeSync, openSync, renameSync, rmSync, writeSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, openSync, rmSync, writeSync } from 'node:fs';
+import { rename } from 'node:fs/promises';
+import { once } from 'node:events';
 import path from 'node:path';
 import type { HarEntry } from '../recorded/load';
 import { PROXY_HAR_CREATOR } from '../recorded/load';
@@ -71,6 +73,9 @@ export function harEntry(c: CapturedExchange): HarEntry {
 export class HarSpool {
   private fd: number;
   private count = 0;
+  private bytes = 0;
+  /** HAR writes run one after another, off the forwarding path (a long session's HAR is large). */
+  private pending: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly spoolPath: string) {
     this.fd = openSync(spoolPath, 'w');
@@ -78,35 +83,37 @@ export class HarSpool {
 
   /** Appends an entry and returns its index in the HAR. */
   append(entry: object): number {
-    writeSync(this.fd, `${this.count ? ',\n' : ''}${JSON.stringify(entry)}`);
+    const text = `${this.count ? ',\n' : ''}${JSON.stringify(entry)}`;
+    writeSync(this.fd, text);
+    this.bytes += Buffer.byteLength(text);
     return this.count++;
   }
 
-  get entries(): number {
-    return this.count;
+  /** Writes traffic.har with the entries appended so far (streamed from the spool: the loop is never held). */
+  writeTo(dir: string, version: string): Promise<string> {
+    const size = this.bytes;
+    const write = async () => {
+      const file = path.join(dir, HAR_FILE);
+      const partial = `${file}.partial`;
+      const out = createWriteStream(partial);
+      const put = async (chunk: string | Buffer) => {
+        if (!out.write(chunk)) await once(out, 'drain');
+      };
+      await put(`{"log":{"version":"1.2","creator":{"name":${JSON.stringify(PROXY_HAR_CREATOR)},"version":${JSON.stringify(version)}},"entries":[\n`);
+      if (size > 0) for await (const chunk of createReadStream(this.spoolPath, { start: 0, end: size - 1 })) await put(chunk as Buffer);
+      await new Promise<void>((resolve, reject) => out.end('\n]}}\n', () => resolve()).once('error', reject));
+      await rename(partial, file);
+      return file;
+    };
+    const done = this.pending.then(write);
+    this.pending = done.catch(() => undefined);
+    return done;
   }
 
-  writeTo(dir: string, version: string): string {
-    const file = path.join(dir, HAR_FILE);
-    const partial = `${file}.partial`;
-    const out = openSync(partial, 'w');
-    const input = openSync(this.spoolPath, 'r');
-    try {
-      writeSync(out, `{"log":{"version":"1.2","creator":{"name":${JSON.stringify(PROXY_HAR_CREATOR)},"version":${JSON.stringify(version)}},"entries":[\n`);
-      const buffer = Buffer.alloc(1024 * 1024);
-      for (let n; (n = readSync(input, buffer, 0, buffer.length, null)) > 0; ) writeSync(out, buffer, 0, n);
-      writeSync(out, '\n]}}\n');
-    } finally {
-      closeSync(input);
-      closeSync(out);
-    }
-    renameSync(partial, file);
-    return file;
-  }
-
-  close(): void {
+  /** Waits for the HAR writes under way, then removes the spool. */
+  async close(): Promise<void> {
+    await this.pending;
     closeSync(this.fd);
     rmSync(this.spoolPath, { force: true });
   }
 }
-

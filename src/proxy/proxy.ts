@@ -66,7 +66,7 @@ export interface RunningProxy {
   url: string;
   stats(): ProxyStats;
   /** The verdicts so far (and writes the reports, when there is a reports folder). */
-  flush(): ProxyResults;
+  flush(): Promise<ProxyResults>;
   /** Stops taking requests, lets those in flight end (a few seconds at most), writes the reports. */
   close(): Promise<ProxyResults>;
 }
@@ -91,6 +91,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const spool = reports ? new HarSpool(path.join(reports.dir, `.${HAR_FILE}.spool`)) : undefined;
   const stats: ProxyStats = { forwarded: 0, judged: 0, otherPaths: 0, failures: 0, warnings: 0, clientGone: 0, upstreamUnreachable: 0, notKept: 0 };
   const version = packageVersion();
+  let writeError: string | undefined;
 
   const onEnd = (ended: Ended) => {
     stats.forwarded += 1;
@@ -109,7 +110,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     stats.judged += 1;
     stats.failures += findings.filter((f) => f.severity === 'error').length;
     stats.warnings += findings.filter((f) => f.severity === 'warning').length;
-    if (everyN && stats.judged % everyN === 0) flush();
+    if (everyN && stats.judged % everyN === 0) void flush().catch((e: Error) => (writeError ??= e.message));
   };
 
   const server = http.createServer({ noDelay: true }, forwarder(upstream, onEnd));
@@ -119,15 +120,16 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  function flush(): ProxyResults {
+  async function flush(): Promise<ProxyResults> {
     const results = verdicts.resultsFor(upstream.toString());
     let harFile: string | undefined;
     if (reports && spool) {
       writeReports(reports.dir, results, { historyDir: reports.historyDir });
-      harFile = spool.writeTo(reports.dir, version);
+      harFile = await spool.writeTo(reports.dir, version);
     }
     const notes = [
       ...(reports?.note ? [reports.note] : []),
+      ...(writeError ? [`A periodic write of the reports failed: ${writeError}`] : []),
       ...(stats.clientGone ? [`${stats.clientGone} answer(s) not judged: the client went away before they ended.`] : []),
       ...(stats.upstreamUnreachable ? [`${stats.upstreamUnreachable} request(s) could not reach ${upstream.origin} (the client got a 502 from the proxy).`] : []),
       ...(stats.notKept ? [`${stats.notKept} exchange(s) forwarded but not judged: a body too large to keep or that could not be decoded.`] : []),
@@ -151,9 +153,9 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
         // Exchanges cut by the close settle on the next turns of the loop.
         await new Promise((r) => setTimeout(r, 20));
         try {
-          return flush();
+          return await flush();
         } finally {
-          spool?.close();
+          await spool?.close();
           reports?.release();
         }
       })()),

@@ -15,6 +15,9 @@ import Anthropic from '@anthropic-ai/sdk';
 import { loadContract, type Contract } from '../../src/contract/spec';
 import { startMock, type RunningServer, type ServerOptions } from '../../src/mock/server';
 import { startProxy, type ProxyResults, type RunningProxy } from '../../src/proxy/proxy';
+import { Verdicts } from '../../src/proxy/verdicts';
+import { harEntry, HAR_FILE } from '../../src/proxy/har';
+import { fromHarEntry } from '../../src/recorded/load';
 import { checkRecorded } from '../../src/engine/check-recorded';
 import { main } from '../../src/cli/main';
 import { BROKEN } from '../fixtures/servers/catalogue';
@@ -82,7 +85,7 @@ test('the reports are written every N exchanges, not only on close', async () =>
     await sdk(proxy.url).messages.create(hello);
     expect(existsSync(path.join(dir, 'results.json'))).toBe(false);
     await sdk(proxy.url).messages.create(hello);
-    await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 100 && !existsSync(path.join(dir, HAR_FILE)); i += 1) await new Promise((r) => setTimeout(r, 20));
     expect((JSON.parse(readFileSync(path.join(dir, 'results.json'), 'utf8')) as RunResults).totals.exchanges).toBe(2);
     expect(harOf(dir).log.entries).toHaveLength(2);
   } finally {
@@ -294,6 +297,36 @@ test('a compressed answer is forwarded as sent and judged decompressed', async (
     await new Promise((r) => gateway.close(r));
     await upstream.close();
   }
+});
+
+test('memory stays bounded: a long session keeps a stub per exchange, whole exchanges (bodies capped) only for the first of each cause', () => {
+  const verdicts = new Verdicts(contract);
+  const big = 'x'.repeat(300 * 1024);
+  for (let i = 0; i < 200; i += 1) {
+    const entry = harEntry({
+      startedAt: new Date(),
+      method: 'POST',
+      url: 'http://127.0.0.1:1/v1/messages',
+      httpVersion: '1.1',
+      requestHeaders: { 'content-type': 'application/json', 'anthropic-version': '2023-06-01' },
+      requestBody: JSON.stringify({ ...hello, system: big }),
+      status: 200,
+      responseHeaders: { 'content-type': 'application/json' },
+      // A body that breaks the schema on every answer: each cause keeps its first exchanges whole.
+      responseBody: JSON.stringify({ type: 'message', padding: big }),
+      durationMs: 1,
+      comment: `request ${i}`,
+    });
+    verdicts.judge(fromHarEntry(entry, i, new URL(entry.request.url), HAR_FILE, 'messages', true));
+  }
+  const kept = verdicts.results.map((r) => r.exchange.request.body.length + (r.exchange.response?.text.length ?? 0));
+  expect(kept.filter((n) => n > 0).length).toBeLessThanOrEqual(10);
+  expect(Math.max(...kept)).toBeLessThan(200 * 1024);
+  expect(kept.reduce((a, b) => a + b, 0)).toBeLessThan(2 * 1024 * 1024);
+  // Every exchange is still counted and named.
+  const results = verdicts.resultsFor('http://127.0.0.1:1');
+  expect(results.totals.exchanges).toBe(200);
+  expect(results.areas[0]!.checks.find((c) => c.id === 'response_schema_conformance')!.failures[0]!.cases).toHaveLength(200);
 });
 
 test('traffic.har holds no credential (x-api-key, Authorization: Bearer), and the key is filtered where it is echoed', async () => {
