@@ -21,7 +21,7 @@ import { fromHarEntry } from '../recorded/load';
 import { isSecretHeader, registerSecrets } from '../http/redact';
 import type { RunResults } from '../report/results';
 import { forwarder, type Ended } from './forward';
-import { harEntry, HarSpool, HAR_FILE } from './har';
+import { harEntry, HarSpool, HAR_FILE, type CapturedExchange } from './har';
 import { Verdicts } from './verdicts';
 
 export interface ProxyOptions {
@@ -92,17 +92,35 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const stats: ProxyStats = { forwarded: 0, judged: 0, otherPaths: 0, failures: 0, warnings: 0, clientGone: 0, upstreamUnreachable: 0, notKept: 0 };
   const version = packageVersion();
   let writeError: string | undefined;
+  let harIndex = 0;
 
   const onEnd = (ended: Ended) => {
     stats.forwarded += 1;
     if (ended.kind === 'client_gone') return void (stats.clientGone += 1);
     if (ended.kind === 'upstream_unreachable') return void (stats.upstreamUnreachable += 1);
-    const captured = ended.exchange;
+    // Not in the HAR either: read back, its missing body would be judged.
+    if (ended.notKept) return void (stats.notKept += 1);
+    judging.push(ended.exchange);
+    drained ??= drain();
+  };
+
+  // Exchanges are judged one per turn of the event loop, so that a burst of answers ending together
+  // never holds the streams still in flight for more than one exchange's checks.
+  const judging: CapturedExchange[] = [];
+  let drained: Promise<void> | undefined;
+  async function drain(): Promise<void> {
+    while (judging.length) {
+      await new Promise((r) => setImmediate(r));
+      judge(judging.shift()!);
+    }
+    drained = undefined;
+  }
+
+  function judge(captured: CapturedExchange): void {
     // The client's credentials are secrets wherever they appear (an error message that echoes a key).
     registerSecrets(Object.entries(captured.requestHeaders).filter(([name]) => isSecretHeader(name)).map(([, v]) => v.replace(/^Bearer\s+/i, '')));
     const entry = harEntry(captured);
-    const index = spool ? spool.append(entry) : stats.forwarded - 1;
-    if (ended.notKept) return void (stats.notKept += 1);
+    const index = spool ? spool.append(entry) : harIndex++;
     const url = new URL(entry.request.url);
     const operation = contract.operationAt(captured.method, url.pathname);
     if (!operation) return void (stats.otherPaths += 1);
@@ -111,7 +129,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     stats.failures += findings.filter((f) => f.severity === 'error').length;
     stats.warnings += findings.filter((f) => f.severity === 'warning').length;
     if (everyN && stats.judged % everyN === 0) void flush().catch((e: Error) => (writeError ??= e.message));
-  };
+  }
 
   const server = http.createServer({ noDelay: true }, forwarder(upstream, onEnd));
   await new Promise<void>((resolve, reject) => {
@@ -150,8 +168,9 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
         const timer = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
         await done;
         clearTimeout(timer);
-        // Exchanges cut by the close settle on the next turns of the loop.
+        // Exchanges cut by the close settle on the next turns of the loop; then every one is judged.
         await new Promise((r) => setTimeout(r, 20));
+        await drained;
         try {
           return await flush();
         } finally {
