@@ -129,6 +129,23 @@ test('a stream the upstream cuts is cut for the client too, judged so, and read 
   expect(verdicts(back)).toEqual(verdicts(results));
 });
 
+test("the SDK's retries under injected overload pass through: each 529 and its retry is an exchange, judged clean", async () => {
+  const dir = tempDir('proxy-overload-');
+  const { results } = await through(
+    { chaos: { overloadedRate: 0.5, retryAfterSeconds: 0 } },
+    async (proxy) => {
+      const client = new Anthropic({ baseURL: proxy.url, apiKey: KEY, maxRetries: 8 });
+      for (let i = 0; i < 4; i += 1) expect((await client.messages.create(hello)).type).toBe('message');
+    },
+    dir,
+  );
+  const statuses = harOf(dir).log.entries.map((e) => (e as unknown as { response: { status: number } }).response.status);
+  expect(statuses).toContain(529);
+  expect(statuses.filter((s) => s === 200)).toHaveLength(4);
+  expect(findings(results)).toEqual([]);
+  expect(results.exitCode).toBe(0);
+});
+
 test('in front of a broken server: its fault is found, naming the client\'s request and its place in traffic.har; check-recorded agrees', async () => {
   const broken = BROKEN.find((f) => f.name === 'message-without-usage')!;
   const dir = tempDir('proxy-broken-');
