@@ -45,7 +45,9 @@ export function forwarder(upstream: URL, onEnd: (ended: Ended) => void): http.Re
   return (req, res) => {
     const startedAt = new Date();
     const method = req.method ?? 'GET';
-    const target = new URL(`${upstream.origin}${base}${req.url ?? '/'}`);
+    // A client set to use it as an HTTP proxy sends the absolute URL: its path is what counts.
+    const asked = /^https?:\/\//i.test(req.url ?? '') ? new URL(req.url!) : undefined;
+    const target = new URL(`${upstream.origin}${base}${asked ? `${asked.pathname}${asked.search}` : (req.url ?? '/')}`);
     // As sent upstream: the Host is the upstream's (a reproduction goes there).
     const requestHeaders = { ...flat(req.headers), host: target.host };
     const requestCopy = captureBody(req.headers['content-encoding'] as string | undefined);
