@@ -4,7 +4,9 @@
  * code is the traffic's verdict (0 conforms, 1 a failure), as a run's is.
  */
 import { parseArgs } from 'node:util';
-import { startProxy } from '../proxy/proxy';
+import { startProxy, type JudgedExchange } from '../proxy/proxy';
+import { escapeControls } from '../report/escape';
+import { redact } from '../http/redact';
 import { summaryText, failureDetailsText } from '../report/summary';
 import { MockUsageError } from './mock';
 
@@ -25,7 +27,15 @@ const whole = (name: string, raw: string | undefined): number | undefined => {
 export async function proxyCommand(args: string[], reportsDir: string | undefined, io: Io, stop: Promise<void>): Promise<number> {
   const { values } = parseArgs({ args, options: { upstream: { type: 'string' }, port: { type: 'string' }, every: { type: 'string' } }, strict: true });
   if (!values.upstream) throw new MockUsageError('proxy needs --upstream URL (where the traffic goes: a gateway, the API, the mock)');
-  const proxy = await startProxy({ upstream: values.upstream, port: whole('port', values.port), everyN: whole('every', values.every), reportsDir });
+  // Each new cause of failure is printed when it is first seen: the afternoon's problems as they happen.
+  const seen = new Set<string>();
+  const onJudged = (j: JudgedExchange) => {
+    for (const f of j.failures.filter((x) => x.severity === 'error' && !seen.has(x.key))) {
+      seen.add(f.key);
+      io.err(escapeControls(`✗ ${j.name} ${j.request.slice(0, 140)} → ${j.status}: ${f.checkId} (${f.title}): ${redact(f.detail.split('\n')[0] ?? '')}`));
+    }
+  };
+  const proxy = await startProxy({ upstream: values.upstream, port: whole('port', values.port), everyN: whole('every', values.every), reportsDir, onJudged });
   io.out(`validating proxy on ${proxy.url} → ${values.upstream} (point clients at it: ANTHROPIC_BASE_URL=${proxy.url}; Ctrl-C writes the reports${reportsDir ? ` to ${reportsDir}` : ''})`);
   await stop;
   const r = await proxy.close();

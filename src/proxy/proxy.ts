@@ -20,6 +20,7 @@ import { exitCodeOf } from '../engine/exit-codes';
 import { fromHarEntry } from '../recorded/load';
 import { isSecretHeader, registerSecrets } from '../http/redact';
 import type { RunResults } from '../report/results';
+import type { Failure } from '../checks/failure';
 import { forwarder, type Ended } from './forward';
 import { harEntry, HarSpool, HAR_FILE, type CapturedExchange } from './har';
 import { Verdicts } from './verdicts';
@@ -34,6 +35,17 @@ export interface ProxyOptions {
   /** Write the reports every N judged exchanges as well as on close (0 or unset: on close only). */
   everyN?: number;
   contract?: Contract;
+  /** Hears of each judged exchange as it is judged (the command prints each new cause of failure at once). */
+  onJudged?(judged: JudgedExchange): void;
+}
+
+export interface JudgedExchange {
+  /** Its name in the reports: `traffic.har#<index in the HAR>`. */
+  name: string;
+  /** The client's request in a line (method, path, user agent, the start of its body). */
+  request: string;
+  status: number;
+  failures: Failure[];
 }
 
 export interface ProxyStats {
@@ -124,7 +136,9 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     const url = new URL(entry.request.url);
     const operation = contract.operationAt(captured.method, url.pathname);
     if (!operation) return void (stats.otherPaths += 1);
-    const findings = verdicts.judge(fromHarEntry(entry, index, url, HAR_FILE, operation.id, true));
+    const exchange = fromHarEntry(entry, index, url, HAR_FILE, operation.id, true);
+    const findings = verdicts.judge(exchange);
+    options.onJudged?.({ name: exchange.case.name, request: entry.comment ?? '', status: captured.status, failures: findings });
     stats.judged += 1;
     stats.failures += findings.filter((f) => f.severity === 'error').length;
     stats.warnings += findings.filter((f) => f.severity === 'warning').length;

@@ -379,6 +379,10 @@ test('the command: `proxy --upstream URL` prints its URL, forwards, and on stop 
     await sdk(proxyUrl).messages.create(hello);
     stop();
     expect(await code).toBe(1);
+    // Printed as it was found, naming the exchange and the client's request, before the summary.
+    const live = lines.findIndex((l) => l.startsWith('✗ traffic.har#0 client request POST /v1/messages from '));
+    expect(live).toBeGreaterThan(0);
+    expect(lines[live]).toMatch(/→ 200: response_schema_conformance/);
     expect(lines.join('\n')).toMatch(/response_schema_conformance|usage/);
     expect(lines.join('\n')).toMatch(/traffic in .*traffic\.har/);
     expect((JSON.parse(readFileSync(path.join(dir, 'results.json'), 'utf8')) as RunResults).totals.failed).toBeGreaterThan(0);
