@@ -39,3 +39,5 @@ export type MockServerOptions = Partial<Omit<ServerOptions, 'fault'>>;
 export async function startMock(options: MockServerOptions = {}): Promise<RunningServer> {
   return startMockServer(await loadContract(), { ...options, apiKey: options.apiKey ?? 'mock-key' });
 }
+
+export { startProxy, type ProxyOptions, type RunningProxy, type ProxyResults, type ProxyStats, type JudgedExchange } from './proxy/proxy';

@@ -62,6 +62,7 @@ export const IMPACT: Record<CheckId, { impact: Exclude<Impact, 'advisory'>; why:
   prefill_continued: deviates('a prefilled answer is not continued as the API does; clients that prefill get a different shape'),
   tool_input_streamed: breaks('a streamed tool call without its input_json_delta: clients that join the deltas get empty input'),
   tool_result_image_counted: breaks('an image inside a tool_result never reached the model: the content is lost'),
+  client_request_conforms: deviates('the client sent a request the contract refuses (judged by the validating proxy): the server may refuse it'),
   models_listed_accepted: breaks('a model the list offers is refused by /v1/messages: pickers offer models that fail'),
 };
 

@@ -46,6 +46,7 @@ import { thinkingRoundTrip } from './thinking-round-trip';
 import { prefillContinued } from './prefill-continued';
 import { toolInputStreamed } from './tool-input-streamed';
 import { toolResultImageCounted } from './tool-result-image-counted';
+import { clientRequestConforms } from './client-request';
 
 export const CHECKS = [
   transportComplete,
@@ -82,6 +83,7 @@ export const CHECKS = [
   parallelToolRoundTrip,
   thinkingRoundTrip,
   prefillContinued,
+  clientRequestConforms,
 ] as const satisfies readonly Check[];
 
 /** Checks across an area's exchanges, reported after the per-exchange ones. */

@@ -7,6 +7,7 @@
  *
  *   anthropic-conformance [run] [flags]                   the suite against a target (or the embedded mock)
  *   anthropic-conformance mock [--port N]                 the reference mock
+ *   anthropic-conformance proxy --upstream URL            the validating proxy (judges live traffic)
  *   anthropic-conformance check-recorded PATH...          recorded traffic
  *   anthropic-conformance report A.json B.json [--html F] two saved runs compared
  */
@@ -24,6 +25,7 @@ import { compareRuns } from './report';
 import { matrixCommand, targetsCommand } from './matrix';
 import { MockUsageError, startMockCommand } from './mock';
 import { clientSummaryText } from '../mock/client-grader';
+import { PROXY_FLAGS, proxyCommand } from './proxy';
 import type { ConformanceResults } from '../engine/run-conformance';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -79,6 +81,7 @@ const MODEL_FLAG = RUN_FLAGS.find((f) => f.env === 'ANTHROPIC_MODEL')!;
 const SUBCOMMANDS: Record<string, { flags: Flag[]; usage: string }> = {
   run: { flags: RUN_FLAGS, usage: `${NAME} [run] [flags]` },
   mock: { flags: [KEY_FLAG, MODEL_FLAG], usage: `${NAME} mock [--port N] [--api-key-env NAME] [--model ID] [--models LIST] [--report DIR] [pacing and fault options: README "The mock in your CI"]` },
+  proxy: { flags: [REPORTS_FLAG], usage: `${NAME} proxy --upstream URL [--port N] [--reports-dir DIR] [--every N] (forwards to URL and judges the traffic; reports and traffic.har on Ctrl-C)` },
   'check-recorded': { flags: [REPORTS_FLAG], usage: `${NAME} check-recorded [--reports-dir DIR] PATH... (recorded-exchange JSON or HAR files, or folders of them)` },
   report: { flags: [], usage: `${NAME} report BEFORE.json AFTER.json [--html report.html]` },
   matrix: { flags: [], usage: `${NAME} matrix RESULTS.json... [--label TEXT]... [--out DIR] [--baseline OLD-matrix.json]` },
@@ -86,7 +89,7 @@ const SUBCOMMANDS: Record<string, { flags: Flag[]; usage: string }> = {
 };
 
 /** Flags a subcommand's own entry point parses: passed through untouched. */
-const PASS_THROUGH: Record<string, string[]> = { mock: MOCK_FLAGS, report: ['--html'], matrix: ['--label', '--out', '--baseline'], targets: ['--parallel', '--out', '--baseline'] };
+const PASS_THROUGH: Record<string, string[]> = { mock: MOCK_FLAGS, proxy: PROXY_FLAGS, report: ['--html'], matrix: ['--label', '--out', '--baseline'], targets: ['--parallel', '--out', '--baseline'] };
 
 export class UsageError extends Error {}
 
@@ -192,6 +195,8 @@ export async function main(args: string[], env: NodeJS.ProcessEnv, cwd: string, 
     switch (parsed.command) {
       case 'mock':
         return await mockCommand(parsed.argv, merged, cwd, io, stop);
+      case 'proxy':
+        return await proxyCommand(parsed.argv, optionsFromEnv(merged, cwd).reportsDir, io, stop ?? stopSignal());
       case 'report':
         return compareRuns(parsed.argv, io);
       case 'matrix':
@@ -243,7 +248,7 @@ async function mockCommand(args: string[], env: NodeJS.ProcessEnv, cwd: string, 
 }
 
 /** Resolves on Ctrl-C or SIGTERM (how a CI job ends the mock). */
-function stopSignal(): Promise<void> {
+export function stopSignal(): Promise<void> {
   return new Promise((resolve) => {
     process.once('SIGINT', () => resolve());
     process.once('SIGTERM', () => resolve());

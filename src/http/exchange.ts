@@ -48,6 +48,8 @@ export interface CaseMeta {
   headersStripped?: boolean;
   /** The request used the beta surface (`anthropic-beta` or `?beta=true`). */
   beta?: boolean;
+  /** A client we observe (through the validating proxy) wrote the request: its conformance is judged too. */
+  client?: boolean;
   /** The features this case exercises: their verdicts come from the checks that ran on it. */
   features?: FeatureId[];
   /**

@@ -22,6 +22,8 @@ export interface SecretSource {
   customHeaders: Record<string, string>;
   /** Lower-case header names marked secret (config.ts reads CONTRACT_SECRET_HEADERS). */
   secretHeaders?: string[];
+  /** More secret values (the validating proxy learns its clients' keys from their traffic). */
+  values?: string[];
 }
 
 /**
@@ -57,12 +59,14 @@ export class Redactor {
   private readonly marked: Set<string>;
   private readonly values: string[];
   private readonly pattern?: RegExp;
+  private readonly source: SecretSource;
 
   constructor(source: SecretSource) {
     this.apiKey = source.apiKey;
     this.marked = new Set((source.secretHeaders ?? []).map((n) => n.toLowerCase()));
     const fromHeaders = Object.entries(source.customHeaders).filter(([name]) => this.isSecretHeader(name)).map(([, v]) => v);
-    this.values = [...new Set([source.apiKey, ...fromHeaders].filter((v) => v && v.length >= MIN_SECRET))].sort((a, b) => b.length - a.length);
+    this.source = source;
+    this.values = [...new Set([source.apiKey, ...fromHeaders, ...(source.values ?? [])].filter((v) => v && v.length >= MIN_SECRET))].sort((a, b) => b.length - a.length);
     const long = this.values.filter((v) => v.length >= LONG_SECRET).map(escapeRe);
     // A short one: the whole text, or a whole JSON string (its JSON-escaped form between quotes).
     const short = this.values.filter((v) => v.length < LONG_SECRET).map((v) => escapeRe(JSON.stringify(v).slice(1, -1)));
@@ -73,6 +77,12 @@ export class Redactor {
   /** The header carries a credential: by its name, or because CONTRACT_SECRET_HEADERS names it. */
   isSecretHeader(name: string): boolean {
     return isCredentialName(name) || this.marked.has(name.toLowerCase());
+  }
+
+  /** This redactor and more secret values (itself when they are all known already). */
+  with(values: string[]): Redactor {
+    const fresh = values.filter((v) => v && v.length >= MIN_SECRET && !this.values.includes(v));
+    return fresh.length ? new Redactor({ ...this.source, values: [...(this.source.values ?? []), ...fresh] }) : this;
   }
 
   /** The values this run keeps out of its output (the key and secret headers' values, long enough to hunt). */

@@ -146,20 +146,28 @@ export function fromRecorded(r: Recorded, file: string, operationAt: OperationAt
 
 const isBeta = (headers: Record<string, string> | undefined, query: string | undefined) => Boolean(lower(headers)['anthropic-beta']) || /(^|&)beta=true(&|$)/.test(query ?? '');
 
-interface HarEntry {
+export interface HarEntry {
   request: { method: string; url: string; headers: Array<{ name: string; value: string }>; postData?: { text?: string } };
   response: { status: number; headers: Array<{ name: string; value: string }>; content?: { text?: string; encoding?: string } };
+  /** What the entry is, in a line (the validating proxy writes the client's request here). */
+  comment?: string;
+  /** The validating proxy's note that the answer never completed (a dropped connection). */
+  _transportError?: { kind: string; message: string };
 }
 
 interface Har {
-  log: { entries: HarEntry[] };
+  log: { creator?: { name?: string }; entries: HarEntry[] };
 }
+
+/** The creator name of HAR files the validating proxy writes: their requests are a client's, judged too. */
+export const PROXY_HAR_CREATOR = 'anthropic-conformance proxy';
 
 /** The exchanges of a HAR file's entries that call an operation of the spec; an entry that cannot be read is named with its index. */
 export function fromHar(har: Har, file: string, operationAt: OperationAt = messagesOnly): Loaded {
   const entries = (har.log as { entries?: unknown } | null)?.entries;
   if (!Array.isArray(entries)) throw new Unreadable('a HAR file without log.entries (an array of entries)');
   const out: Loaded = { exchanges: [], errors: [] };
+  const client = har.log.creator?.name === PROXY_HAR_CREATOR;
   let messages = 0;
   entries.forEach((e: HarEntry, i) => {
     try {
@@ -173,7 +181,7 @@ export function fromHar(har: Har, file: string, operationAt: OperationAt = messa
       const operation = operationAt(String(e.request.method), url.pathname);
       if (!operation) return;
       messages += 1;
-      out.exchanges.push(fromHarEntry(e, i, url, file, operation));
+      out.exchanges.push(fromHarEntry(e, i, url, file, operation, client));
     } catch (err) {
       out.errors.push({ file: `${file}#${i}`, message: err instanceof Unreadable ? `HAR entry ${i}: ${err.message}` : `HAR entry ${i} cannot be read: ${(err as Error).message}` });
     }
@@ -182,7 +190,8 @@ export function fromHar(har: Har, file: string, operationAt: OperationAt = messa
   return out;
 }
 
-function fromHarEntry(e: HarEntry, i: number, url: URL, file: string, operation: OperationId): Exchange {
+/** One HAR entry as an exchange named `<file>#<index>`; `client`: the request is an observed client's (the proxy's HAR). */
+export function fromHarEntry(e: HarEntry, i: number, url: URL, file: string, operation: OperationId, client = false): Exchange {
   const pairs = (list: Array<{ name: string; value: string }> | undefined) => Object.fromEntries((Array.isArray(list) ? list : []).map((h) => [String(h.name).toLowerCase(), String(h.value)]));
   const reqHeaders = pairs(e.request.headers);
   let body: unknown = e.request.postData?.text;
@@ -194,5 +203,9 @@ function fromHarEntry(e: HarEntry, i: number, url: URL, file: string, operation:
   const content = e.response.content;
   const text = content?.encoding === 'base64' ? Buffer.from(content.text ?? '', 'base64').toString('utf8') : (content?.text ?? '');
   const query = url.search.slice(1) || undefined;
-  return exchange(`${path.basename(file)}#${i}`, { operation, body, query, meta: { mode: 'recorded', beta: isBeta(reqHeaders, query) } }, e.request.url, reqHeaders, response(e.response.status, pairs(e.response.headers), text), String(e.request.method));
+  const meta = { mode: 'recorded' as const, beta: isBeta(reqHeaders, query), ...(typeof e.comment === 'string' && e.comment ? { description: e.comment } : {}), ...(client ? { client } : {}) };
+  const ex = exchange(`${path.basename(file)}#${i}`, { operation, body, query, meta }, e.request.url, reqHeaders, response(e.response.status, pairs(e.response.headers), text), String(e.request.method));
+  const broken = e._transportError;
+  if (broken && typeof broken.message === 'string') ex.transportError = { kind: broken.kind === 'too_large' ? 'too_large' : 'reset', message: broken.message };
+  return ex;
 }

@@ -105,7 +105,7 @@ const KEPT_TEXT = 64 * 1024;
  * and a hostile server can send a 10 MB body to every request. Checks have run by now; the derived
  * view (stream events, message) they cached stays for the pair checks.
  */
-function compact(ex: Exchange, failures: Failure[]): Exchange {
+export function compact(ex: Exchange, failures: Failure[]): Exchange {
   const big = [ex.response, ...ex.retried].filter((r): r is ReceivedResponse => r !== undefined && (r.text.length > KEPT_TEXT || (r.sseTrailing?.length ?? 0) > KEPT_TEXT));
   if (!big.length) return ex;
   // A slice of a string keeps the whole string alive in V8: the kept parts are copied.
