@@ -96,6 +96,9 @@ interface Answer {
   shouldRetry?: string;
 }
 
+/** Request rules whose breach the conversation checks name more precisely (the ids the mock sent). */
+const OWNED_BY_CONVERSATION = new Set(['tool_result_answers_previous_tool_use', 'tool_use_answered_next_turn', 'thinking_signature']);
+
 export class ClientGrader {
   private readonly startedAt = new Date();
   private count = 0;
@@ -153,7 +156,8 @@ export class ClientGrader {
     if (a.req.headers['anthropic-version'] === '2026-10-21') this.judged('sampling');
     const refusal = a.result.refusal;
     const rule = refusal && ruleOfRefusal(refusal.rule);
-    if (!refusal || !rule) return [];
+    // Refusals a dedicated client check judges (conversation below) are its findings, not twice.
+    if (!refusal || !rule || OWNED_BY_CONVERSATION.has(refusal.rule)) return [];
     const message = ((a.result.json as { error?: { message?: string } } | undefined)?.error?.message ?? '').slice(0, 300);
     const field = refusal.field ? ` (field ${refusal.field})` : '';
     const own = REQUEST_RULES.find((r) => r.id === refusal.rule);
