@@ -9,6 +9,7 @@ import type { CaseResult } from '../suite/run-cases';
 import type { Failure } from '../checks/failure';
 import { FEATURE_IDS, type FeatureId, type FeatureVerdict } from './ids';
 import { CHECK_FEATURES, FEATURES, featureRefusal } from './catalogue';
+import { impactOf } from '../checks/impact';
 
 /** What one case showed about each feature it exercises. */
 export interface CaseEvidence {
@@ -75,7 +76,9 @@ function resultEvidence(outcome: AreaOutcome, r: CaseResult): CaseEvidence | und
     return evidence;
   }
   const found = failuresOn(outcome, r);
-  const errors = found.filter(nonconformance);
+  // A feature is broken by what breaks its clients (checks/impact.ts) or by a check that speaks for
+  // it; a deviation on the same answer (a missing request-id) is a finding, not a broken feature.
+  const errors = found.filter((f) => nonconformance(f) && (impactOf(f.checkId, f.severity) === 'breaks_clients' || CHECK_FEATURES[f.checkId] !== undefined));
   const warned = (f: FeatureId) => uniq(found.filter((x) => x.severity === 'warning' && owned(x.checkId, tagged).includes(f)).map((x) => x.checkId));
   if (found.some((x) => x.category !== 'nonconformance') || ex.unavailable) {
     set(tagged, { outcome: 'not_tested', why: 'the target was unavailable (overloaded or unreachable) for this request' });

@@ -42,3 +42,15 @@ test('a server with a client-breaking fault and a deviation: findings carry thei
     await server.close();
   }
 });
+
+test('a deviation alone (no request-id header) is a finding, but breaks no feature', async () => {
+  const server = await startMock(await loadContract(), { apiKey: 'impact-key-0123456789', fault: BROKEN.find((f) => f.name === 'no-request-id')!.fault });
+  try {
+    const { results } = await runSuite(server.url, 'impact-key-0123456789', { CONTRACT_RUNS: '3' }, ['examples', 'features']);
+    expect(results.totals.failed).toBeGreaterThan(0);
+    expect(results.features.filter((f) => f.verdict === 'broken').map((f) => f.id)).toEqual([]);
+    expect(results.features.filter((f) => f.verdict === 'supported').length).toBeGreaterThan(5);
+  } finally {
+    await server.close();
+  }
+});
