@@ -136,7 +136,11 @@ export function portableCurl(curl: string, read: (file: string) => string | unde
   return out;
 }
 
-const firstLine = (s: string) => s.split('\n').find((l) => l.trim()) ?? '';
+/** The finding's first line, short: the full text is in the gateway's report. */
+const firstLine = (s: string) => {
+  const line = s.split('\n').find((l) => l.trim()) ?? '';
+  return line.length > 160 ? `${line.slice(0, 160)}…` : line;
+};
 
 /** Per broken cell, one failure record per check (the first with a curl line), at most six. */
 function shownFailures(failures: FailureRecord[]): { shown: FailureRecord[]; rest: FailureRecord[] } {
@@ -228,15 +232,24 @@ export function renderCompatibilityPage(page: CompatPage): string {
       out.push('Nothing broken.', '');
       continue;
     }
+    // A cause shown once for this gateway (a missing header breaks every area) is named again, not repeated.
+    const shownAt = new Map<string, Row>();
+    const cause = (f: FailureRecord) => `${f.checkId} ${f.key}`;
     for (const r of broken) {
       const c = r.cells[i]!;
       out.push(`<a id="${anchor(t.gateway.name, r.id)}"></a>`, '', `#### ${r.title}: ${cellText(c)}`, '', escapeCell(c.reason), '');
       const { shown, rest } = shownFailures(c.failures);
-      for (const f of shown) {
+      const fresh = shown.filter((f) => !shownAt.has(cause(f)));
+      // Every broken cell keeps at least one curl line of its own.
+      const full = fresh.length ? fresh : shown.slice(0, 1);
+      for (const f of full) {
         out.push(`- **${f.title}** (\`${f.checkId}\`${f.count > 1 ? `, ${f.count} times` : ''}${f.case ? `, case \`${f.case}\`` : ''}): ${escapeCell(firstLine(f.detail))}`);
         if (f.curl) out.push('', '  ```sh', ...portableCurl(f.curl, read).split('\n').map((l) => `  ${l}`), '  ```');
         out.push('');
+        if (!shownAt.has(cause(f))) shownAt.set(cause(f), r);
       }
+      const again = shown.filter((f) => !full.includes(f));
+      if (again.length) out.push(`Also: ${again.map((f) => `**${f.title}** (\`${f.checkId}\`, as under [${shownAt.get(cause(f))!.title}](#${anchor(t.gateway.name, shownAt.get(cause(f))!.id)}))`).join('; ')}.`, '');
       if (rest.length) out.push(`And ${rest.length} more cause(s): ${[...new Set(rest.map((f) => `\`${f.checkId}\``))].join(', ')} (reports/compat/${t.gateway.name}/report.html after a run).`, '');
     }
   }
