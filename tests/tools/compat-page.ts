@@ -16,10 +16,9 @@ export interface FeatureResult {
   title: string;
   verdict: Verdict;
   reason?: string;
-  /** The checks and cases behind the verdict, when given: they pick the failure records to show. */
-  checks?: string[];
-  cases?: string[];
-  failures?: FailureRecord[];
+  /** The cases behind the verdict (all of them, or by outcome) and the checks that failed on them: they pick the failure records shown. */
+  cases?: string[] | { broken?: string[] };
+  failedChecks?: string[];
 }
 
 export interface GatewayInfo {
@@ -70,14 +69,12 @@ const WORDS: Record<Verdict, string> = { supported: 'supported', refused: 'refus
 const nonconformance = (areas: AreaRecord[]) => areas.flatMap((a) => a.checks.flatMap((c) => c.failures.filter((f) => f.category === 'nonconformance')));
 
 function featureCell(f: FeatureResult, results: RunResults): Cell {
-  let failures: FailureRecord[] = [];
-  if (f.verdict === 'broken') {
-    const all = nonconformance(results.areas);
-    const cases = new Set(f.cases ?? []);
-    const checks = new Set(f.checks ?? []);
-    failures = f.failures?.length ? f.failures : all.filter((r) => r.cases.some((c) => cases.has(c)) || (cases.size === 0 && checks.has(r.checkId)));
-  }
-  return { verdict: f.verdict, reason: f.reason ?? '', failures };
+  if (f.verdict !== 'broken') return { verdict: f.verdict, reason: f.reason ?? '', failures: [] };
+  const cases = new Set(Array.isArray(f.cases) ? f.cases : (f.cases?.broken ?? []));
+  const checks = new Set(f.failedChecks ?? []);
+  const all = nonconformance(results.areas);
+  const onCases = all.filter((r) => r.cases.some((c) => cases.has(c)) && (!checks.size || checks.has(r.checkId)));
+  return { verdict: 'broken', reason: f.reason ?? '', failures: onCases.length ? onCases : all.filter((r) => checks.has(r.checkId)) };
 }
 
 /** An area's verdict where a run has no feature verdicts: every check passed, refused (404), broken, or not tested. */
@@ -138,7 +135,8 @@ export function portableCurl(curl: string, read: (file: string) => string | unde
 
 /** The finding's first line, short: the full text is in the gateway's report. */
 const firstLine = (s: string) => {
-  const line = s.split('\n').find((l) => l.trim()) ?? '';
+  // The gateway's install path (a stack trace) differs from run to run: named, not printed.
+  const line = (s.split('\n').find((l) => l.trim()) ?? '').replace(/(?:\/[\w.-]+)*\/anthropic-compat-[A-Za-z0-9]+/g, '<install folder>');
   return line.length > 160 ? `${line.slice(0, 160)}…` : line;
 };
 
