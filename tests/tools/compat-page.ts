@@ -24,6 +24,8 @@ export interface FeatureResult {
 export interface GatewayInfo {
   /** Folder under reports/compat/, and the anchor prefix. */
   name: string;
+  /** What the page calls it (with the version beside it). */
+  title: string;
   package: string;
   version: string;
   description: string;
@@ -116,7 +118,7 @@ export function rowsOf(targets: CompatTarget[]): { kind: 'feature' | 'area'; row
 const anchor = (...parts: string[]) => parts.join('-').toLowerCase().replace(/[^a-z0-9-]+/g, '-');
 const cellText = (c: Cell) => `${SYMBOL[c.verdict]} ${WORDS[c.verdict]}`;
 const escapeCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-const label = (t: CompatTarget, upstreamModel: string) => `${t.gateway.name} ${t.gateway.version} → ${upstreamModel}`;
+const label = (t: CompatTarget, upstreamModel: string) => `${t.gateway.title} ${t.gateway.version} → ${upstreamModel}`;
 
 /**
  * A curl line that runs anywhere the gateway is started as the page says: the gateway's address
@@ -193,7 +195,7 @@ export function renderCompatibilityPage(page: CompatPage): string {
   for (const t of targets) {
     const g = t.gateway;
     const n = t.results.totals;
-    out.push(`| ${g.name} | \`${g.package}@${g.version}\` | ${escapeCell(g.description)} | ${g.model ? `\`${g.model}\`` : 'default'} (${escapeCell(g.modelNote)}) | ${n.passed} / ${n.failed + n.unavailable + n.notRun} | ${n.requests} |`);
+    out.push(`| ${g.title} ${g.version} | \`${g.package}@${g.version}\` | ${escapeCell(g.description)} | ${g.model ? `\`${g.model}\`` : 'default'} (${escapeCell(g.modelNote)}) | ${n.passed} / ${n.failed + n.unavailable + n.notRun} | ${n.requests} |`);
   }
   out.push('');
 
@@ -224,7 +226,7 @@ export function renderCompatibilityPage(page: CompatPage): string {
   );
   for (const [i, t] of targets.entries()) {
     const broken = rows.filter((r) => r.cells[i]!.verdict === 'broken');
-    out.push(`### ${t.gateway.name} ${t.gateway.version}`, '');
+    out.push(`### ${t.gateway.title} ${t.gateway.version}`, '');
     out.push(`Started with ${t.gateway.setup}${t.gateway.checksKey ? '' : ' (it asks clients for no key: any `ANTHROPIC_API_KEY` does)'}.`, '');
     if (!broken.length) {
       out.push('Nothing broken.', '');

@@ -7,7 +7,7 @@
  * it needs the npm registry.
  *
  *   npm run compat                      every gateway, then the page
- *   npm run compat -- --only ccr,llms   some of them (the page keeps the others' last results)
+ *   npm run compat -- --only musistudio-llms,kimi-code-anthropic-proxy   some of them (the page keeps the others' last results)
  *   npm run compat -- --page-only       the page from the results already in reports/compat/
  *   CONTRACT_RUNS=N                     generated bodies per property (default 5)
  */
@@ -45,15 +45,13 @@ interface Gateway extends GatewayInfo {
   start(ctx: StartContext): { args: string[]; env?: Record<string, string> };
 }
 
-/**
- * The gateways, pinned. Each is installed on its own (`npm install --ignore-scripts`: none needs an
- * install script to serve, and some dependencies' scripts would download prebuilt binaries).
- */
-export const GATEWAYS: Gateway[] = [
-  {
-    name: 'claude-code-router',
+/** Claude Code Router at one version: `ccr start` reads `$HOME/.claude-code-router/config.json`. */
+function claudeCodeRouter(version: string): Gateway {
+  return {
+    name: `claude-code-router-${version}`,
+    title: 'claude-code-router',
     package: '@musistudio/claude-code-router',
-    version: '1.0.73',
+    version,
     description: 'Claude Code Router: routes Claude Code to other providers (`ccr start`).',
     model: undefined,
     modelNote: 'the spec’s example model; `Router.default` sends it to the upstream',
@@ -61,7 +59,7 @@ export const GATEWAYS: Gateway[] = [
       '`$HOME/.claude-code-router/config.json`:',
       '`{"HOST":"127.0.0.1","PORT":$PORT,"APIKEY":"$ANTHROPIC_API_KEY","LOG":false,"NON_INTERACTIVE_MODE":true,',
       '"Providers":[{"name":"upstream","api_base_url":"$UPSTREAM/v1/chat/completions","api_key":"$UPSTREAM_KEY","models":["fixture-model"]}],',
-      '"Router":{"default":"upstream,fixture-model"}}`, then `ccr start`',
+      '"Router":{"default":"upstream,fixture-model"}}` (no `transformer`: the default for an OpenAI-compatible provider), then `ccr start`',
     ].join(' '),
     checksKey: true,
     start({ installDir, home, port, upstreamUrl }) {
@@ -78,9 +76,19 @@ export const GATEWAYS: Gateway[] = [
       writeFileSync(path.join(home, '.claude-code-router', 'config.json'), JSON.stringify(config, null, 2));
       return { args: [path.join(installDir, 'node_modules/@musistudio/claude-code-router/dist/cli.js'), 'start'] };
     },
-  },
+  };
+}
+
+/**
+ * The gateways, pinned. Each is installed on its own (`npm install --ignore-scripts`: none needs an
+ * install script to serve, and some dependencies' scripts would download prebuilt binaries).
+ */
+export const GATEWAYS: Gateway[] = [
+  claudeCodeRouter('1.0.73'),
+  claudeCodeRouter('2.0.0'),
   {
     name: 'musistudio-llms',
+    title: 'musistudio-llms',
     package: '@musistudio/llms',
     version: '1.0.53',
     description: 'The LLM API transformation server (Fastify) that Claude Code Router is built on, run on its own.',
@@ -88,7 +96,7 @@ export const GATEWAYS: Gateway[] = [
     modelNote: '`provider,model`, as the server routes',
     setup: [
       '`new (require("@musistudio/llms").default)({initialConfig:{HOST:"127.0.0.1",PORT:$PORT,',
-      'providers:[{name:"upstream",api_base_url:"$UPSTREAM/v1/chat/completions",api_key:"$UPSTREAM_KEY",models:["fixture-model"]}]}}).start()`',
+      'providers:[{name:"upstream",api_base_url:"$UPSTREAM/v1/chat/completions",api_key:"$UPSTREAM_KEY",models:["fixture-model"]}]}}).start()` (no `transformer`)',
     ].join(''),
     checksKey: false,
     start({ port, upstreamUrl }) {
@@ -99,6 +107,7 @@ export const GATEWAYS: Gateway[] = [
   },
   {
     name: 'kimi-code-anthropic-proxy',
+    title: 'kimi-code anthropic-proxy',
     package: 'kimi-code',
     version: '1.0.11',
     description: 'The anthropic-proxy (adapted from maxnowack/anthropic-proxy) that kimi-code starts in front of Claude Code.',
