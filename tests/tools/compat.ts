@@ -154,6 +154,16 @@ async function waitListening(child: ChildProcess, port: number, logFile: string,
 
 const tail = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').slice(-20).join('\n') : '');
 
+/** Gateways running now and the temporary folder: what an interrupted run must not leave behind. */
+const running = new Set<ChildProcess>();
+let tmpDir: string | undefined;
+
+function cleanUpAndExit(signal: NodeJS.Signals): void {
+  for (const child of running) child.kill('SIGKILL');
+  if (tmpDir) rmSync(tmpDir, { recursive: true, force: true });
+  process.exit(signal === 'SIGINT' ? 130 : 143);
+}
+
 /** SIGTERM, then SIGKILL if it is still there after a few seconds. */
 async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
@@ -184,6 +194,8 @@ async function runGateway(g: Gateway, tmp: string, upstreamUrl: string, runs: nu
   const log = openSync(logFile, 'w');
   // A small environment of its own: its home (configuration, logs) in the temporary folder.
   const child = spawn(process.execPath, args, { cwd: installDir, env: { PATH: process.env.PATH ?? '', HOME: home, CI: 'true', ...env }, stdio: ['ignore', log, log] });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   closeSync(log);
   try {
     await waitListening(child, port, logFile);
@@ -234,6 +246,8 @@ async function main(): Promise<void> {
 
   if (!argv.includes('--page-only')) {
     const tmp = mkdtempSync(path.join(os.tmpdir(), 'anthropic-compat-'));
+    tmpDir = tmp;
+    process.once('SIGINT', cleanUpAndExit).once('SIGTERM', cleanUpAndExit);
     const upstream = await startOpenAIUpstream({ apiKey: UPSTREAM_KEY, models: [UPSTREAM_MODEL] });
     const failed: string[] = [];
     try {
@@ -249,6 +263,7 @@ async function main(): Promise<void> {
     } finally {
       await upstream.close();
       rmSync(tmp, { recursive: true, force: true });
+      tmpDir = undefined;
     }
     if (failed.length) process.exitCode = 1;
   }
