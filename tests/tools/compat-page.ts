@@ -116,7 +116,27 @@ export function rowsOf(targets: CompatTarget[]): { kind: 'feature' | 'area'; row
 }
 
 const anchor = (...parts: string[]) => parts.join('-').toLowerCase().replace(/[^a-z0-9-]+/g, '-');
-const cellText = (c: Cell) => `${SYMBOL[c.verdict]} ${WORDS[c.verdict]}`;
+/**
+ * What a finding does to clients, where the run records it (`impact`: breaks_clients, deviates,
+ * advisory). A broken cell says the worst: a gateway whose only faults deviate (a missing
+ * request-id) reads apart from one that loses content.
+ */
+const IMPACT_ORDER = ['breaks_clients', 'deviates', 'advisory'];
+const IMPACT_WORDS: Record<string, string> = { breaks_clients: 'breaks clients', deviates: 'deviates', advisory: 'advisory' };
+const impactOf = (f: FailureRecord) => (f as FailureRecord & { impact?: string }).impact;
+const rank = (f: FailureRecord) => {
+  const i = IMPACT_ORDER.indexOf(impactOf(f) ?? '');
+  return i < 0 ? IMPACT_ORDER.length : i;
+};
+const worstImpact = (c: Cell) => {
+  const known = c.failures.map(impactOf).filter((x): x is string => !!x && x in IMPACT_WORDS);
+  return known.length ? IMPACT_ORDER.find((i) => known.includes(i)) : undefined;
+};
+
+const cellText = (c: Cell) => {
+  const worst = c.verdict === 'broken' ? worstImpact(c) : undefined;
+  return `${SYMBOL[c.verdict]} ${WORDS[c.verdict]}${worst ? ` (${IMPACT_WORDS[worst]})` : ''}`;
+};
 const escapeCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const label = (t: CompatTarget, upstreamModel: string) => `${t.gateway.title} ${t.gateway.version} → ${upstreamModel}`;
 
@@ -145,7 +165,8 @@ const firstLine = (s: string) => {
 /** Per broken cell, one failure record per check (the first with a curl line), at most six. */
 function shownFailures(failures: FailureRecord[]): { shown: FailureRecord[]; rest: FailureRecord[] } {
   const byCheck = new Map<string, FailureRecord>();
-  for (const f of failures) if (!byCheck.has(f.checkId) || (!byCheck.get(f.checkId)!.curl && f.curl)) byCheck.set(f.checkId, f);
+  // The worst first: what breaks clients before what only deviates.
+  for (const f of [...failures].sort((a, b) => rank(a) - rank(b))) if (!byCheck.has(f.checkId) || (!byCheck.get(f.checkId)!.curl && f.curl)) byCheck.set(f.checkId, f);
   const shown = [...byCheck.values()].slice(0, 6);
   return { shown, rest: failures.filter((f) => !shown.includes(f)) };
 }
@@ -243,7 +264,7 @@ export function renderCompatibilityPage(page: CompatPage): string {
       // Every broken cell keeps at least one curl line of its own.
       const full = fresh.length ? fresh : shown.slice(0, 1);
       for (const f of full) {
-        out.push(`- **${f.title}** (\`${f.checkId}\`${f.count > 1 ? `, ${f.count} times` : ''}${f.case ? `, case \`${f.case}\`` : ''}): ${escapeCell(firstLine(f.detail))}`);
+        out.push(`- ${impactOf(f) && IMPACT_WORDS[impactOf(f)!] ? `*${IMPACT_WORDS[impactOf(f)!]}*: ` : ''}**${f.title}** (\`${f.checkId}\`${f.count > 1 ? `, ${f.count} times` : ''}${f.case ? `, case \`${f.case}\`` : ''}): ${escapeCell(firstLine(f.detail))}`);
         if (f.curl) out.push('', '  ```sh', ...portableCurl(f.curl, read).split('\n').map((l) => `  ${l}`), '  ```');
         out.push('');
         if (!shownAt.has(cause(f))) shownAt.set(cause(f), r);
