@@ -4,6 +4,7 @@
  * linked to the failures behind it with a curl line a gateway's maintainer can run. A pure function
  * of its input, so the generic matrix renderer can take its place (or be called from here) later.
  */
+import { IMPACT_ORDER, IMPACT_WORDS, type Impact } from '../../src/checks/impact';
 import { existsSync, readFileSync } from 'node:fs';
 import type { RunResults } from '../../src/report/results';
 import type { AreaRecord, FailureRecord } from '../../src/report/serialize';
@@ -121,15 +122,14 @@ const anchor = (...parts: string[]) => parts.join('-').toLowerCase().replace(/[^
  * advisory). A broken cell says the worst: a gateway whose only faults deviate (a missing
  * request-id) reads apart from one that loses content.
  */
-const IMPACT_ORDER = ['breaks_clients', 'deviates', 'advisory'];
-const IMPACT_WORDS: Record<string, string> = { breaks_clients: 'breaks clients', deviates: 'deviates', advisory: 'advisory' };
-const impactOf = (f: FailureRecord) => (f as FailureRecord & { impact?: string }).impact;
+const impactOf = (f: FailureRecord): Impact | undefined => f.impact;
 const rank = (f: FailureRecord) => {
-  const i = IMPACT_ORDER.indexOf(impactOf(f) ?? '');
+  const impact = impactOf(f);
+  const i = impact ? IMPACT_ORDER.indexOf(impact) : -1;
   return i < 0 ? IMPACT_ORDER.length : i;
 };
 const worstImpact = (c: Cell) => {
-  const known = c.failures.map(impactOf).filter((x): x is string => !!x && x in IMPACT_WORDS);
+  const known = c.failures.map(impactOf).filter((x): x is Impact => !!x);
   return known.length ? IMPACT_ORDER.find((i) => known.includes(i)) : undefined;
 };
 
