@@ -19,6 +19,8 @@ const project = (displayName: string, dir: string): NonNullable<Config['projects
 });
 
 const config: Config = {
+  // Most tests wait on sockets and timers, not the CPU: three workers fill two cores.
+  maxWorkers: 3,
   // Not the OS temporary folder: CI checks that the tests leave nothing there.
   cacheDirectory: '<rootDir>/node_modules/.cache/jest',
   projects: [project('unit', 'unit'), project('e2e', 'e2e'), project('contract', 'contract')],

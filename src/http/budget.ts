@@ -3,7 +3,7 @@
  * every live request is counted here before it is sent. A contract area reserves what it plans to
  * send before it starts (suite/run-cases.ts; it is skipped whole when the budget cannot cover it);
  * retries draw on the same budget and are refused, never sent, past it. One budget serves a whole
- * run (suite/shared.ts).
+ * run (suite/run.ts).
  */
 export class BudgetExhausted extends Error {
   override name = 'BudgetExhausted';

@@ -3,7 +3,7 @@
  * within the area, serialize.ts); a target with no `request-id` header breaks the same rule in every
  * area. Here the records of a whole run are gathered by check and stable key into one cause that
  * lists the areas and the cases it was seen in. The console and report.html print causes; JUnit
- * keeps one test per area and check (runner/present.ts).
+ * keeps one test per area and check (report/junit.ts, jest/describe-conformance.ts).
  */
 import type { RunResults } from './results';
 import type { FailureRecord } from './serialize';

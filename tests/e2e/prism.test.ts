@@ -1,9 +1,9 @@
 /**
  * Against the real third-party servers npm gives us. The schema profile is what a static-example
- * mock can satisfy: Prism serving our own spec passes it (issue #5), while the full profile, which
+ * mock can satisfy: Prism serving our own spec passes it, while the full profile, which
  * checks behaviour, does not. And `npm run contract` end to end against `prism mock` and against
  * `prism proxy` in front of the reference mock: the findings by check id and case name, and no
- * harness noise (issues #11, #12).
+ * harness noise.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * `npm run contract` against servers that behave like real deployments (issue #11): a model's pace
+ * `npm run contract` against servers that behave like real deployments: a model's pace
  * under the remote and the local defaults, many generated bodies, overload now and then, a target
  * that is down, a run that reaches its time limit, two runs at once from one checkout, hostile
  * bodies, a reports folder that cannot be written. The suite's own clocks decide; jest's never do.

@@ -1,6 +1,6 @@
 /**
  * The spec's response types (generated from it: spec-types.generated.ts) against the official
- * TypeScript SDK's, compiled by tsc in `npm test` (tests/unit/typecheck.test.ts). Each assertion
+ * TypeScript SDK's, compiled by tsc in `npm test` (its first step). Each assertion
  * states the whole difference between one of our schemas and the SDK type for it; the known
  * differences are listed in known-differences.ts, each with its reason. An SDK upgrade or a spec
  * change that adds, removes or retypes a member breaks an assertion: a compile error naming the

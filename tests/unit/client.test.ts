@@ -1,5 +1,5 @@
 /**
- * The HTTP client's safety (issue #7): retries on 429/529 with the server's retry-after, dropped
+ * The HTTP client's safety: retries on 429/529 with the server's retry-after, dropped
  * connections, timeouts for headers and for stalls, a cap on endless bodies, and the budget.
  */
 import http from 'node:http';

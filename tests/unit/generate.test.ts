@@ -1,5 +1,5 @@
 /**
- * The generator's own guarantees (issue #4): valid bodies validate and keep the cross-field rules,
+ * The generator's own guarantees: valid bodies validate and keep the cross-field rules,
  * each invalid body breaks exactly its named rule, the default run covers the request surface, and
  * the same seed gives the same bodies.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue #12, "judge what they really send": invalid requests get only the rejected-or-not verdict,
+ * "Judge what they really send": invalid requests get only the rejected-or-not verdict,
  * a hostile answer is a finding and never a crash, and the new checks hold on what the real API
  * sends while catching what it never does.
  */

@@ -1,5 +1,5 @@
 /**
- * Memory stays bounded whatever a server sends (issue #11): an area keeps all its exchanges until it
+ * Memory stays bounded whatever a server sends: an area keeps all its exchanges until it
  * ends, so what each keeps of a 10 MB body must be small. The retained heap is measured after a
  * forced collection, holding the results of a dozen 10 MB answers.
  */

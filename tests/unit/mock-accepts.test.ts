@@ -1,5 +1,5 @@
 /**
- * What the real API accepts, the mock accepts (issue #14 item 2), and what it refuses, the mock
+ * What the real API accepts, the mock accepts, and what it refuses, the mock
  * refuses in the API's words (item 3). Each accepted body was refused by the spec before; its
  * near twin, still invalid, shows the test can fail. Sources are in the spec's x-source.
  */
@@ -212,7 +212,7 @@ describe('SDK-typed bodies the spec used to refuse', () => {
       { model: M, max_tokens: 1024, messages: [{ role: 'user', content: 'Hi' }, { role: 'assistant', content: 'Hello' }, { role: 'system', content: [{ type: 'text', text: 'Now answer in French.' }] }, { role: 'user', content: 'How are you?' }] },
       { model: M, max_tokens: 1024, messages: [{ role: 'user', content: 'Hi' }, { role: 'system', content: [{ type: 'text', text: 'x', bogus: 1 }] }] },
     ],
-    ['a browser_state block in a tool_result', { model: M, max_tokens: 1024, messages: [{ role: 'user', content: [browserResult] }] }, { model: M, max_tokens: 1024, messages: [{ role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_01A', content: [{ type: 'browser_state', tabs: [{ tab_id: 't1' }] }] }] }] }],
+    ['a browser_state block in a tool_result', { model: M, max_tokens: 1024, messages: [{ role: 'user', content: 'Open the page.' }, { role: 'assistant', content: [{ type: 'tool_use', id: 'toolu_01A', name: 'browser', input: {} }] }, { role: 'user', content: [browserResult] }] }, { model: M, max_tokens: 1024, messages: [{ role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_01A', content: [{ type: 'browser_state', tabs: [{ tab_id: 't1' }] }] }] }] }],
     [
       'server tools with their options',
       {

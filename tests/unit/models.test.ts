@@ -1,5 +1,5 @@
 /**
- * Issue #16, models: `GET /v1/models` walked to its end (limit, after_id, before_id), every listed id
+ * Models: `GET /v1/models` walked to its end (limit, after_id, before_id), every listed id
  * and an alias retrieved, every listed model sent to /v1/messages. Each models check fails on a server
  * with its fault, the reference mock and faithful variations pass with no finding, and a target
  * without the endpoints is one "not implemented", never a failure of every request.

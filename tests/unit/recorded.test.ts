@@ -1,6 +1,6 @@
 /**
  * Real traffic is the proof that the contract and the checks are right: every recorded real
- * response passes (issue #8), every recorded request the API accepted validates against our request
+ * response passes, every recorded request the API accepted validates against our request
  * schema, and broken copies of real exchanges fail with precise messages.
  */
 import { readFileSync, writeFileSync } from 'node:fs';

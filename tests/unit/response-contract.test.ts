@@ -1,5 +1,5 @@
 /**
- * The response side of the contract, member by member (issue #15): what the vendor's spec states is
+ * The response side of the contract, member by member: what the vendor's spec states is
  * checked (a wrong type, a missing required member, a malformed value fails), and what the API may
  * add is a warning that names it (the versioning rule in the spec's description).
  */

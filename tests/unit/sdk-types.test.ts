@@ -1,7 +1,7 @@
 /**
- * The spec kept complete by the official SDK's types (issue #15): the types generated from the spec
+ * The spec kept complete by the official SDK's types: the types generated from the spec
  * are up to date, and tests/types/sdk-drift.ts compares them with @anthropic-ai/sdk's under tsc
- * (tests/unit/typecheck.test.ts compiles it; its @ts-expect-error line proves a removed member fails).
+ * (`npm test` compiles it with tsc first; its @ts-expect-error lines prove a removed member fails).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
