@@ -10,7 +10,7 @@ import { BudgetExhausted, type Budget } from './budget';
 import { isStreamCase, outputTokenCost, type Exchange, type ReceivedResponse, type RequestCase, type SentRequest, type TransportError } from './exchange';
 import type { Operation } from '../contract/spec';
 import { errorEventType, RETRY_STATUSES, retryDelayMs, TRANSIENT_ERROR_TYPES } from './retry';
-import { requestClock, runOver, type Limits, type RequestClock } from './deadline';
+import { requestClock, type Limits, type RequestClock } from './deadline';
 import { createSseDecoder, type SseEvent } from '../stream/sse';
 import { streamTiming } from '../stream/timing';
 import { stalledMs, watchStalls } from './stalls';

@@ -137,7 +137,7 @@ export function requestErrorMessage(contract: Contract, body: unknown, beta: boo
   if (issues[0]!.keyword === 'maxNesting') return 'Input does not match the expected shape.';
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'Input should be a valid dictionary or object to extract fields from';
 
-  const unionAt = (plainPath: string, node: unknown): Schema | undefined => {
+  const unionAt = (plainPath: string, _node: unknown): Schema | undefined => {
     const u = UNIONS.find((x) => x.at.test(plainPath));
     if (!u) return undefined;
     return /\.image\.source$/.test(plainPath) ? IMAGE_SOURCE(contract, beta) : u.schema(contract, beta);

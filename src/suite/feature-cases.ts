@@ -119,7 +119,7 @@ export function featureCases(ctx: Run): RequestCase[] {
  * both must read the prefix written by the first. Sent only once the first is answered, since a
  * cache entry exists only from then on.
  */
-export function featureFollowUps(ctx: Run, results: CaseResult[]): RequestCase[] {
+export function featureFollowUps(_ctx: Run, results: CaseResult[]): RequestCase[] {
   const cold = results.find((r) => r.exchange.case.name === 'feature/cache/cold');
   if (!cold || results.some((r) => r.exchange.case.name.startsWith('feature/cache/warm'))) return [];
   const answered = cold.exchange.response?.status === 200;

@@ -22,7 +22,7 @@ test('remote targets get paid-API defaults; local ones more bodies and no caps; 
   expect(readConfig({ ANTHROPIC_BASE_URL: 'http://127.0.0.1:4010', ANTHROPIC_API_KEY: 'k', CONTRACT_TARGET: 'remote' })).toMatchObject({ local: false, runs: 10, maxRequests: 200 });
   expect(() => readConfig({ ANTHROPIC_BASE_URL: 'http://127.0.0.1:4010', ANTHROPIC_API_KEY: 'k', CONTRACT_TARGET: 'far' })).toThrow(/target \(CONTRACT_TARGET\) must be local or remote/);
   expect(() => readConfig({ ANTHROPIC_BASE_URL: 'http://x', ANTHROPIC_API_KEY: 'k', CONTRACT_RUNS: 'many' })).toThrow('CONTRACT_RUNS must be an integer, got "many"');
-  expect(() => readConfig({ ANTHROPIC_BASE_URL: 'http://x', ANTHROPIC_API_KEY: 'k', CONTRACT_RUN_TIMEOUT_MS: '9999999999' })).toThrow(/CONTRACT_RUN_TIMEOUT_MS must be an integer from 1 to 2147483647/);
+  expect(() => readConfig({ ANTHROPIC_BASE_URL: 'http://x', ANTHROPIC_API_KEY: 'k', CONTRACT_RUN_TIMEOUT_MS: '9999999999' })).toThrow(/\(CONTRACT_RUN_TIMEOUT_MS\) must be an integer from 1 to 2147483647/);
   expect(() => readConfig({ ANTHROPIC_BASE_URL: 'http://x' })).toThrow(/ANTHROPIC_API_KEY is not set/);
 });
 

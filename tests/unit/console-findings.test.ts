@@ -11,7 +11,6 @@ import { gatherCauses } from '../../src/report/causes';
 import { failuresText, findingsText, warningsText } from '../../src/report/findings';
 import { summaryText } from '../../src/report/summary';
 import { renderHtml } from '../../src/report/html';
-import { FILTERED } from '../../src/http/redact';
 import { BROKEN } from '../fixtures/servers/catalogue';
 import { runSuite, type SuiteRun } from '../helpers/run-suite';
 import { tempDir } from '../helpers/temp';
