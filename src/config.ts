@@ -180,17 +180,30 @@ export const DEFAULT_RUN_TIMEOUT_MS = 15 * 60_000;
 /** Names an option the way its user set it: `maxRequests (CONTRACT_MAX_REQUESTS)`. */
 const named = (option: keyof ConformanceOptions) => (ENV_OF[option] ? `${option} (${ENV_OF[option]})` : option);
 
-function int(o: ConformanceOptions, option: keyof ConformanceOptions, fallback: number, min = 0, max = MAX_INT): number {
+function int(
+  o: ConformanceOptions,
+  option: keyof ConformanceOptions,
+  fallback: number,
+  min = 0,
+  max = MAX_INT,
+): number {
   const n = o[option];
   if (n === undefined) return fallback;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${named(option)} must be an integer from ${min} to ${max}, got ${JSON.stringify(n)}`);
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max)
+    throw new ConfigError(`${named(option)} must be an integer from ${min} to ${max}, got ${JSON.stringify(n)}`);
   return n;
 }
 
-function oneOf<T extends string>(o: ConformanceOptions, option: keyof ConformanceOptions, allowed: readonly T[], fallback: T): T {
+function oneOf<T extends string>(
+  o: ConformanceOptions,
+  option: keyof ConformanceOptions,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   const v = o[option];
   if (v === undefined) return fallback;
-  if (!allowed.includes(v as T)) throw new ConfigError(`${named(option)} must be ${allowed.join(' or ')}, got ${JSON.stringify(v)}`);
+  if (!allowed.includes(v as T))
+    throw new ConfigError(`${named(option)} must be ${allowed.join(' or ')}, got ${JSON.stringify(v)}`);
   return v as T;
 }
 
@@ -200,7 +213,8 @@ export function parseCustomHeaders(raw: string | undefined): Record<string, stri
   for (const line of (raw ?? '').split(/\r?\n/)) {
     if (!line.trim()) continue;
     const colon = line.indexOf(':');
-    if (colon <= 0) throw new ConfigError(`ANTHROPIC_CUSTOM_HEADERS: expected "Name: value" per line, got ${JSON.stringify(line)}`);
+    if (colon <= 0)
+      throw new ConfigError(`ANTHROPIC_CUSTOM_HEADERS: expected "Name: value" per line, got ${JSON.stringify(line)}`);
     headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
   }
   return checkHeaders(headers, 'ANTHROPIC_CUSTOM_HEADERS');
@@ -210,7 +224,8 @@ export function parseCustomHeaders(raw: string | undefined): Record<string, stri
 function checkHeaders(headers: Record<string, string>, where: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new ConfigError(`${where}: ${JSON.stringify(name)} is not a header name`);
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
+      throw new ConfigError(`${where}: ${JSON.stringify(name)} is not a header name`);
     if (typeof value !== 'string') throw new ConfigError(`${where}: the value of ${name} must be a string`);
     out[name.toLowerCase()] = value;
   }
@@ -224,7 +239,8 @@ export function normaliseBaseUrl(raw: string): string {
   } catch {
     throw new ConfigError(`${named('baseURL')} is not a URL: ${JSON.stringify(raw)}`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`${named('baseURL')} must be http(s), got ${url.protocol}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ConfigError(`${named('baseURL')} must be http(s), got ${url.protocol}`);
   if (url.search || url.hash) throw new ConfigError(`${named('baseURL')} must not carry a query or fragment`);
   // A trailing slash would give //v1/messages, which servers answer with 404.
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
@@ -245,7 +261,10 @@ function operationsOf(o: ConformanceOptions): RunConfig['operations'] {
   const names = o.operations ?? [];
   if (!names.length) return { groups: [...OPERATION_GROUPS], chosen: false };
   const unknown = names.filter((n) => !OPERATION_GROUPS.includes(n));
-  if (unknown.length) throw new ConfigError(`${named('operations')}: unknown operation ${unknown.map((u) => JSON.stringify(u)).join(', ')} (known: ${OPERATION_GROUPS.join(', ')})`);
+  if (unknown.length)
+    throw new ConfigError(
+      `${named('operations')}: unknown operation ${unknown.map((u) => JSON.stringify(u)).join(', ')} (known: ${OPERATION_GROUPS.join(', ')})`,
+    );
   return { groups: OPERATION_GROUPS.filter((g) => names.includes(g)), chosen: true };
 }
 
@@ -253,7 +272,10 @@ function operationsOf(o: ConformanceOptions): RunConfig['operations'] {
 export function parseFeatures(name: string, raw: string | undefined): FeatureId[] {
   const names = (raw ?? '').split(/[\s,]+/).filter(Boolean);
   const unknown = names.filter((n) => !(FEATURE_IDS as readonly string[]).includes(n));
-  if (unknown.length) throw new ConfigError(`${name}: unknown feature ${unknown.map((u) => JSON.stringify(u)).join(', ')} (known: ${FEATURE_IDS.join(', ')})`);
+  if (unknown.length)
+    throw new ConfigError(
+      `${name}: unknown feature ${unknown.map((u) => JSON.stringify(u)).join(', ')} (known: ${FEATURE_IDS.join(', ')})`,
+    );
   return FEATURE_IDS.filter((f) => names.includes(f));
 }
 
@@ -261,7 +283,8 @@ export function parseFeatures(name: string, raw: string | undefined): FeatureId[
 export function parseShard(raw: string): [number, number] {
   const m = /^(\d+)\/(\d+)$/.exec(raw.trim());
   const [k, n] = m ? [Number(m[1]), Number(m[2])] : [0, 0];
-  if (!(k >= 1 && k <= n)) throw new ConfigError(`shard must be i/n with 1 <= i <= n, e.g. 1/2; got ${JSON.stringify(raw)}`);
+  if (!(k >= 1 && k <= n))
+    throw new ConfigError(`shard must be i/n with 1 <= i <= n, e.g. 1/2; got ${JSON.stringify(raw)}`);
   return [k, n];
 }
 
@@ -271,7 +294,10 @@ export function parseShard(raw: string): [number, number] {
  */
 export function resolveConfig(o: ConformanceOptions): RunConfig {
   if (o.baseURL === undefined) throw new ConfigError(`${named('baseURL')} is not set`);
-  if (!o.baseURL.trim()) throw new ConfigError(`${named('baseURL')} is set but empty: give the target's URL, or leave it unset to run against the embedded reference mock`);
+  if (!o.baseURL.trim())
+    throw new ConfigError(
+      `${named('baseURL')} is set but empty: give the target's URL, or leave it unset to run against the embedded reference mock`,
+    );
   const baseUrl = normaliseBaseUrl(o.baseURL);
   const local = oneOf(o, 'target', ['local', 'remote'] as const, isLoopback(baseUrl) ? 'local' : 'remote') === 'local';
   const runTimeoutMs = int(o, 'runTimeoutMs', DEFAULT_RUN_TIMEOUT_MS, 1);
@@ -302,7 +328,9 @@ export function resolveConfig(o: ConformanceOptions): RunConfig {
     concurrency: int(o, 'concurrency', 4, 1),
     // Enough to ride through a target that overloads one request in five (0.2^7 per request).
     retries: int(o, 'retries', 6),
-    features: ((chosen) => (chosen.length ? { ids: chosen, chosen: true } : { ids: [...FEATURE_IDS], chosen: false }))(parseFeatures(named('features'), o.features?.join(','))),
+    features: ((chosen) => (chosen.length ? { ids: chosen, chosen: true } : { ids: [...FEATURE_IDS], chosen: false }))(
+      parseFeatures(named('features'), o.features?.join(',')),
+    ),
     requireFeatures: parseFeatures(named('requireFeatures'), o.requireFeatures?.join(',')),
     modelProbes: o.modelProbes ?? false,
     failOn: oneOf(o, 'failOn', ['any', 'new'] as const, 'any'),
@@ -339,7 +367,10 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): Con
   set('apiKey', str('apiKey'));
   set('model', str('model'));
   if (str('headers')) o.headers = parseCustomHeaders(str('headers'));
-  if (str('secretHeaders')) o.secretHeaders = str('secretHeaders')!.split(/[\s,]+/).filter(Boolean);
+  if (str('secretHeaders'))
+    o.secretHeaders = str('secretHeaders')!
+      .split(/[\s,]+/)
+      .filter(Boolean);
   set('operations', parseOperations(str('operations')));
   set('profile', str('profile') as Profile | undefined);
   set('anthropicVersion', str('anthropicVersion'));
@@ -348,17 +379,33 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): Con
   if (str('requireFeatures')) o.requireFeatures = parseFeatures('CONTRACT_REQUIRE_FEATURES', str('requireFeatures'));
   const probes = str('modelProbes');
   if (probes !== undefined) {
-    if (!['0', '1', 'true', 'false'].includes(probes)) throw new ConfigError(`CONTRACT_MODEL_PROBES must be 1 or 0, got ${JSON.stringify(probes)}`);
+    if (!['0', '1', 'true', 'false'].includes(probes))
+      throw new ConfigError(`CONTRACT_MODEL_PROBES must be 1 or 0, got ${JSON.stringify(probes)}`);
     o.modelProbes = probes === '1' || probes === 'true';
   }
-  for (const k of ['seed', 'runs', 'maxRequests', 'maxOutputTokens', 'concurrency', 'retries', 'timeoutMs', 'minTokensPerSecond', 'maxTtftMs', 'runTimeoutMs'] as const) set(k, num(k));
+  for (const k of [
+    'seed',
+    'runs',
+    'maxRequests',
+    'maxOutputTokens',
+    'concurrency',
+    'retries',
+    'timeoutMs',
+    'minTokensPerSecond',
+    'maxTtftMs',
+    'runTimeoutMs',
+  ] as const)
+    set(k, num(k));
   set('target', str('target') as ConformanceOptions['target']);
   set('failOn', str('failOn') as ConformanceOptions['failOn']);
   const file = (k: 'baseline' | 'reportsDir') => (str(k) ? path.resolve(cwd, str(k)!) : undefined);
   set('baseline', file('baseline'));
   set('reportsDir', file('reportsDir'));
   if (env.CONTRACT_SHARD) o.shard = parseShard(env.CONTRACT_SHARD);
-  if (str('areas')) o.areas = str('areas')!.split(/[\s,]+/).filter(Boolean);
+  if (str('areas'))
+    o.areas = str('areas')!
+      .split(/[\s,]+/)
+      .filter(Boolean);
   return o;
 }
 

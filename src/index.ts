@@ -40,4 +40,11 @@ export async function startMock(options: MockServerOptions = {}): Promise<Runnin
   return startMockServer(await loadContract(), { ...options, apiKey: options.apiKey ?? 'mock-key' });
 }
 
-export { startProxy, type ProxyOptions, type RunningProxy, type ProxyResults, type ProxyStats, type JudgedExchange } from './proxy/proxy';
+export {
+  startProxy,
+  type ProxyOptions,
+  type RunningProxy,
+  type ProxyResults,
+  type ProxyStats,
+  type JudgedExchange,
+} from './proxy/proxy';

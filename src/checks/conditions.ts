@@ -10,7 +10,8 @@ export const is2xx = (ex: Exchange) => (ex.response?.status ?? 0) >= 200 && (ex.
 export const isError = (ex: Exchange) => (ex.response?.status ?? 0) >= 400;
 export const streamRequested = (ex: Exchange) => isStreamRequest(ex);
 /** Header checks do not apply to recorded exchanges whose recorder stripped headers. */
-export const headersKept = (ex: Exchange) => !(ex.case.meta as { headersStripped?: boolean } | undefined)?.headersStripped;
+export const headersKept = (ex: Exchange) =>
+  !(ex.case.meta as { headersStripped?: boolean } | undefined)?.headersStripped;
 /** The exchange yields a final Message (a JSON 200 or a complete stream): semantic checks need one. */
 export const hasMessage = (ex: Exchange) => viewOf(ex).message !== undefined;
 /**

@@ -12,7 +12,8 @@ const mediaType = (value: string | undefined) => (value ?? '').split(';')[0]!.tr
 export const contentTypeConformance = defineCheck({
   id: 'content_type_conformance',
   title: 'Wrong Content-Type',
-  source: 'openapi: responses.*.content; https://docs.anthropic.com/en/docs/build-with-claude/streaming (a stream is asked for with "stream": true)',
+  source:
+    'openapi: responses.*.content; https://docs.anthropic.com/en/docs/build-with-claude/streaming (a stream is asked for with "stream": true)',
   profiles: ['full', 'schema'],
   operations: ALL_OPERATIONS,
   when: [hasResponse, headersKept],
@@ -28,6 +29,11 @@ export const contentTypeConformance = defineCheck({
       expected === 'text/event-stream' && accept && !/event-stream/i.test(accept)
         ? `\nHint: the request said "stream": true with Accept: ${accept}, as the official TypeScript SDK sends every request; a server that chooses by Accept breaks its users`
         : '';
-    return [{ detail: `Received: ${res.headers['content-type'] ?? '(no Content-Type header)'} on a ${res.status}${stream ? ' to "stream": true' : ''}\nExpected: ${expected}${hint}`, key: `${res.status}:${expected}` }];
+    return [
+      {
+        detail: `Received: ${res.headers['content-type'] ?? '(no Content-Type header)'} on a ${res.status}${stream ? ' to "stream": true' : ''}\nExpected: ${expected}${hint}`,
+        key: `${res.status}:${expected}`,
+      },
+    ];
   },
 });

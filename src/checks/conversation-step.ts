@@ -21,7 +21,8 @@ export const isStep =
     return s?.sequence === sequence && steps.includes(s.step);
   };
 
-export const stepName = (s: ConversationStep) => `step ${s.index} of the ${s.sequence.replace(/_/g, ' ')} conversation (${s.form === 'stream' ? 'streamed' : 'JSON'}: ${s.step})`;
+export const stepName = (s: ConversationStep) =>
+  `step ${s.index} of the ${s.sequence.replace(/_/g, ' ')} conversation (${s.form === 'stream' ? 'streamed' : 'JSON'}: ${s.step})`;
 
 /**
  * A valid step answered with anything but 200. A 400 that names a feature the model may lack

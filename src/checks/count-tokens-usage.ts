@@ -19,7 +19,8 @@ const RELATIVE = 0.25;
 export const countTokensMatchesUsage = defineSetCheck({
   id: 'count_tokens_matches_usage',
   title: 'Token count far from the input usage of the same request',
-  source: 'https://docs.claude.com/en/docs/build-with-claude/token-counting (the count is an estimate of the input tokens of the same request); https://docs.claude.com/en/api/messages-count-tokens',
+  source:
+    'https://docs.claude.com/en/docs/build-with-claude/token-counting (the count is an estimate of the input tokens of the same request); https://docs.claude.com/en/api/messages-count-tokens',
   profiles: ['full'],
   operations: ['count_tokens', 'messages'],
   ran: (exchanges) => pairs(exchanges).length,
@@ -42,7 +43,9 @@ export const countTokensMatchesUsage = defineSetCheck({
 
 /** Each /v1/messages answer with a count twin, both 200 JSON with their numbers. */
 function pairs(exchanges: Exchange[]): Array<{ count: number; usage: number; messages: Exchange; counted: Exchange }> {
-  const byName = new Map(exchanges.filter((ex) => ex.case.operation === 'count_tokens').map((ex) => [ex.case.name, ex]));
+  const byName = new Map(
+    exchanges.filter((ex) => ex.case.operation === 'count_tokens').map((ex) => [ex.case.name, ex]),
+  );
   return exchanges.flatMap((messages) => {
     const twin = messages.case.operation === 'messages' ? messages.case.meta?.countTwin : undefined;
     const counted = twin ? byName.get(twin) : undefined;
@@ -55,4 +58,9 @@ function pairs(exchanges: Exchange[]): Array<{ count: number; usage: number; mes
   });
 }
 
-const answered = (ex: Exchange) => ex.response?.status === 200 && !ex.response.events && typeof ex.response.json === 'object' && ex.response.json !== null && !ex.unavailable;
+const answered = (ex: Exchange) =>
+  ex.response?.status === 200 &&
+  !ex.response.events &&
+  typeof ex.response.json === 'object' &&
+  ex.response.json !== null &&
+  !ex.unavailable;

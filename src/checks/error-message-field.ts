@@ -16,7 +16,8 @@ const HEADER_FIELDS = ['anthropic-version', 'anthropic-beta', 'x-api-key', 'cont
 export const errorMessageNamesField = defineCheck({
   id: 'error_message_names_field',
   title: 'Error message names another field than the one at fault',
-  source: 'https://docs.anthropic.com/en/api/errors (error.message: a human-readable description); anthropic-version 400 message quoted in envoyproxy/ai-gateway#1909',
+  source:
+    'https://docs.anthropic.com/en/api/errors (error.message: a human-readable description); anthropic-version 400 message quoted in envoyproxy/ai-gateway#1909',
   profiles: ['full'],
   operations: ALL_OPERATIONS,
   when: [hasResponse, requestInvalid, isError, (ex) => typeof ex.case.meta?.path === 'string'],
@@ -29,7 +30,10 @@ export const errorMessageNamesField = defineCheck({
     const root = (path: string) => path.split('.')[0]!.toLowerCase();
     const fields = new Set([...Object.keys(requestProperties(ctx.contract)), ...HEADER_FIELDS]);
     if (!fields.has(root(named)) || root(named) === root(broken)) return [];
-    const leaf = broken.split('.').filter((s) => !/^\d+$/.test(s)).pop()!;
+    const leaf = broken
+      .split('.')
+      .filter((s) => !/^\d+$/.test(s))
+      .pop()!;
     if (message.includes(leaf)) return [];
     return [
       {
@@ -43,6 +47,9 @@ export const errorMessageNamesField = defineCheck({
 
 let properties: Record<string, unknown> | undefined;
 /** The request body's top-level fields, beta ones included (read once from the spec). */
-function requestProperties(contract: { jsonSchema(name: string, o?: { beta?: boolean }): Record<string, unknown> }): Record<string, unknown> {
-  return (properties ??= (contract.jsonSchema('CreateMessageParams', { beta: true }).properties as Record<string, unknown>) ?? {});
+function requestProperties(contract: {
+  jsonSchema(name: string, o?: { beta?: boolean }): Record<string, unknown>;
+}): Record<string, unknown> {
+  return (properties ??=
+    (contract.jsonSchema('CreateMessageParams', { beta: true }).properties as Record<string, unknown>) ?? {});
 }

@@ -17,10 +17,20 @@ function expectedStatus(ex: Exchange, ctx?: CheckContext): Finding[] {
   const rule = ex.case.meta?.rule ? ` (${ex.case.meta.rule})` : '';
   if (res.status !== expect.status) {
     const hint = statusHint(ex, expect.status, gotType);
-    return [{ detail: `Received: ${res.status}${typeof gotType === 'string' ? ` ${gotType}` : ''}\nExpected: ${expect.status}${expect.errorType ? ` ${expect.errorType}` : ''}${rule}${hint}`, key: `status:${expect.status}` }];
+    return [
+      {
+        detail: `Received: ${res.status}${typeof gotType === 'string' ? ` ${gotType}` : ''}\nExpected: ${expect.status}${expect.errorType ? ` ${expect.errorType}` : ''}${rule}${hint}`,
+        key: `status:${expect.status}`,
+      },
+    ];
   }
   if (expect.errorType && gotType !== expect.errorType)
-    return [{ detail: `Received: ${res.status} with error.type ${JSON.stringify(gotType)}\nExpected: error.type ${expect.errorType}${rule}`, key: `type:${expect.errorType}` }];
+    return [
+      {
+        detail: `Received: ${res.status} with error.type ${JSON.stringify(gotType)}\nExpected: error.type ${expect.errorType}${rule}`,
+        key: `type:${expect.errorType}`,
+      },
+    ];
   return [];
 }
 
@@ -38,11 +48,16 @@ function statusHint(ex: Exchange, expected: number, gotType: unknown): string {
     return `\nHint: a redirect ${to ? `to ${to}` : 'without a Location header'}; the suite does not follow redirects: set ANTHROPIC_BASE_URL to where the API really is`;
   }
   if (res.status === 422) return '\nHint: the API answers validation errors with 400, not 422';
-  if (res.status >= 500) return expected < 400 ? '\nHint: the server failed on a request every conformant server accepts' : '\nHint: a server error on invalid input; it must be rejected with a 4xx';
-  if (res.status === 401 && expected === 200) return '\nHint: the target refused the key: is ANTHROPIC_API_KEY (or ANTHROPIC_CUSTOM_HEADERS) right for it?';
+  if (res.status >= 500)
+    return expected < 400
+      ? '\nHint: the server failed on a request every conformant server accepts'
+      : '\nHint: a server error on invalid input; it must be rejected with a 4xx';
+  if (res.status === 401 && expected === 200)
+    return '\nHint: the target refused the key: is ANTHROPIC_API_KEY (or ANTHROPIC_CUSTOM_HEADERS) right for it?';
   if (res.status === 404 && expected === 200 && gotType === 'not_found_error')
     return `\nHint: is ${JSON.stringify(requestBody(ex)?.model)} a model the target serves? Set ANTHROPIC_MODEL (or, if ${ex.request.url} is not the Messages API, fix ANTHROPIC_BASE_URL: the suite appends ${appended})`;
-  if (res.status === 404 && expected === 200) return `\nHint: nothing at ${ex.request.url}: is ANTHROPIC_BASE_URL right? (the suite appends ${appended})`;
+  if (res.status === 404 && expected === 200)
+    return `\nHint: nothing at ${ex.request.url}: is ANTHROPIC_BASE_URL right? (the suite appends ${appended})`;
   return '';
 }
 
@@ -52,7 +67,10 @@ export function modelRefusal(ex: Exchange, ctx: CheckContext): Finding | undefin
   const body = requestBody(ex);
   const error = (res.json as { error?: { type?: unknown; message?: unknown } } | undefined)?.error;
   if (res.status !== 400 || error?.type !== 'invalid_request_error' || !body) return undefined;
-  const rules = { version: ex.request.headers['anthropic-version'] ?? '', modelMaxOutputTokens: ctx.contract.modelMaxOutputTokens };
+  const rules = {
+    version: ex.request.headers['anthropic-version'] ?? '',
+    modelMaxOutputTokens: ctx.contract.modelMaxOutputTokens,
+  };
   const older = OLDER_RULES.find((r) => r.uses(body) && r.message.test(String(error.message)));
   if (older)
     return {
@@ -83,7 +101,9 @@ export function offeredRefusal(ex: Exchange, ctx: CheckContext): Finding | undef
   const what = refusal.features.map((f) => FEATURES[f].title).join('; ');
   return {
     detail: `Received: ${refusal.status} ${JSON.stringify(refusal.message.slice(0, 200))}\nThe target refuses ${what}: ${
-      required.length ? `required by CONTRACT_REQUIRE_FEATURES (${required.join(', ')})` : 'a clean refusal of a feature it does not offer, reported but not counted as a failure (CONTRACT_REQUIRE_FEATURES makes it one)'
+      required.length
+        ? `required by CONTRACT_REQUIRE_FEATURES (${required.join(', ')})`
+        : 'a clean refusal of a feature it does not offer, reported but not counted as a failure (CONTRACT_REQUIRE_FEATURES makes it one)'
     }`,
     key: `feature_refused:${refusal.features.join(',')}`,
     severity: required.length ? 'error' : 'warning',
@@ -94,7 +114,12 @@ export function offeredRefusal(ex: Exchange, ctx: CheckContext): Finding | undef
 function unverifiedAsWarning(ex: Exchange, findings: Finding[]): Finding[] {
   const why = ex.case.meta?.unverified;
   if (!why) return findings;
-  return findings.map((f) => ({ ...f, severity: 'warning', key: `unverified:${f.key ?? ''}`, detail: `${f.detail}\nUnverified expectation, not counted as a failure: ${why}` }));
+  return findings.map((f) => ({
+    ...f,
+    severity: 'warning',
+    key: `unverified:${f.key ?? ''}`,
+    detail: `${f.detail}\nUnverified expectation, not counted as a failure: ${why}`,
+  }));
 }
 
 const byMode = (modes: string[]) => (ex: Exchange) => modes.includes(ex.case.meta?.mode ?? '');
@@ -114,7 +139,8 @@ export const positiveDataAcceptance = defineCheck({
 export const negativeDataRejection = defineCheck({
   id: 'negative_data_rejection',
   title: 'Invalid request not rejected with 400',
-  source: 'https://docs.anthropic.com/en/api/errors (400 invalid_request_error); openapi: #/components/schemas/CreateMessageParams (request objects are closed)',
+  source:
+    'https://docs.anthropic.com/en/api/errors (400 invalid_request_error); openapi: #/components/schemas/CreateMessageParams (request objects are closed)',
   profiles: ['full'],
   operations: ALL_OPERATIONS,
   when: [hasResponse, byMode(['negative'])],
@@ -125,7 +151,8 @@ export const negativeDataRejection = defineCheck({
 export const authAndVersion = defineCheck({
   id: 'auth_and_version',
   title: 'Authentication, version or model not enforced',
-  source: 'https://docs.anthropic.com/en/api/overview (x-api-key, anthropic-version); https://docs.anthropic.com/en/api/versioning; https://docs.anthropic.com/en/api/errors (401 authentication_error, 404 not_found_error)',
+  source:
+    'https://docs.anthropic.com/en/api/overview (x-api-key, anthropic-version); https://docs.anthropic.com/en/api/versioning; https://docs.anthropic.com/en/api/errors (401 authentication_error, 404 not_found_error)',
   profiles: ['full'],
   operations: ALL_OPERATIONS,
   when: [hasResponse, byMode(['auth'])],

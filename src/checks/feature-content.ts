@@ -9,7 +9,9 @@ type Block = Record<string, unknown>;
 
 const inputOf = (ex: Exchange): number | undefined => {
   const usage = viewOf(ex).message?.usage;
-  return usage && typeof usage === 'object' && !ex.unavailable ? inputTokensOf(usage as Record<string, unknown>) : undefined;
+  return usage && typeof usage === 'object' && !ex.unavailable
+    ? inputTokensOf(usage as Record<string, unknown>)
+    : undefined;
 };
 
 /** Each request carrying an image or document (meta.featureCheck.without) with its twin without it, both answered. */
@@ -19,7 +21,9 @@ function pairs(exchanges: Exchange[]): Array<{ with: Exchange; without: Exchange
     const check = ex.case.meta?.featureCheck;
     const twin = check?.without ? byName.get(check.without) : undefined;
     const [a, b] = [inputOf(ex), twin && inputOf(twin)];
-    return twin && a !== undefined && b !== undefined ? [{ with: ex, without: twin, min: Math.max(1, check!.minExtraTokens ?? 1), a, b }] : [];
+    return twin && a !== undefined && b !== undefined
+      ? [{ with: ex, without: twin, min: Math.max(1, check!.minExtraTokens ?? 1), a, b }]
+      : [];
   });
 }
 
@@ -33,7 +37,8 @@ function pairs(exchanges: Exchange[]): Array<{ with: Exchange; without: Exchange
 export const contentCounted = defineSetCheck({
   id: 'content_counted',
   title: 'Image or document content lost on the way to the model',
-  source: 'https://docs.anthropic.com/en/api/messages (usage.input_tokens); https://platform.claude.com/docs/en/build-with-claude/vision; https://platform.claude.com/docs/en/build-with-claude/pdf-support',
+  source:
+    'https://docs.anthropic.com/en/api/messages (usage.input_tokens); https://platform.claude.com/docs/en/build-with-claude/vision; https://platform.claude.com/docs/en/build-with-claude/pdf-support',
   profiles: ['full'],
   operations: ['messages'],
   ran: (exchanges) => pairs(exchanges).length,
@@ -56,7 +61,9 @@ export const contentCounted = defineSetCheck({
 /** Every document block of the request, in order (document_index counts them so). */
 function documentsOf(body: Record<string, unknown> | undefined): Block[] {
   const messages = Array.isArray(body?.messages) ? (body.messages as Array<{ content?: unknown }>) : [];
-  return messages.flatMap((m) => (Array.isArray(m?.content) ? (m.content as Block[]).filter((b) => b?.type === 'document') : []));
+  return messages.flatMap((m) =>
+    Array.isArray(m?.content) ? (m.content as Block[]).filter((b) => b?.type === 'document') : [],
+  );
 }
 
 const DOCUMENT_CITATIONS = new Set(['char_location', 'page_location', 'content_block_location']);
@@ -76,13 +83,18 @@ export const citationsValid = defineCheck({
   when: [requestValid, hasMessage, (ex) => documentsOf(requestBody(ex)).length > 0],
   run(_ctx, ex) {
     const docs = documentsOf(requestBody(ex));
-    const citations = blocksOf(viewOf(ex).message!).flatMap((b) => (b.type === 'text' && Array.isArray(b.citations) ? (b.citations as Block[]) : []));
+    const citations = blocksOf(viewOf(ex).message!).flatMap((b) =>
+      b.type === 'text' && Array.isArray(b.citations) ? (b.citations as Block[]) : [],
+    );
     const findings: Finding[] = [];
     for (const c of citations.filter((x) => DOCUMENT_CITATIONS.has(String(x?.type)))) {
       const i = c.document_index;
       const doc = typeof i === 'number' ? docs[i] : undefined;
       if (!doc) {
-        findings.push({ detail: `Received: a ${String(c.type)} citation with document_index ${JSON.stringify(i)}\nExpected: the index of one of the ${docs.length} document(s) sent (0-based, in order)`, key: 'document_index' });
+        findings.push({
+          detail: `Received: a ${String(c.type)} citation with document_index ${JSON.stringify(i)}\nExpected: the index of one of the ${docs.length} document(s) sent (0-based, in order)`,
+          key: 'document_index',
+        });
         continue;
       }
       const source = (doc.source ?? {}) as Block;
@@ -97,7 +109,12 @@ export const citationsValid = defineCheck({
     }
     const enabled = docs.some((d) => (d.citations as { enabled?: unknown } | undefined)?.enabled === true);
     if (enabled && !citations.length && viewOf(ex).message!.stop_reason === 'end_turn')
-      findings.push({ detail: 'Received: no citation in an answer about a document sent with citations: {enabled: true}\nExpected: citations to the passages used. A model may answer without citing, so this is a warning: if it never cites, the citations setting may be lost on the way', key: 'none', severity: 'warning' });
+      findings.push({
+        detail:
+          'Received: no citation in an answer about a document sent with citations: {enabled: true}\nExpected: citations to the passages used. A model may answer without citing, so this is a warning: if it never cites, the citations setting may be lost on the way',
+        key: 'none',
+        severity: 'warning',
+      });
     return findings;
   },
 });
@@ -118,6 +135,12 @@ export const contentReachesModel = defineCheck({
     const word = ex.case.meta!.featureCheck!.codeWord!;
     const text = textOf(viewOf(ex).message!).join(' ');
     if (text.toLowerCase().includes(word.toLowerCase())) return [];
-    return [{ detail: `Received: ${JSON.stringify(text.slice(0, 200))}\nExpected: the code word ${word}, which only the ${ex.case.meta?.description ?? 'content'} holds. A model may still miss it: a warning`, key: 'missing', severity: 'warning' }];
+    return [
+      {
+        detail: `Received: ${JSON.stringify(text.slice(0, 200))}\nExpected: the code word ${word}, which only the ${ex.case.meta?.description ?? 'content'} holds. A model may still miss it: a warning`,
+        key: 'missing',
+        severity: 'warning',
+      },
+    ];
   },
 });

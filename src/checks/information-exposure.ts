@@ -10,7 +10,11 @@ import { viewOf } from './view';
  */
 const LEAKS: Array<{ what: string; pattern: RegExp }> = [
   // Node / V8: `at qn (/app/dist/cli.js:582:7451)`, `at Object.<anonymous> (file:///srv/x.mjs:3:9)`, `at node:internal/...`
-  { what: 'a JavaScript stack trace', pattern: /\bat (?:async )?(?:[\w$.<>[\] ]+ )?\(?(?:file:\/\/|node:)?[^\s()]*\.(?:[cm]?js|tsx?|jsx):\d+:\d+\)?|\bat (?:[\w$.<>]+ )?\(?node:internal\/[\w/]+/ },
+  {
+    what: 'a JavaScript stack trace',
+    pattern:
+      /\bat (?:async )?(?:[\w$.<>[\] ]+ )?\(?(?:file:\/\/|node:)?[^\s()]*\.(?:[cm]?js|tsx?|jsx):\d+:\d+\)?|\bat (?:[\w$.<>]+ )?\(?node:internal\/[\w/]+/,
+  },
   // Python: `Traceback (most recent call last):`, `File "/usr/lib/python3.12/x.py", line 12, in f`
   { what: 'a Python traceback', pattern: /Traceback \(most recent call last\)|\bFile "[^"]+\.py", line \d+/ },
   // JVM: `at com.example.Handler.handle(Handler.java:42)`
@@ -23,13 +27,15 @@ const LEAKS: Array<{ what: string; pattern: RegExp }> = [
   // and the runtime errors of a crash (`TypeError: Cannot read properties of undefined (reading 'map')`).
   {
     what: 'an exception class',
-    pattern: /<class '[\w.]+'>|\b(?:[a-z_][\w]*\.){2,}[A-Z]\w*(?:Error|Exception)\b|\b(?:TypeError|ReferenceError|RangeError|AttributeError|KeyError|NameError|NullPointerException|ZeroDivisionError|UnhandledPromiseRejection\w*)\b:|Cannot read propert(?:y|ies) of (?:undefined|null)/,
+    pattern:
+      /<class '[\w.]+'>|\b(?:[a-z_][\w]*\.){2,}[A-Z]\w*(?:Error|Exception)\b|\b(?:TypeError|ReferenceError|RangeError|AttributeError|KeyError|NameError|NullPointerException|ZeroDivisionError|UnhandledPromiseRejection\w*)\b:|Cannot read propert(?:y|ies) of (?:undefined|null)/,
   },
   // File system paths to a file: `/home/ci/app/server.js`, `/usr/lib/node_modules/x/index.js`, `C:\Users\x\app\`.
   // Not URL paths (`https://host/en/api/rate-limits`), nor a request path a 404 echoes (`/v1/messages`).
   {
     what: 'a file system path',
-    pattern: /(?<![\w:/.-])\/(?:home|Users|usr|var|opt|srv|root|tmp|app|workspace|private|mnt|snapshot|etc)\/(?:[\w.@-]+\/)*[\w@-]+\.[A-Za-z]\w{0,5}\b|(?<!\w)[A-Za-z]:\\(?:[\w .-]+\\)+|\bnode_modules\/|\bsite-packages\//,
+    pattern:
+      /(?<![\w:/.-])\/(?:home|Users|usr|var|opt|srv|root|tmp|app|workspace|private|mnt|snapshot|etc)\/(?:[\w.@-]+\/)*[\w@-]+\.[A-Za-z]\w{0,5}\b|(?<!\w)[A-Za-z]:\\(?:[\w .-]+\\)+|\bnode_modules\/|\bsite-packages\//,
   },
 ];
 
@@ -64,12 +70,18 @@ export const informationExposure = defineCheck({
     if (res.status >= 400) places.push({ where: `the ${res.status} body`, text: res.text });
     else if (res.events) {
       for (const e of viewOf(ex).events ?? [])
-        if (e.data?.type === 'error' || e.name === 'error') places.push({ where: `the error event #${e.n}`, text: e.frame.data, eventIndex: e.n });
+        if (e.data?.type === 'error' || e.name === 'error')
+          places.push({ where: `the error event #${e.n}`, text: e.frame.data, eventIndex: e.n });
     }
     const findings: Finding[] = [];
     for (const p of places) {
       const leak = findLeak(p.text);
-      if (leak) findings.push({ detail: `Received: ${leak.what} in ${p.where}: ${leak.excerpt}\nExpected: an error type and a message, nothing of the server's internals`, key: leak.what.replace(/^an? /, '').replace(/\W+/g, '_'), eventIndex: p.eventIndex });
+      if (leak)
+        findings.push({
+          detail: `Received: ${leak.what} in ${p.where}: ${leak.excerpt}\nExpected: an error type and a message, nothing of the server's internals`,
+          key: leak.what.replace(/^an? /, '').replace(/\W+/g, '_'),
+          eventIndex: p.eventIndex,
+        });
       if (findings.length) break;
     }
     return findings;

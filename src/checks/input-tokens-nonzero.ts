@@ -15,7 +15,8 @@ import { viewOf } from './view';
 export const inputTokensNonzero = defineCheck({
   id: 'input_tokens_nonzero',
   title: '0 input tokens for a request with content',
-  source: 'https://docs.claude.com/en/api/messages-count-tokens (input_tokens: the total tokens across messages, system and tools); https://docs.claude.com/en/docs/build-with-claude/streaming (message_start carries the usage)',
+  source:
+    'https://docs.claude.com/en/api/messages-count-tokens (input_tokens: the total tokens across messages, system and tools); https://docs.claude.com/en/docs/build-with-claude/streaming (message_start carries the usage)',
   profiles: ['full'],
   operations: ['count_tokens', 'messages'],
   when: [requestValid, is2xx, (ex) => hasContent(requestBody(ex))],
@@ -26,7 +27,8 @@ export const inputTokensNonzero = defineCheck({
       const count = (res.json as { input_tokens?: unknown } | undefined)?.input_tokens;
       if (count === 0)
         findings.push({
-          detail: 'Received: count_tokens answered {"input_tokens": 0} for a request with content\nExpected: the tokens the request\'s messages, system and tools take (at least 1): clients size their context by this count',
+          detail:
+            'Received: count_tokens answered {"input_tokens": 0} for a request with content\nExpected: the tokens the request\'s messages, system and tools take (at least 1): clients size their context by this count',
           key: 'count_tokens',
         });
       return findings;
@@ -50,5 +52,9 @@ export const inputTokensNonzero = defineCheck({
 function hasContent(body: Record<string, unknown> | undefined): boolean {
   const filled = (v: unknown) => (typeof v === 'string' ? v !== '' : Array.isArray(v) && v.length > 0);
   const messages = body?.messages;
-  return (Array.isArray(messages) && messages.some((m: { content?: unknown }) => filled(m?.content))) || filled(body?.system) || filled(body?.tools);
+  return (
+    (Array.isArray(messages) && messages.some((m: { content?: unknown }) => filled(m?.content))) ||
+    filled(body?.system) ||
+    filled(body?.tools)
+  );
 }

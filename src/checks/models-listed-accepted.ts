@@ -12,7 +12,8 @@ import { MODEL_CASE, answered } from './models-walk';
 export const modelsListedAccepted = defineSetCheck({
   id: 'models_listed_accepted',
   title: 'A listed model is refused by /v1/messages',
-  source: 'https://docs.claude.com/en/api/models-list (the models available for use with the API); https://docs.claude.com/en/api/errors (404 not_found_error)',
+  source:
+    'https://docs.claude.com/en/api/models-list (the models available for use with the API); https://docs.claude.com/en/api/errors (404 not_found_error)',
   profiles: ['full'],
   operations: ['messages'],
   ran: (exchanges) => accepted(exchanges).length,
@@ -21,7 +22,12 @@ export const modelsListedAccepted = defineSetCheck({
       .filter(refusedAsUnknown)
       .map((ex) => {
         const error = (ex.response!.json as { error?: { type?: unknown; message?: unknown } } | undefined)?.error;
-        const said = [typeof error?.type === 'string' ? error.type : '', typeof error?.message === 'string' ? JSON.stringify(error.message.slice(0, 200)) : ''].filter(Boolean).join(' ');
+        const said = [
+          typeof error?.type === 'string' ? error.type : '',
+          typeof error?.message === 'string' ? JSON.stringify(error.message.slice(0, 200)) : '',
+        ]
+          .filter(Boolean)
+          .join(' ');
         const model = (ex.case.body as { model?: unknown }).model;
         return {
           exchange: ex,
@@ -33,7 +39,8 @@ export const modelsListedAccepted = defineSetCheck({
       }),
 });
 
-const accepted = (exchanges: Exchange[]) => exchanges.filter((ex) => ex.case.name.startsWith(MODEL_CASE.accepted) && answered(ex));
+const accepted = (exchanges: Exchange[]) =>
+  exchanges.filter((ex) => ex.case.name.startsWith(MODEL_CASE.accepted) && answered(ex));
 
 function refusedAsUnknown(ex: Exchange): boolean {
   const { status, json } = ex.response!;

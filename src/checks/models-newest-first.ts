@@ -16,7 +16,8 @@ const dated = (value: unknown): number | undefined => {
 export const modelsNewestFirst = defineSetCheck({
   id: 'models_newest_first',
   title: 'The models list is not newest first',
-  source: 'https://docs.claude.com/en/api/models-list ("More recently released models are listed first"); @anthropic-ai/sdk 1.14.0 src/resources/models.ts (ModelInfo.created_at)',
+  source:
+    'https://docs.claude.com/en/api/models-list ("More recently released models are listed first"); @anthropic-ai/sdk 1.14.0 src/resources/models.ts (ModelInfo.created_at)',
   profiles: ['full'],
   operations: ['models_list'],
   ran: (exchanges) => listOf(exchanges).length,
@@ -32,7 +33,12 @@ export const modelsNewestFirst = defineSetCheck({
         const at = dated(m.created_at);
         if (at === undefined) continue;
         if (newer && at > newer.at) {
-          const where = pages.length < 2 ? '' : newer.page === i ? ` (page ${i} of the walk)` : ` (page ${newer.page} then page ${i} of the walk)`;
+          const where =
+            pages.length < 2
+              ? ''
+              : newer.page === i
+                ? ` (page ${i} of the walk)`
+                : ` (page ${newer.page} then page ${i} of the walk)`;
           return [
             {
               exchange: page.ex,

@@ -58,14 +58,25 @@ export function pageOf(ex: Exchange): Page | undefined {
   const data = body.data.filter((m): m is ModelRow => typeof (m as ModelRow | null)?.id === 'string');
   const query = new URLSearchParams(ex.case.query ?? '');
   const limit = query.has('limit') ? Number(query.get('limit')) : undefined;
-  return { ex, data, firstId: body.first_id, lastId: body.last_id, hasMore: body.has_more, limit, afterId: query.get('after_id') ?? undefined, beforeId: query.get('before_id') ?? undefined };
+  return {
+    ex,
+    data,
+    firstId: body.first_id,
+    lastId: body.last_id,
+    hasMore: body.has_more,
+    limit,
+    afterId: query.get('after_id') ?? undefined,
+    beforeId: query.get('before_id') ?? undefined,
+  };
 }
 
 /** The forward walk's pages in order, up to the first one that did not answer with a page. */
 export function walkOf(exchanges: Exchange[]): Page[] {
   const steps = exchanges
     .filter((ex) => ex.case.name.startsWith(MODEL_CASE.walk))
-    .sort((a, b) => Number(a.case.name.slice(MODEL_CASE.walk.length)) - Number(b.case.name.slice(MODEL_CASE.walk.length)));
+    .sort(
+      (a, b) => Number(a.case.name.slice(MODEL_CASE.walk.length)) - Number(b.case.name.slice(MODEL_CASE.walk.length)),
+    );
   const pages: Page[] = [];
   for (const ex of steps) {
     const page = pageOf(ex);

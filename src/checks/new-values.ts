@@ -10,7 +10,8 @@ import { viewOf } from './view';
 export const newValuesNamed = defineCheck({
   id: 'new_values_named',
   title: 'Value the spec does not list yet',
-  source: 'openapi: info.description (versioning rule); x-known-values and x-open-variant; https://docs.claude.com/en/api/versioning',
+  source:
+    'openapi: info.description (versioning rule); x-known-values and x-open-variant; https://docs.claude.com/en/api/versioning',
   profiles: ['full', 'schema'],
   operations: ['messages'],
   when: [hasResponse, requestValid],
@@ -18,7 +19,9 @@ export const newValuesNamed = defineCheck({
     const found: Array<{ where: string; path: string; value: string; known: string[]; eventIndex?: number }> = [];
     if (isSse(ex)) {
       for (const e of viewOf(ex).events!) {
-        if (e.data) for (const v of ctx.contract.newValues('MessageStreamEvent', e.data)) found.push({ ...v, where: `event #${e.n} (${String(e.data.type)}) `, eventIndex: e.n });
+        if (e.data)
+          for (const v of ctx.contract.newValues('MessageStreamEvent', e.data))
+            found.push({ ...v, where: `event #${e.n} (${String(e.data.type)}) `, eventIndex: e.n });
       }
     } else if (ex.response!.status === 200 && typeof ex.response!.json === 'object' && ex.response!.json !== null) {
       for (const v of ctx.contract.newValues('FinalMessage', ex.response!.json)) found.push({ ...v, where: '' });

@@ -32,13 +32,11 @@ export const operationImplemented = defineSetCheck({
   operations: ALL_OPERATIONS,
   ran: (exchanges) => exchanges.filter((ex) => ex.case.meta?.probe && ex.response).length,
   run: (_ctx, exchanges) =>
-    exchanges
-      .filter(probeMissing)
-      .map((ex) => ({
-        exchange: ex,
-        finding: {
-          detail: `Received: ${ex.response!.status} to ${ex.request.method} ${new URL(ex.request.url).pathname}, a valid request\nExpected: the operation answered (clients such as Claude Code and the SDKs call it)`,
-          key: `status_${ex.response!.status}`,
-        },
-      })),
+    exchanges.filter(probeMissing).map((ex) => ({
+      exchange: ex,
+      finding: {
+        detail: `Received: ${ex.response!.status} to ${ex.request.method} ${new URL(ex.request.url).pathname}, a valid request\nExpected: the operation answered (clients such as Claude Code and the SDKs call it)`,
+        key: `status_${ex.response!.status}`,
+      },
+    })),
 });

@@ -19,13 +19,21 @@ export const prefillContinued = defineCheck({
   operations: ['messages'],
   when: [hasResponse, isStep('prefill', ['continue'])],
   run(ctx, ex) {
-    const rejected = notAccepted(ctx, ex, 'a conversation may end with an assistant turn (prefill); a gateway that only forwards conversations ending with a user turn breaks it');
+    const rejected = notAccepted(
+      ctx,
+      ex,
+      'a conversation may end with an assistant turn (prefill); a gateway that only forwards conversations ending with a user turn breaks it',
+    );
     if (rejected.length || ex.response!.status !== 200) return rejected;
     const message = viewOf(ex).message;
     if (!message) return [];
     const findings: Finding[] = [];
     const calls = blocksOf(message).filter((b) => b.type === 'tool_use');
-    if (calls.length) findings.push({ detail: `Received: a tool_use block (${String(calls[0]!.name)}) in the answer to a request that offers no tool\nExpected: the prefilled text continued`, key: 'tool_call' });
+    if (calls.length)
+      findings.push({
+        detail: `Received: a tool_use block (${String(calls[0]!.name)}) in the answer to a request that offers no tool\nExpected: the prefilled text continued`,
+        key: 'tool_call',
+      });
     const prefill = (requestBody(ex)?.messages as Array<{ content?: unknown }> | undefined)?.at(-1)?.content;
     const first = textOf(message)[0]?.trimStart() ?? '';
     if (typeof prefill === 'string' && prefill.trim() && first.startsWith(prefill.trim()))

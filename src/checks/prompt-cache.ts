@@ -7,12 +7,16 @@ const usageOf = (ex: Exchange) => (viewOf(ex).message?.usage ?? undefined) as Re
 const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
 /** Each warm request (meta.featureCheck.cacheOf) with its cold one, both answered with a usage. */
-function pairs(exchanges: Exchange[]): Array<{ warm: Exchange; cold: Exchange; warmUsage: Record<string, unknown>; coldUsage: Record<string, unknown> }> {
+function pairs(
+  exchanges: Exchange[],
+): Array<{ warm: Exchange; cold: Exchange; warmUsage: Record<string, unknown>; coldUsage: Record<string, unknown> }> {
   const byName = new Map(exchanges.map((ex) => [ex.case.name, ex]));
   return exchanges.flatMap((warm) => {
     const cold = warm.case.meta?.featureCheck?.cacheOf ? byName.get(warm.case.meta.featureCheck.cacheOf) : undefined;
     const [warmUsage, coldUsage] = [usageOf(warm), cold && usageOf(cold)];
-    return cold && warmUsage && coldUsage && !warm.unavailable && !cold.unavailable ? [{ warm, cold, warmUsage, coldUsage }] : [];
+    return cold && warmUsage && coldUsage && !warm.unavailable && !cold.unavailable
+      ? [{ warm, cold, warmUsage, coldUsage }]
+      : [];
   });
 }
 
@@ -29,18 +33,23 @@ function pairs(exchanges: Exchange[]): Array<{ warm: Exchange; cold: Exchange; w
 export const promptCacheAccounting = defineSetCheck({
   id: 'prompt_cache_accounting',
   title: 'Prompt cache not read or its usage inconsistent',
-  source: 'https://platform.claude.com/docs/en/build-with-claude/prompt-caching (cache_creation_input_tokens, cache_read_input_tokens; total input tokens)',
+  source:
+    'https://platform.claude.com/docs/en/build-with-claude/prompt-caching (cache_creation_input_tokens, cache_read_input_tokens; total input tokens)',
   profiles: ['full'],
   operations: ['messages'],
   ran: (exchanges) => pairs(exchanges).length,
   run: (_ctx, exchanges) =>
     pairs(exchanges).flatMap(({ warm, cold, warmUsage, coldUsage }) => {
-      const show = (u: Record<string, unknown>) => `input_tokens ${n(u.input_tokens)} + cache_creation_input_tokens ${n(u.cache_creation_input_tokens)} + cache_read_input_tokens ${n(u.cache_read_input_tokens)} = ${inputTokensOf(u)}`;
+      const show = (u: Record<string, unknown>) =>
+        `input_tokens ${n(u.input_tokens)} + cache_creation_input_tokens ${n(u.cache_creation_input_tokens)} + cache_read_input_tokens ${n(u.cache_read_input_tokens)} = ${inputTokensOf(u)}`;
       const out = [];
       if (inputTokensOf(warmUsage) !== inputTokensOf(coldUsage))
         out.push({
           exchange: warm,
-          finding: { detail: `Received: the same request counted ${show(coldUsage)} the first time (${cold.case.name}) and ${show(warmUsage)} the second (${warm.case.name})\nExpected: the same total input both times; caching only moves tokens between the three counters`, key: 'total_differs' },
+          finding: {
+            detail: `Received: the same request counted ${show(coldUsage)} the first time (${cold.case.name}) and ${show(warmUsage)} the second (${warm.case.name})\nExpected: the same total input both times; caching only moves tokens between the three counters`,
+            key: 'total_differs',
+          },
         });
       if (n(warmUsage.cache_read_input_tokens) <= 0)
         out.push({

@@ -87,13 +87,34 @@ export const CHECKS = [
 ] as const satisfies readonly Check[];
 
 /** Checks across an area's exchanges, reported after the per-exchange ones. */
-export const SET_CHECKS = [operationImplemented, streamJsonSameShape, requestIdUnique, countTokensMatchesUsage, modelsPagination, modelsNewestFirst, modelRetrieveConsistent, modelsListedAccepted, promptCacheAccounting, contentCounted, toolResultImageCounted] as const satisfies readonly SetCheck[];
+export const SET_CHECKS = [
+  operationImplemented,
+  streamJsonSameShape,
+  requestIdUnique,
+  countTokensMatchesUsage,
+  modelsPagination,
+  modelsNewestFirst,
+  modelRetrieveConsistent,
+  modelsListedAccepted,
+  promptCacheAccounting,
+  contentCounted,
+  toolResultImageCounted,
+] as const satisfies readonly SetCheck[];
 
 /** Every check id: a typo in an area's list or a test is a compile error. */
 export type CheckId = (typeof CHECKS)[number]['id'] | (typeof SET_CHECKS)[number]['id'];
 
 /** What can still be checked of an answer that never completed or that retries gave up on. */
-const ON_INCOMPLETE = new Set(['transport_complete', 'status_code_documented', 'content_type_conformance', 'request_id_header', 'response_headers_conformance', 'valid_utf8', 'information_exposure', 'error_envelope']);
+const ON_INCOMPLETE = new Set([
+  'transport_complete',
+  'status_code_documented',
+  'content_type_conformance',
+  'request_id_header',
+  'response_headers_conformance',
+  'valid_utf8',
+  'information_exposure',
+  'error_envelope',
+]);
 
 export function applies(ctx: CheckContext, check: Check, ex: Exchange): boolean {
   if (!check.profiles.includes(ctx.profile)) return false;
@@ -117,7 +138,12 @@ function runOne(ctx: CheckContext, check: Check, ex: Exchange): Finding[] {
     return check.run(ctx, ex);
   } catch (e) {
     const err = e as Error;
-    return [{ detail: `the check could not read this answer: ${err?.name ?? 'Error'}: ${String(err?.message ?? e).slice(0, 200)}\nExpected: an answer every client can parse and check (this one broke the checker)`, key: 'unreadable_answer' }];
+    return [
+      {
+        detail: `the check could not read this answer: ${err?.name ?? 'Error'}: ${String(err?.message ?? e).slice(0, 200)}\nExpected: an answer every client can parse and check (this one broke the checker)`,
+        key: 'unreadable_answer',
+      },
+    ];
   }
 }
 
@@ -125,7 +151,12 @@ function runOne(ctx: CheckContext, check: Check, ex: Exchange): Finding[] {
  * Runs every check that applies to the exchange (profile and preconditions) and returns what failed.
  * `timings`, when given, accumulates the milliseconds each check spends (for reports).
  */
-export function runChecks(ctx: CheckContext, ex: Exchange, checks: readonly Check[] = [...CHECKS, ...(ctx.custom ?? [])], timings?: Map<string, number>): Failure[] {
+export function runChecks(
+  ctx: CheckContext,
+  ex: Exchange,
+  checks: readonly Check[] = [...CHECKS, ...(ctx.custom ?? [])],
+  timings?: Map<string, number>,
+): Failure[] {
   const failures: Failure[] = [];
   const applicable = checks.filter((c) => applies(ctx, c, ex));
   for (const check of applicable) {
@@ -138,7 +169,8 @@ export function runChecks(ctx: CheckContext, ex: Exchange, checks: readonly Chec
     const prior: Exchange = { ...ex, response: r, retried: [], unavailable: false, transportError: undefined };
     for (const check of checks.filter((c) => ON_INCOMPLETE.has(c.id) && c.id !== 'transport_complete')) {
       if (!applies(ctx, check, prior)) continue;
-      for (const f of runOne(ctx, check, prior)) failures.push(toFailure(check, { ...f, detail: `(retried response) ${f.detail}` }, prior));
+      for (const f of runOne(ctx, check, prior))
+        failures.push(toFailure(check, { ...f, detail: `(retried response) ${f.detail}` }, prior));
     }
   }
   return failures;

@@ -12,6 +12,8 @@ export const requestIdHeader = defineCheck({
   when: [hasResponse, headersKept],
   run(_ctx, ex) {
     const value = ex.response!.headers['request-id'];
-    return value && value.trim() ? [] : [{ detail: 'Received: no request-id header\nExpected: a request-id header on every response' }];
+    return value && value.trim()
+      ? []
+      : [{ detail: 'Received: no request-id header\nExpected: a request-id header on every response' }];
   },
 });

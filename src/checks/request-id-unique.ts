@@ -12,7 +12,8 @@ import { hasResponse, headersKept } from './conditions';
 export const requestIdUnique = defineSetCheck({
   id: 'request_id_unique',
   title: 'The same request-id on different requests',
-  source: 'https://docs.anthropic.com/en/api/overview (response headers: request-id, a globally unique identifier for the request)',
+  source:
+    'https://docs.anthropic.com/en/api/overview (response headers: request-id, a globally unique identifier for the request)',
   profiles: ['full'],
   operations: ALL_OPERATIONS,
   // Nothing to compare with fewer than two answers.
@@ -42,6 +43,7 @@ export const requestIdUnique = defineSetCheck({
           },
         };
       });
-  },});
+  },
+});
 
 const readable = (ex: Exchange) => hasResponse(ex) && headersKept(ex);

@@ -16,9 +16,12 @@ export const responseHeadersConformance = defineCheck({
   when: [hasResponse, headersKept],
   run(ctx, ex) {
     const res = ex.response!;
-    return ctx.contract.operation(ex.case.operation).validateHeaders(res.status, res.headers).map((i) => ({
-      detail: `Received: ${i.path}: ${i.message}\nExpected: the header as openapi #/components/headers declares it for status ${res.status}`,
-      key: `${i.path}:${i.keyword}`,
-    }));
+    return ctx.contract
+      .operation(ex.case.operation)
+      .validateHeaders(res.status, res.headers)
+      .map((i) => ({
+        detail: `Received: ${i.path}: ${i.message}\nExpected: the header as openapi #/components/headers declares it for status ${res.status}`,
+        key: `${i.path}:${i.keyword}`,
+      }));
   },
 });

@@ -23,7 +23,8 @@ export const responseSchemaConformance = defineCheck({
     const res = ex.response!;
     const op = ctx.contract.operation(ex.case.operation);
     if (!op.documentedStatuses.includes(res.status)) return [];
-    if (res.json === undefined) return [{ detail: `Received a body that is not JSON: ${res.text.slice(0, 200) || '<EMPTY>'}`, key: 'not_json' }];
+    if (res.json === undefined)
+      return [{ detail: `Received a body that is not JSON: ${res.text.slice(0, 200) || '<EMPTY>'}`, key: 'not_json' }];
     return issuesToFindings(op.validateResponseBody(res.status, res.json), '', `responses.${res.status}`);
   },
 });

@@ -11,7 +11,8 @@ import { viewOf } from './view';
 export const sseFraming = defineCheck({
   id: 'sse_framing',
   title: 'Malformed SSE frame',
-  source: 'https://docs.anthropic.com/en/docs/build-with-claude/streaming (event types); anthropic-sdk-typescript src/core/streaming.ts (dispatch on the event: line)',
+  source:
+    'https://docs.anthropic.com/en/docs/build-with-claude/streaming (event types); anthropic-sdk-typescript src/core/streaming.ts (dispatch on the event: line)',
   profiles: ['full', 'schema'],
   operations: ['messages'],
   when: [isSse, requestValid],
@@ -28,12 +29,31 @@ export const sseFraming = defineCheck({
         },
       ];
     for (const e of events) {
-      if (e.parseError) findings.push({ detail: `event #${e.n}: data is not a JSON object (${e.parseError})\nFrame: ${e.frame.raw.trim().slice(0, 300)}`, key: 'data_json', eventIndex: e.n });
-      else if (e.name === undefined) findings.push({ detail: `event #${e.n}: no "event:" line (data.type ${JSON.stringify(e.data?.type)})\nFrame: ${e.frame.raw.trim().slice(0, 300)}`, key: 'event_line', eventIndex: e.n });
-      else if (e.name !== e.data?.type) findings.push({ detail: `event #${e.n}: "event: ${e.name}" but data.type is ${JSON.stringify(e.data?.type)}`, key: 'name_matches_type', eventIndex: e.n });
+      if (e.parseError)
+        findings.push({
+          detail: `event #${e.n}: data is not a JSON object (${e.parseError})\nFrame: ${e.frame.raw.trim().slice(0, 300)}`,
+          key: 'data_json',
+          eventIndex: e.n,
+        });
+      else if (e.name === undefined)
+        findings.push({
+          detail: `event #${e.n}: no "event:" line (data.type ${JSON.stringify(e.data?.type)})\nFrame: ${e.frame.raw.trim().slice(0, 300)}`,
+          key: 'event_line',
+          eventIndex: e.n,
+        });
+      else if (e.name !== e.data?.type)
+        findings.push({
+          detail: `event #${e.n}: "event: ${e.name}" but data.type is ${JSON.stringify(e.data?.type)}`,
+          key: 'name_matches_type',
+          eventIndex: e.n,
+        });
     }
     const trailing = res.sseTrailing;
-    if (trailing) findings.push({ detail: `the stream ended inside a frame (no blank line after it): ${trailing.trim().slice(0, 300)}`, key: 'unterminated_frame' });
+    if (trailing)
+      findings.push({
+        detail: `the stream ended inside a frame (no blank line after it): ${trailing.trim().slice(0, 300)}`,
+        key: 'unterminated_frame',
+      });
     // One finding per kind is enough to explain a stream: keep the first of each.
     const seen = new Set<string>();
     return findings.filter((f) => !seen.has(f.key!) && seen.add(f.key!));
@@ -43,5 +63,7 @@ export const sseFraming = defineCheck({
 /** The Accept header sent, when it was not text/event-stream: the likely reason a server answered otherwise. */
 const accepted = (ex: Exchange) => {
   const accept = ex.request.headers.accept;
-  return accept && !/event-stream/.test(accept) ? `\nSent: Accept: ${accept} (the official SDKs send it on streams too; a stream is asked for by "stream": true)` : '';
+  return accept && !/event-stream/.test(accept)
+    ? `\nSent: Accept: ${accept} (the official SDKs send it on streams too; a stream is asked for by "stream": true)`
+    : '';
 };

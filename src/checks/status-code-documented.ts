@@ -14,6 +14,11 @@ export const statusCodeDocumented = defineCheck({
     const status = ex.response!.status;
     const { documentedStatuses, method, path } = ctx.contract.operation(ex.case.operation);
     if (documentedStatuses.includes(status)) return [];
-    return [{ detail: `Received: ${status}\nDocumented for ${method} ${path}: ${documentedStatuses.join(', ')}`, key: String(status) }];
+    return [
+      {
+        detail: `Received: ${status}\nDocumented for ${method} ${path}: ${documentedStatuses.join(', ')}`,
+        key: String(status),
+      },
+    ];
   },
 });

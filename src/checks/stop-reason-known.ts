@@ -19,9 +19,22 @@ export const stopReasonKnown = defineCheck({
   run(ctx, ex) {
     const reason = viewOf(ex).message?.stop_reason;
     if (typeof reason !== 'string' || ctx.contract.knownStopReasons.includes(reason)) return [];
-    const meant = Object.hasOwn(ctx.contract.foreignStopReasons, reason) ? ctx.contract.foreignStopReasons[reason] : undefined;
+    const meant = Object.hasOwn(ctx.contract.foreignStopReasons, reason)
+      ? ctx.contract.foreignStopReasons[reason]
+      : undefined;
     if (meant)
-      return [{ detail: `Received: stop_reason ${JSON.stringify(reason)}, another API's vocabulary (OpenAI's finish_reason), not a new value\nExpected: the Anthropic value: ${meant}`, key: `foreign_${reason}` }];
-    return [{ detail: `Received: stop_reason ${JSON.stringify(reason)}\nKnown: ${ctx.contract.knownStopReasons.join(', ')}`, key: reason, severity: 'warning' }];
+      return [
+        {
+          detail: `Received: stop_reason ${JSON.stringify(reason)}, another API's vocabulary (OpenAI's finish_reason), not a new value\nExpected: the Anthropic value: ${meant}`,
+          key: `foreign_${reason}`,
+        },
+      ];
+    return [
+      {
+        detail: `Received: stop_reason ${JSON.stringify(reason)}\nKnown: ${ctx.contract.knownStopReasons.join(', ')}`,
+        key: reason,
+        severity: 'warning',
+      },
+    ];
   },
 });

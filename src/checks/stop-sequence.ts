@@ -18,20 +18,32 @@ export const stopSequenceHonoured = defineCheck({
     const message = viewOf(ex).message;
     const body = requestBody(ex);
     if (!message || !body) return [];
-    const requested = Array.isArray(body.stop_sequences) ? (body.stop_sequences as unknown[]).filter((s): s is string => typeof s === 'string' && s !== '') : [];
+    const requested = Array.isArray(body.stop_sequences)
+      ? (body.stop_sequences as unknown[]).filter((s): s is string => typeof s === 'string' && s !== '')
+      : [];
     const findings: Finding[] = [];
     for (const text of textOf(message)) {
       const hit = requested.find((s) => text.includes(s));
-      if (hit) findings.push({ detail: `Received text containing the stop sequence ${JSON.stringify(hit)}: ${JSON.stringify(text.slice(0, 200))}\nExpected: generation stops before it`, key: 'text_contains' });
+      if (hit)
+        findings.push({
+          detail: `Received text containing the stop sequence ${JSON.stringify(hit)}: ${JSON.stringify(text.slice(0, 200))}\nExpected: generation stops before it`,
+          key: 'text_contains',
+        });
     }
     const reason = message.stop_reason;
     const seq = message.stop_sequence;
     if (reason === 'stop_sequence' && !requested.includes(seq as string))
-      findings.push({ detail: `Received: stop_reason "stop_sequence" with stop_sequence ${JSON.stringify(seq)}\nExpected: one of the requested ${JSON.stringify(requested)}`, key: 'echo' });
+      findings.push({
+        detail: `Received: stop_reason "stop_sequence" with stop_sequence ${JSON.stringify(seq)}\nExpected: one of the requested ${JSON.stringify(requested)}`,
+        key: 'echo',
+      });
     const met = metButNotReported(body, message, requested);
     if (met) findings.push(met);
     if (reason !== 'stop_sequence' && seq !== null && seq !== undefined)
-      findings.push({ detail: `Received: stop_sequence ${JSON.stringify(seq)} with stop_reason ${JSON.stringify(reason)}\nExpected: stop_sequence null unless stop_reason is "stop_sequence"`, key: 'null_unless_matched' });
+      findings.push({
+        detail: `Received: stop_sequence ${JSON.stringify(seq)} with stop_reason ${JSON.stringify(reason)}\nExpected: stop_sequence null unless stop_reason is "stop_sequence"`,
+        key: 'null_unless_matched',
+      });
     return findings;
   },
 });
@@ -42,10 +54,17 @@ export const stopSequenceHonoured = defineCheck({
  * the sequence was met and reported as the natural end. A model that obeys the prompt writes the
  * sequence next; one that ended its turn right before it, of its own accord, is not a real risk.
  */
-function metButNotReported(body: Record<string, unknown>, message: Record<string, unknown>, requested: string[]): Finding | undefined {
+function metButNotReported(
+  body: Record<string, unknown>,
+  message: Record<string, unknown>,
+  requested: string[],
+): Finding | undefined {
   if (message.stop_reason !== 'end_turn' || !requested.length) return undefined;
   const messages = Array.isArray(body.messages) ? (body.messages as Array<{ role?: unknown; content?: unknown }>) : [];
-  const prompt = messages.at(-1)?.role === 'user' && typeof messages.at(-1)?.content === 'string' ? String(messages.at(-1)!.content) : '';
+  const prompt =
+    messages.at(-1)?.role === 'user' && typeof messages.at(-1)?.content === 'string'
+      ? String(messages.at(-1)!.content)
+      : '';
   if (!/repeat exactly/i.test(prompt)) return undefined;
   const text = textOf(message).join('').trimEnd();
   for (const s of requested) {

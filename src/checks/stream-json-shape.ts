@@ -11,13 +11,17 @@ import { blocksOf, viewOf } from './view';
 export const streamJsonSameShape = defineSetCheck({
   id: 'stream_json_same_shape',
   title: 'Streamed and non-streamed answers differ in shape',
-  source: 'https://docs.anthropic.com/en/docs/build-with-claude/streaming (a stream describes the same Message); anthropic-sdk-typescript src/lib/MessageStream.ts',
+  source:
+    'https://docs.anthropic.com/en/docs/build-with-claude/streaming (a stream describes the same Message); anthropic-sdk-typescript src/lib/MessageStream.ts',
   profiles: ['full'],
   operations: ['messages'],
   ran: (exchanges) => pairs(exchanges).length,
   run: (_ctx, exchanges) =>
     pairs(exchanges).flatMap(([json, stream]) =>
-      compare(json, stream).map((f) => ({ exchange: stream, finding: { ...f, detail: `${f.detail}\n(JSON: ${json.case.name}; stream: ${stream.case.name})` } })),
+      compare(json, stream).map((f) => ({
+        exchange: stream,
+        finding: { ...f, detail: `${f.detail}\n(JSON: ${json.case.name}; stream: ${stream.case.name})` },
+      })),
     ),
 });
 
@@ -44,7 +48,10 @@ function compare(json: Exchange, stream: Exchange): Finding[] {
   const [sa, sb] = [shape(a), shape(b)];
   for (const key of Object.keys(sa) as Array<keyof typeof sa>) {
     if (JSON.stringify(sa[key]) !== JSON.stringify(sb[key]))
-      findings.push({ detail: `${key}: non-streamed ${JSON.stringify(sa[key])}, streamed ${JSON.stringify(sb[key])}`, key });
+      findings.push({
+        detail: `${key}: non-streamed ${JSON.stringify(sa[key])}, streamed ${JSON.stringify(sb[key])}`,
+        key,
+      });
   }
   return findings;
 }

@@ -17,16 +17,24 @@ export const streamMessageValid = defineCheck({
   run(ctx, ex) {
     const view = viewOf(ex);
     if (!view.grammar!.stopped || view.grammar!.errorEvent) return [];
-    const findings: Finding[] = view.accumulated!.problems
-      .filter((p) => !/nested/.test(p.message)) // an event nested too deep to apply: stream_event_schema reports it
-      .map((p) => ({ detail: `event #${p.n}: ${p.message}`, key: /output_tokens/.test(p.message) ? 'output_tokens_cumulative' : 'partial_json', eventIndex: p.n }));
+    const findings: Finding[] = view
+      .accumulated!.problems.filter((p) => !/nested/.test(p.message)) // an event nested too deep to apply: stream_event_schema reports it
+      .map((p) => ({
+        detail: `event #${p.n}: ${p.message}`,
+        key: /output_tokens/.test(p.message) ? 'output_tokens_cumulative' : 'partial_json',
+        eventIndex: p.n,
+      }));
     const message = view.accumulated!.message;
     if (!message) return findings;
     const unset = message.stop_reason === null || message.stop_reason === undefined;
     // FinalMessage requires a stop_reason; said once, in words, rather than as a schema type error.
     const issues = ctx.contract.validate('FinalMessage', message).filter((i) => !(unset && i.path === '/stop_reason'));
     findings.push(...issuesToFindings(issues, 'reassembled message ', 'FinalMessage'));
-    if (unset) findings.push({ detail: 'reassembled message: stop_reason is still null after message_delta', key: 'stop_reason_final' });
+    if (unset)
+      findings.push({
+        detail: 'reassembled message: stop_reason is still null after message_delta',
+        key: 'stop_reason_final',
+      });
     return findings;
   },
 });

@@ -13,7 +13,8 @@ const timed = (ex: Exchange) => ex.response?.timing !== undefined;
 export const streamNotBuffered = defineCheck({
   id: 'stream_not_buffered',
   title: 'Buffered stream: every event sent at once at the end',
-  source: 'https://docs.claude.com/en/docs/build-with-claude/streaming ("stream": true streams the response incrementally)',
+  source:
+    'https://docs.claude.com/en/docs/build-with-claude/streaming ("stream": true streams the response incrementally)',
   profiles: ['full', 'schema'],
   operations: ['messages'],
   when: [isSse, is2xx, requestValid, timed],

@@ -14,14 +14,19 @@ import { isStep, notAccepted, stepName, stepOf } from './conversation-step';
 export const thinkingRoundTrip = defineCheck({
   id: 'thinking_round_trip',
   title: 'Thinking round trip broken',
-  source: 'https://docs.anthropic.com/en/docs/build-with-claude/extended-thinking (preserving thinking blocks with tool use; signature)',
+  source:
+    'https://docs.anthropic.com/en/docs/build-with-claude/extended-thinking (preserving thinking blocks with tool use; signature)',
   profiles: ['full'],
   operations: ['messages'],
   when: [hasResponse, isStep('thinking_round_trip', ['round_trip', 'altered_signature'])],
   run(ctx, ex) {
     const step = stepOf(ex)!;
     if (step.step === 'round_trip')
-      return notAccepted(ctx, ex, 'the thinking blocks went back byte for byte as the target answered them: a refused signature means something between changed them (a gateway that rewrites or empties thinking blocks), or the target cannot verify its own');
+      return notAccepted(
+        ctx,
+        ex,
+        'the thinking blocks went back byte for byte as the target answered them: a refused signature means something between changed them (a gateway that rewrites or empties thinking blocks), or the target cannot verify its own',
+      );
     const status = ex.response!.status;
     if (status === 400) return [];
     return [

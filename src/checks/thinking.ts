@@ -26,15 +26,24 @@ export const thinkingHonoured = defineCheck({
     const findings: Finding[] = [];
     for (const [i, b] of blocks.entries()) {
       if (b.type === 'thinking' && (typeof b.signature !== 'string' || b.signature === ''))
-        findings.push({ detail: `Received: content[${i}] thinking block with signature ${JSON.stringify(b.signature)}\nExpected: a non-empty signature`, key: 'signature' });
+        findings.push({
+          detail: `Received: content[${i}] thinking block with signature ${JSON.stringify(b.signature)}\nExpected: a non-empty signature`,
+          key: 'signature',
+        });
     }
     if ((body.thinking as { type?: string } | undefined)?.type !== 'enabled' || !freshQuestion(body)) return findings;
     const isThinking = (k: string) => k === 'thinking' || k === 'redacted_thinking';
     const firstOther = kinds.findIndex((k) => !isThinking(k));
     if (firstOther >= 0 && kinds.slice(firstOther).some(isThinking) && !body.tools)
-      findings.push({ detail: `Received: content kinds ${JSON.stringify(kinds)}\nExpected: thinking blocks before the text`, key: 'order' });
+      findings.push({
+        detail: `Received: content kinds ${JSON.stringify(kinds)}\nExpected: thinking blocks before the text`,
+        key: 'order',
+      });
     if (message.stop_reason !== 'max_tokens' && !kinds.some(isThinking))
-      findings.push({ detail: `Received: content kinds ${JSON.stringify(kinds)} with thinking {"type":"enabled"}\nExpected: at least one thinking (or redacted_thinking) block`, key: 'missing' });
+      findings.push({
+        detail: `Received: content kinds ${JSON.stringify(kinds)} with thinking {"type":"enabled"}\nExpected: at least one thinking (or redacted_thinking) block`,
+        key: 'missing',
+      });
     return findings;
   },
 });
@@ -43,5 +52,7 @@ export const thinkingHonoured = defineCheck({
 function freshQuestion(body: Record<string, unknown>): boolean {
   const last = (body.messages as Array<{ role?: string; content?: unknown }> | undefined)?.at(-1);
   if (last?.role !== 'user') return false;
-  return !(Array.isArray(last.content) && (last.content as Array<{ type?: string }>).some((b) => b?.type === 'tool_result'));
+  return !(
+    Array.isArray(last.content) && (last.content as Array<{ type?: string }>).some((b) => b?.type === 'tool_result')
+  );
 }

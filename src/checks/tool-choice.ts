@@ -27,7 +27,8 @@ type Tool = { name?: unknown; input_schema?: unknown; type?: unknown };
 export const toolChoiceHonoured = defineCheck({
   id: 'tool_choice_honoured',
   title: 'Tool use does not follow the request',
-  source: 'https://docs.anthropic.com/en/docs/agents-and-tools/tool-use/implement-tool-use (forcing tool use); https://docs.anthropic.com/en/api/messages (stop_reason)',
+  source:
+    'https://docs.anthropic.com/en/docs/agents-and-tools/tool-use/implement-tool-use (forcing tool use); https://docs.anthropic.com/en/api/messages (stop_reason)',
   profiles: ['full'],
   operations: ['messages'],
   when: [requestValid, hasMessage],
@@ -43,15 +44,30 @@ export const toolChoiceHonoured = defineCheck({
     const cut = reason === 'max_tokens';
 
     if (calls.length > 0 && reason !== 'tool_use' && !cut && reason !== 'pause_turn')
-      findings.push({ detail: `Received: ${calls.length} tool_use block(s) with stop_reason ${JSON.stringify(reason)}\nExpected: stop_reason "tool_use"`, key: 'stop_reason' });
+      findings.push({
+        detail: `Received: ${calls.length} tool_use block(s) with stop_reason ${JSON.stringify(reason)}\nExpected: stop_reason "tool_use"`,
+        key: 'stop_reason',
+      });
     if (calls.length === 0 && reason === 'tool_use')
-      findings.push({ detail: 'Received: stop_reason "tool_use" with no tool_use block in content\nExpected: a tool_use block', key: 'no_block' });
+      findings.push({
+        detail: 'Received: stop_reason "tool_use" with no tool_use block in content\nExpected: a tool_use block',
+        key: 'no_block',
+      });
     if (choice?.type === 'none' && calls.length > 0)
-      findings.push({ detail: `Received: a call to ${JSON.stringify(calls[0]!.name)} under tool_choice {"type":"none"}\nExpected: no tool_use block`, key: 'none' });
+      findings.push({
+        detail: `Received: a call to ${JSON.stringify(calls[0]!.name)} under tool_choice {"type":"none"}\nExpected: no tool_use block`,
+        key: 'none',
+      });
     if (!cut && (choice?.type === 'any' || choice?.type === 'tool') && calls.length === 0)
-      findings.push({ detail: `Received: no tool_use block under tool_choice ${JSON.stringify(choice)} (stop_reason ${JSON.stringify(reason)})\nExpected: a call to ${choice.type === 'tool' ? JSON.stringify(choice.name) : 'one of the tools'}`, key: 'forced_not_called' });
+      findings.push({
+        detail: `Received: no tool_use block under tool_choice ${JSON.stringify(choice)} (stop_reason ${JSON.stringify(reason)})\nExpected: a call to ${choice.type === 'tool' ? JSON.stringify(choice.name) : 'one of the tools'}`,
+        key: 'forced_not_called',
+      });
     if (choice?.type === 'tool' && calls.length > 0 && !calls.some((c) => c.name === choice.name))
-      findings.push({ detail: `Received: calls to ${JSON.stringify(calls.map((c) => c.name))}\nExpected: a call to ${JSON.stringify(choice.name)} (tool_choice type "tool")`, key: 'wrong_tool' });
+      findings.push({
+        detail: `Received: calls to ${JSON.stringify(calls.map((c) => c.name))}\nExpected: a call to ${JSON.stringify(choice.name)} (tool_choice type "tool")`,
+        key: 'wrong_tool',
+      });
 
     const customTools = new Map(tools.filter((t) => t.input_schema !== undefined).map((t) => [t.name, t]));
     // A streamed input that never came as input_json_delta is tool_input_streamed's finding.
@@ -61,7 +77,10 @@ export const toolChoiceHonoured = defineCheck({
       if (!tool) {
         // Server tools (web_search, …) come as server_tool_use, so every tool_use names a custom tool.
         if (tools.length > 0 && !tools.some((t) => t.name === call.name))
-          findings.push({ detail: `Received: a call to ${JSON.stringify(call.name)}\nExpected: one of the offered tools ${JSON.stringify(tools.map((t) => t.name))}`, key: 'unknown_tool' });
+          findings.push({
+            detail: `Received: a call to ${JSON.stringify(call.name)}\nExpected: one of the offered tools ${JSON.stringify(tools.map((t) => t.name))}`,
+            key: 'unknown_tool',
+          });
         continue;
       }
       if (cut || lost.has(call.id)) continue; // a cut call may carry a partial input

@@ -10,7 +10,9 @@ import { viewOf } from './view';
  * recorded: the first piece of all 244 recorded tool_use blocks is `""`, the rest carry the input).
  * Per tool_use block: whether any piece carried input, and what content_block_start said.
  */
-export function streamedToolInputs(ex: Exchange): Array<{ index: number; id: unknown; name: unknown; joined: string; startInput: unknown }> {
+export function streamedToolInputs(
+  ex: Exchange,
+): Array<{ index: number; id: unknown; name: unknown; joined: string; startInput: unknown }> {
   const events = viewOf(ex).events ?? [];
   const blocks = new Map<number, { index: number; id: unknown; name: unknown; joined: string; startInput: unknown }>();
   for (const e of events) {
@@ -18,7 +20,10 @@ export function streamedToolInputs(ex: Exchange): Array<{ index: number; id: unk
     if (d?.type === 'content_block_start' && (d.content_block as { type?: unknown } | undefined)?.type === 'tool_use') {
       const b = d.content_block as { id?: unknown; name?: unknown; input?: unknown };
       blocks.set(Number(d.index), { index: Number(d.index), id: b.id, name: b.name, joined: '', startInput: b.input });
-    } else if (d?.type === 'content_block_delta' && (d.delta as { type?: unknown } | undefined)?.type === 'input_json_delta') {
+    } else if (
+      d?.type === 'content_block_delta' &&
+      (d.delta as { type?: unknown } | undefined)?.type === 'input_json_delta'
+    ) {
       const b = blocks.get(Number(d.index));
       if (b) b.joined += String((d.delta as { partial_json?: unknown }).partial_json ?? '');
     }
@@ -29,7 +34,9 @@ export function streamedToolInputs(ex: Exchange): Array<{ index: number; id: unk
 const nonEmptyObject = (v: unknown) => typeof v === 'object' && v !== null && Object.keys(v).length > 0;
 
 /** The streamed tool_use blocks whose input never came as input_json_delta although it cannot be empty. */
-export function inputNeverStreamed(ex: Exchange): Array<ReturnType<typeof streamedToolInputs>[number] & { required: string[] }> {
+export function inputNeverStreamed(
+  ex: Exchange,
+): Array<ReturnType<typeof streamedToolInputs>[number] & { required: string[] }> {
   const tools = (requestBody(ex)?.tools ?? []) as Array<{ name?: unknown; input_schema?: { required?: unknown } }>;
   return streamedToolInputs(ex)
     .filter((b) => b.joined.trim() === '')
@@ -49,16 +56,15 @@ export function inputNeverStreamed(ex: Exchange): Array<ReturnType<typeof stream
 export const toolInputStreamed = defineCheck({
   id: 'tool_input_streamed',
   title: 'Streamed tool input lost (no input_json_delta)',
-  source: 'https://docs.anthropic.com/en/docs/build-with-claude/streaming (input_json_delta: the tool_use input, in pieces); anthropic-sdk-typescript src/lib/MessageStream.ts',
+  source:
+    'https://docs.anthropic.com/en/docs/build-with-claude/streaming (input_json_delta: the tool_use input, in pieces); anthropic-sdk-typescript src/lib/MessageStream.ts',
   profiles: ['full'],
   operations: ['messages'],
   when: [isSse, requestValid, hasMessage],
   run(_ctx, ex) {
-    return inputNeverStreamed(ex).map(
-      (b): Finding => ({
-        detail: `Received: tool_use block ${b.index} (${String(b.name)}, id ${String(b.id)}) with no input_json_delta piece carrying input; content_block_start said input ${JSON.stringify(b.startInput)}\nExpected: the input as input_json_delta pieces${b.required.length ? ` (the tool requires ${b.required.join(', ')})` : ''}: a client joining the pieces gets {}`,
-        key: 'no_input_json_delta',
-      }),
-    );
+    return inputNeverStreamed(ex).map((b): Finding => ({
+      detail: `Received: tool_use block ${b.index} (${String(b.name)}, id ${String(b.id)}) with no input_json_delta piece carrying input; content_block_start said input ${JSON.stringify(b.startInput)}\nExpected: the input as input_json_delta pieces${b.required.length ? ` (the tool requires ${b.required.join(', ')})` : ''}: a client joining the pieces gets {}`,
+      key: 'no_input_json_delta',
+    }));
   },
 });

@@ -13,7 +13,8 @@ import { inputTokensOf } from './usage-accounts';
 export const toolResultImageCounted = defineSetCheck({
   id: 'tool_result_image_counted',
   title: 'Image inside a tool_result dropped',
-  source: 'https://docs.anthropic.com/en/docs/build-with-claude/vision (image costs); https://docs.anthropic.com/en/docs/agents-and-tools/tool-use/implement-tool-use (tool_result content: text and image blocks)',
+  source:
+    'https://docs.anthropic.com/en/docs/build-with-claude/vision (image costs); https://docs.anthropic.com/en/docs/agents-and-tools/tool-use/implement-tool-use (tool_result content: text and image blocks)',
   profiles: ['full'],
   operations: ['messages'],
   ran: (exchanges) => pairs(exchanges).length,
@@ -35,7 +36,9 @@ export const toolResultImageCounted = defineSetCheck({
 
 const inputOf = (ex: Exchange): number | undefined => {
   const usage = viewOf(ex).message?.usage;
-  return usage && typeof usage === 'object' && ex.response?.status === 200 ? inputTokensOf(usage as Record<string, unknown>) : undefined;
+  return usage && typeof usage === 'object' && ex.response?.status === 200
+    ? inputTokensOf(usage as Record<string, unknown>)
+    : undefined;
 };
 
 /** Steps that name their image-less twin (meta.conversation.withoutImage), with that twin. */
@@ -44,6 +47,8 @@ function pairs(exchanges: Exchange[]): Array<[Exchange, Exchange]> {
   return exchanges.flatMap((ex) => {
     const twin = ex.case.meta?.conversation?.withoutImage;
     const other = twin ? byName.get(twin) : undefined;
-    return other && inputOf(ex) !== undefined && inputOf(other) !== undefined ? [[ex, other] as [Exchange, Exchange]] : [];
+    return other && inputOf(ex) !== undefined && inputOf(other) !== undefined
+      ? [[ex, other] as [Exchange, Exchange]]
+      : [];
   });
 }

@@ -12,7 +12,8 @@ import { isStep, notAccepted } from './conversation-step';
 export const toolRoundTrip = defineCheck({
   id: 'tool_round_trip',
   title: 'Tool round trip refused',
-  source: 'https://docs.anthropic.com/en/docs/agents-and-tools/tool-use/implement-tool-use (tool_result content: a string or text and image blocks; is_error)',
+  source:
+    'https://docs.anthropic.com/en/docs/agents-and-tools/tool-use/implement-tool-use (tool_result content: a string or text and image blocks; is_error)',
   profiles: ['full'],
   operations: ['messages'],
   when: [hasResponse, isStep('tool_loop', ['result_string', 'result_text_and_image', 'result_is_error'])],

@@ -14,7 +14,8 @@ import { errorEventType, TRANSIENT_ERROR_TYPES } from '../http/retry';
 export const transportComplete = defineCheck({
   id: 'transport_complete',
   title: 'No complete response',
-  source: 'https://docs.anthropic.com/en/api/errors (529 overloaded_error; errors during streaming); anthropic-sdk-typescript src/client.ts (retries)',
+  source:
+    'https://docs.anthropic.com/en/api/errors (529 overloaded_error; errors during streaming); anthropic-sdk-typescript src/client.ts (retries)',
   profiles: ['full', 'schema'],
   operations: ALL_OPERATIONS,
   run(_ctx, ex) {
@@ -22,14 +23,25 @@ export const transportComplete = defineCheck({
     const err = ex.transportError;
     if (ex.unavailable && ex.notSent) {
       // The breaker held it back after others stayed unavailable: say so, not "retries ran out".
-      findings.push({ detail: `target unavailable: ${err?.message ?? 'not sent'}`, key: 'unavailable', category: 'unavailable' });
+      findings.push({
+        detail: `target unavailable: ${err?.message ?? 'not sent'}`,
+        key: 'unavailable',
+        category: 'unavailable',
+      });
     } else if (ex.unavailable) {
       const last = ex.response ? `${ex.response.status} ${ex.response.text.slice(0, 300)}` : err?.message;
-      findings.push({ detail: `target unavailable: retries ran out (${ex.retried.length} retried)\nLast: ${last}`, key: 'unavailable', category: 'unavailable' });
+      findings.push({
+        detail: `target unavailable: retries ran out (${ex.retried.length} retried)\nLast: ${last}`,
+        key: 'unavailable',
+        category: 'unavailable',
+      });
     } else if (err?.kind === 'connect') {
       findings.push({ detail: err.message, key: 'unreachable', category: 'unreachable' });
     } else if (err?.kind === 'invalid_http') {
-      findings.push({ detail: `Received: ${err.message}\nExpected: a well-formed HTTP/1.1 answer (RFC 9112; a header value holds no control characters, RFC 9110 section 5.5): clients' HTTP parsers refuse anything else`, key: 'invalid_http' });
+      findings.push({
+        detail: `Received: ${err.message}\nExpected: a well-formed HTTP/1.1 answer (RFC 9112; a header value holds no control characters, RFC 9110 section 5.5): clients' HTTP parsers refuse anything else`,
+        key: 'invalid_http',
+      });
     } else if (err) {
       findings.push({ detail: err.message, key: err.kind });
     }
@@ -38,7 +50,12 @@ export const transportComplete = defineCheck({
       // An overload is the target being busy; any other error after a 200 is its answer.
       const type = errorEventType(errorEvent.frame.data);
       const transient = TRANSIENT_ERROR_TYPES.has(type ?? 'overloaded_error');
-      findings.push({ detail: `the stream ended with an error event: ${errorEvent.frame.data.slice(0, 300)}`, key: 'stream_error_event', category: transient ? 'unavailable' : 'nonconformance', eventIndex: errorEvent.n });
+      findings.push({
+        detail: `the stream ended with an error event: ${errorEvent.frame.data.slice(0, 300)}`,
+        key: 'stream_error_event',
+        category: transient ? 'unavailable' : 'nonconformance',
+        eventIndex: errorEvent.n,
+      });
     }
     return findings;
   },

@@ -6,7 +6,8 @@ import { blocksOf, viewOf } from './view';
 const count = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : 0);
 
 /** The input a usage object reports: input_tokens plus the cached tokens written and read. */
-export const inputTokensOf = (usage: Record<string, unknown>) => count(usage.input_tokens) + count(usage.cache_creation_input_tokens) + count(usage.cache_read_input_tokens);
+export const inputTokensOf = (usage: Record<string, unknown>) =>
+  count(usage.input_tokens) + count(usage.cache_creation_input_tokens) + count(usage.cache_read_input_tokens);
 /** The output a usage object reports. */
 export const outputTokensOf = (usage: Record<string, unknown>) => count(usage.output_tokens);
 
@@ -21,7 +22,8 @@ export const outputTokensOf = (usage: Record<string, unknown>) => count(usage.ou
 export const usageAccountsForContent = defineCheck({
   id: 'usage_accounts_for_content',
   title: 'usage does not account for the content',
-  source: 'https://docs.anthropic.com/en/api/messages (usage); https://docs.anthropic.com/en/docs/build-with-claude/prompt-caching (total input tokens)',
+  source:
+    'https://docs.anthropic.com/en/api/messages (usage); https://docs.anthropic.com/en/docs/build-with-claude/prompt-caching (total input tokens)',
   profiles: ['full'],
   operations: ['messages'],
   when: [requestValid, hasMessage],
@@ -32,7 +34,10 @@ export const usageAccountsForContent = defineCheck({
     const where = ex.response?.events ? 'the final message_delta ' : '';
     const findings: Finding[] = [];
     const produced = blocksOf(message).filter(
-      (b) => (b.type === 'text' && typeof b.text === 'string' && b.text !== '') || (b.type === 'thinking' && typeof b.thinking === 'string' && b.thinking !== '') || b.type === 'tool_use',
+      (b) =>
+        (b.type === 'text' && typeof b.text === 'string' && b.text !== '') ||
+        (b.type === 'thinking' && typeof b.thinking === 'string' && b.thinking !== '') ||
+        b.type === 'tool_use',
     );
     if (typeof usage.output_tokens === 'number' && usage.output_tokens === 0 && produced.length > 0)
       findings.push({
@@ -52,5 +57,10 @@ export const usageAccountsForContent = defineCheck({
 /** The request sent at least one message with content (every valid request does). */
 function promptNonEmpty(body: Record<string, unknown> | undefined): boolean {
   const messages = body?.messages;
-  return Array.isArray(messages) && messages.some((m: { content?: unknown }) => (typeof m?.content === 'string' ? m.content !== '' : Array.isArray(m?.content) && m.content.length > 0));
+  return (
+    Array.isArray(messages) &&
+    messages.some((m: { content?: unknown }) =>
+      typeof m?.content === 'string' ? m.content !== '' : Array.isArray(m?.content) && m.content.length > 0,
+    )
+  );
 }

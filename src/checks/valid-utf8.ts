@@ -12,7 +12,8 @@ import { viewOf } from './view';
 export const validUtf8 = defineCheck({
   id: 'valid_utf8',
   title: 'Body is not valid UTF-8',
-  source: 'https://www.rfc-editor.org/rfc/rfc8259#section-8.1; https://html.spec.whatwg.org/multipage/server-sent-events.html#parsing-an-event-stream',
+  source:
+    'https://www.rfc-editor.org/rfc/rfc8259#section-8.1; https://html.spec.whatwg.org/multipage/server-sent-events.html#parsing-an-event-stream',
   profiles: ['full', 'schema'],
   operations: ALL_OPERATIONS,
   when: [hasResponse],
@@ -27,7 +28,11 @@ export const validUtf8 = defineCheck({
         ? 'in the stream'
         : `in the ${res.status} body`;
     const at = res.text.indexOf('\uFFFD');
-    const decoded = event ? event.frame.data.slice(0, 200) : at >= 0 ? res.text.slice(Math.max(0, at - 60), at + 60) : '';
+    const decoded = event
+      ? event.frame.data.slice(0, 200)
+      : at >= 0
+        ? res.text.slice(Math.max(0, at - 60), at + 60)
+        : '';
     return [
       {
         detail: `Received: bytes that are not UTF-8 ${where}${decoded ? `\nDecoded as (U+FFFD where the bytes broke): ${decoded}` : ''}\nWire: the first bad byte is at offset ${bad.offset} of the body; the bytes around it: ${bad.excerpt}\nExpected: a body encoded as UTF-8`,

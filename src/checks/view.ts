@@ -27,7 +27,13 @@ export function viewOf(ex: Exchange): ExchangeView {
     v.grammar = checkGrammar(v.events);
     v.accumulated = accumulate(v.events);
     if (v.grammar.stopped && !v.grammar.errorEvent) v.message = v.accumulated.message;
-  } else if (res && res.status === 200 && ex.case.operation === 'messages' && typeof res.json === 'object' && res.json !== null) {
+  } else if (
+    res &&
+    res.status === 200 &&
+    ex.case.operation === 'messages' &&
+    typeof res.json === 'object' &&
+    res.json !== null
+  ) {
     // Only a Messages answer is a Message: a token count or a page of models never is.
     v.message = res.json as Record<string, unknown>;
   }
@@ -43,7 +49,10 @@ export function viewOf(ex: Exchange): ExchangeView {
 export function slimView(ex: Exchange): void {
   const v = cache.get(ex);
   if (!v) return;
-  cache.set(ex, { message: v.message, accumulated: v.accumulated?.message ? { message: v.accumulated.message, problems: [] } : undefined });
+  cache.set(ex, {
+    message: v.message,
+    accumulated: v.accumulated?.message ? { message: v.accumulated.message, problems: [] } : undefined,
+  });
 }
 
 export function textOf(message: Record<string, unknown>): string[] {
@@ -52,5 +61,7 @@ export function textOf(message: Record<string, unknown>): string[] {
 }
 
 export function blocksOf(message: Record<string, unknown>): Array<Record<string, unknown>> {
-  return Array.isArray(message.content) ? (message.content as Array<Record<string, unknown>>).filter((b) => b && typeof b === 'object') : [];
+  return Array.isArray(message.content)
+    ? (message.content as Array<Record<string, unknown>>).filter((b) => b && typeof b === 'object')
+    : [];
 }

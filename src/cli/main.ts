@@ -44,34 +44,153 @@ interface Flag {
 
 /** Flags of `run`, each the twin of one environment variable. */
 export const RUN_FLAGS: Flag[] = [
-  { flag: '--base-url', env: 'ANTHROPIC_BASE_URL', arg: 'URL', help: 'the target; /v1/messages is appended (default: the embedded reference mock)' },
-  { flag: '--api-key-env', env: 'ANTHROPIC_API_KEY', arg: 'NAME', help: 'the environment variable that holds the key (default ANTHROPIC_API_KEY)', fromEnv: true },
+  {
+    flag: '--base-url',
+    env: 'ANTHROPIC_BASE_URL',
+    arg: 'URL',
+    help: 'the target; /v1/messages is appended (default: the embedded reference mock)',
+  },
+  {
+    flag: '--api-key-env',
+    env: 'ANTHROPIC_API_KEY',
+    arg: 'NAME',
+    help: 'the environment variable that holds the key (default ANTHROPIC_API_KEY)',
+    fromEnv: true,
+  },
   { flag: '--model', env: 'ANTHROPIC_MODEL', arg: 'ID', help: 'model for every request' },
-  { flag: '--headers-env', env: 'ANTHROPIC_CUSTOM_HEADERS', arg: 'NAME', help: 'the environment variable that holds extra headers, "Name: value" per line', fromEnv: true },
-  { flag: '--secret-headers', env: 'CONTRACT_SECRET_HEADERS', arg: 'NAMES', help: 'more header names whose values are secrets, comma-separated' },
-  { flag: '--operations', env: 'CONTRACT_OPERATIONS', arg: 'LIST', help: 'messages,count_tokens,models (default: every one the target answers; one it answers 404 on is reported once as not implemented)' },
-  { flag: '--features', env: 'CONTRACT_FEATURES', arg: 'LIST', help: 'only the requests of these features (text,images,prompt_caching,…); the others are reported not tested' },
-  { flag: '--require-features', env: 'CONTRACT_REQUIRE_FEATURES', arg: 'LIST', help: 'features a clean refusal of fails the run (otherwise refused is reported and passes)' },
-  { flag: '--model-probes', env: 'CONTRACT_MODEL_PROBES', arg: 'N', help: 'also send probes only a real model passes (a code word to repeat); warnings only' },
-  { flag: '--profile', env: 'CONTRACT_PROFILE', arg: 'full|schema', help: 'schema: only what a static-example mock can satisfy' },
-  { flag: '--anthropic-version', env: 'CONTRACT_ANTHROPIC_VERSION', arg: 'V', help: 'the anthropic-version sent (2023-06-01 or 2026-10-21)' },
+  {
+    flag: '--headers-env',
+    env: 'ANTHROPIC_CUSTOM_HEADERS',
+    arg: 'NAME',
+    help: 'the environment variable that holds extra headers, "Name: value" per line',
+    fromEnv: true,
+  },
+  {
+    flag: '--secret-headers',
+    env: 'CONTRACT_SECRET_HEADERS',
+    arg: 'NAMES',
+    help: 'more header names whose values are secrets, comma-separated',
+  },
+  {
+    flag: '--operations',
+    env: 'CONTRACT_OPERATIONS',
+    arg: 'LIST',
+    help: 'messages,count_tokens,models (default: every one the target answers; one it answers 404 on is reported once as not implemented)',
+  },
+  {
+    flag: '--features',
+    env: 'CONTRACT_FEATURES',
+    arg: 'LIST',
+    help: 'only the requests of these features (text,images,prompt_caching,…); the others are reported not tested',
+  },
+  {
+    flag: '--require-features',
+    env: 'CONTRACT_REQUIRE_FEATURES',
+    arg: 'LIST',
+    help: 'features a clean refusal of fails the run (otherwise refused is reported and passes)',
+  },
+  {
+    flag: '--model-probes',
+    env: 'CONTRACT_MODEL_PROBES',
+    arg: 'N',
+    help: 'also send probes only a real model passes (a code word to repeat); warnings only',
+  },
+  {
+    flag: '--profile',
+    env: 'CONTRACT_PROFILE',
+    arg: 'full|schema',
+    help: 'schema: only what a static-example mock can satisfy',
+  },
+  {
+    flag: '--anthropic-version',
+    env: 'CONTRACT_ANTHROPIC_VERSION',
+    arg: 'V',
+    help: 'the anthropic-version sent (2023-06-01 or 2026-10-21)',
+  },
   { flag: '--seed', env: 'CONTRACT_SEED', arg: 'N', help: 'fast-check seed (the same seed sends the same bodies)' },
   { flag: '--runs', env: 'CONTRACT_RUNS', arg: 'N', help: 'generated bodies per property' },
-  { flag: '--target', env: 'CONTRACT_TARGET', arg: 'local|remote', help: 'which defaults apply (runs, budgets); default: local for a loopback URL' },
-  { flag: '--max-requests', env: 'CONTRACT_MAX_REQUESTS', arg: 'N', help: 'request budget for the run, retries included' },
-  { flag: '--max-output-tokens', env: 'CONTRACT_MAX_OUTPUT_TOKENS', arg: 'N', help: 'budget on the sum of requested max_tokens' },
+  {
+    flag: '--target',
+    env: 'CONTRACT_TARGET',
+    arg: 'local|remote',
+    help: 'which defaults apply (runs, budgets); default: local for a loopback URL',
+  },
+  {
+    flag: '--max-requests',
+    env: 'CONTRACT_MAX_REQUESTS',
+    arg: 'N',
+    help: 'request budget for the run, retries included',
+  },
+  {
+    flag: '--max-output-tokens',
+    env: 'CONTRACT_MAX_OUTPUT_TOKENS',
+    arg: 'N',
+    help: 'budget on the sum of requested max_tokens',
+  },
   { flag: '--concurrency', env: 'CONTRACT_CONCURRENCY', arg: 'N', help: 'requests in flight' },
-  { flag: '--retries', env: 'CONTRACT_RETRIES', arg: 'N', help: 'retries on 429 / 529 / overload error events in a stream / dropped connections' },
-  { flag: '--timeout-ms', env: 'CONTRACT_TIMEOUT_MS', arg: 'MS', help: 'the longest wait with nothing arriving: a stream\'s headers, any gap inside a body' },
-  { flag: '--min-tokens-per-second', env: 'CONTRACT_MIN_TOKENS_PER_SECOND', arg: 'N', help: 'the slowest generation allowed: a request may take --timeout-ms plus its max_tokens at this rate' },
-  { flag: '--max-ttft-ms', env: 'CONTRACT_MAX_TTFT_MS', arg: 'MS', help: 'a stream whose first content delta comes later fails (unset: not checked)' },
+  {
+    flag: '--retries',
+    env: 'CONTRACT_RETRIES',
+    arg: 'N',
+    help: 'retries on 429 / 529 / overload error events in a stream / dropped connections',
+  },
+  {
+    flag: '--timeout-ms',
+    env: 'CONTRACT_TIMEOUT_MS',
+    arg: 'MS',
+    help: "the longest wait with nothing arriving: a stream's headers, any gap inside a body",
+  },
+  {
+    flag: '--min-tokens-per-second',
+    env: 'CONTRACT_MIN_TOKENS_PER_SECOND',
+    arg: 'N',
+    help: 'the slowest generation allowed: a request may take --timeout-ms plus its max_tokens at this rate',
+  },
+  {
+    flag: '--max-ttft-ms',
+    env: 'CONTRACT_MAX_TTFT_MS',
+    arg: 'MS',
+    help: 'a stream whose first content delta comes later fails (unset: not checked)',
+  },
   { flag: '--run-timeout-ms', env: 'CONTRACT_RUN_TIMEOUT_MS', arg: 'MS', help: 'the whole run' },
-  { flag: '--fail-on', env: 'CONTRACT_FAIL_ON', arg: 'any|new', help: 'new: fail only on failures new since the previous run' },
-  { flag: '--baseline', env: 'CONTRACT_BASELINE', arg: 'FILE', help: 'a results.json to compare with instead of the previous run', path: true },
-  { flag: '--reports-dir', env: 'CONTRACT_REPORTS_DIR', arg: 'DIR', help: 'where the reports go (default ./reports)', path: true },
-  { flag: '--label', env: 'CONTRACT_LABEL', arg: 'TEXT', help: 'how reports and the matrix name the target, e.g. "my-gateway 2.3.1 → gpt-4.1"' },
-  { flag: '--areas', env: 'CONTRACT_AREAS', arg: 'LIST', help: 'only these areas, comma-separated (examples, valid-requests, invalid-requests, auth-version, semantics, count-tokens, models)' },
-  { flag: '--shard', env: 'CONTRACT_SHARD', arg: 'I/N', help: 'run only the areas of slice I of N (split a run across machines)' },
+  {
+    flag: '--fail-on',
+    env: 'CONTRACT_FAIL_ON',
+    arg: 'any|new',
+    help: 'new: fail only on failures new since the previous run',
+  },
+  {
+    flag: '--baseline',
+    env: 'CONTRACT_BASELINE',
+    arg: 'FILE',
+    help: 'a results.json to compare with instead of the previous run',
+    path: true,
+  },
+  {
+    flag: '--reports-dir',
+    env: 'CONTRACT_REPORTS_DIR',
+    arg: 'DIR',
+    help: 'where the reports go (default ./reports)',
+    path: true,
+  },
+  {
+    flag: '--label',
+    env: 'CONTRACT_LABEL',
+    arg: 'TEXT',
+    help: 'how reports and the matrix name the target, e.g. "my-gateway 2.3.1 → gpt-4.1"',
+  },
+  {
+    flag: '--areas',
+    env: 'CONTRACT_AREAS',
+    arg: 'LIST',
+    help: 'only these areas, comma-separated (examples, valid-requests, invalid-requests, auth-version, semantics, count-tokens, models)',
+  },
+  {
+    flag: '--shard',
+    env: 'CONTRACT_SHARD',
+    arg: 'I/N',
+    help: 'run only the areas of slice I of N (split a run across machines)',
+  },
 ];
 
 const REPORTS_FLAG = RUN_FLAGS.find((f) => f.env === 'CONTRACT_REPORTS_DIR')!;
@@ -80,16 +199,37 @@ const MODEL_FLAG = RUN_FLAGS.find((f) => f.env === 'ANTHROPIC_MODEL')!;
 
 const SUBCOMMANDS: Record<string, { flags: Flag[]; usage: string }> = {
   run: { flags: RUN_FLAGS, usage: `${NAME} [run] [flags]` },
-  mock: { flags: [KEY_FLAG, MODEL_FLAG], usage: `${NAME} mock [--port N] [--api-key-env NAME] [--model ID] [--models LIST] [--report DIR] [pacing and fault options: README "The mock in your CI"]` },
-  proxy: { flags: [REPORTS_FLAG], usage: `${NAME} proxy --upstream URL [--port N] [--reports-dir DIR] [--every N] (forwards to URL and judges the traffic; reports and traffic.har on Ctrl-C)` },
-  'check-recorded': { flags: [REPORTS_FLAG], usage: `${NAME} check-recorded [--reports-dir DIR] PATH... (recorded-exchange JSON or HAR files, or folders of them)` },
+  mock: {
+    flags: [KEY_FLAG, MODEL_FLAG],
+    usage: `${NAME} mock [--port N] [--api-key-env NAME] [--model ID] [--models LIST] [--report DIR] [pacing and fault options: README "The mock in your CI"]`,
+  },
+  proxy: {
+    flags: [REPORTS_FLAG],
+    usage: `${NAME} proxy --upstream URL [--port N] [--reports-dir DIR] [--every N] (forwards to URL and judges the traffic; reports and traffic.har on Ctrl-C)`,
+  },
+  'check-recorded': {
+    flags: [REPORTS_FLAG],
+    usage: `${NAME} check-recorded [--reports-dir DIR] PATH... (recorded-exchange JSON or HAR files, or folders of them)`,
+  },
   report: { flags: [], usage: `${NAME} report BEFORE.json AFTER.json [--html report.html]` },
-  matrix: { flags: [], usage: `${NAME} matrix RESULTS.json... [--label TEXT]... [--out DIR] [--baseline OLD-matrix.json]` },
-  targets: { flags: RUN_FLAGS, usage: `${NAME} targets FILE.json [--parallel N] [--out DIR] [--baseline OLD-matrix.json] [run flags: defaults for every target]` },
+  matrix: {
+    flags: [],
+    usage: `${NAME} matrix RESULTS.json... [--label TEXT]... [--out DIR] [--baseline OLD-matrix.json]`,
+  },
+  targets: {
+    flags: RUN_FLAGS,
+    usage: `${NAME} targets FILE.json [--parallel N] [--out DIR] [--baseline OLD-matrix.json] [run flags: defaults for every target]`,
+  },
 };
 
 /** Flags a subcommand's own entry point parses: passed through untouched. */
-const PASS_THROUGH: Record<string, string[]> = { mock: MOCK_FLAGS, proxy: PROXY_FLAGS, report: ['--html'], matrix: ['--label', '--out', '--baseline'], targets: ['--parallel', '--out', '--baseline'] };
+const PASS_THROUGH: Record<string, string[]> = {
+  mock: MOCK_FLAGS,
+  proxy: PROXY_FLAGS,
+  report: ['--html'],
+  matrix: ['--label', '--out', '--baseline'],
+  targets: ['--parallel', '--out', '--baseline'],
+};
 
 export class UsageError extends Error {}
 
@@ -140,8 +280,10 @@ export function parseArgs(args: string[], env: NodeJS.ProcessEnv, cwd: string): 
   }
   // Paths in the environment are the user's, relative to where they ran the command; reports go to
   // ./reports there unless told otherwise (not into the installed package).
-  for (const f of sub.flags) if (f.path && out.env[f.env] === undefined && env[f.env]) out.env[f.env] = path.resolve(cwd, env[f.env]!);
-  if (sub.flags.includes(REPORTS_FLAG) && !out.env.CONTRACT_REPORTS_DIR) out.env.CONTRACT_REPORTS_DIR = path.resolve(cwd, 'reports');
+  for (const f of sub.flags)
+    if (f.path && out.env[f.env] === undefined && env[f.env]) out.env[f.env] = path.resolve(cwd, env[f.env]!);
+  if (sub.flags.includes(REPORTS_FLAG) && !out.env.CONTRACT_REPORTS_DIR)
+    out.env.CONTRACT_REPORTS_DIR = path.resolve(cwd, 'reports');
   return out;
 }
 
@@ -179,7 +321,13 @@ export interface Io {
 const consoleIo: Io = { out: (l) => console.log(l), err: (l) => console.error(l) };
 
 /** Runs the command line in this process and returns its exit code (the mock runs until `stop` resolves). */
-export async function main(args: string[], env: NodeJS.ProcessEnv, cwd: string, io: Io = consoleIo, stop?: Promise<void>): Promise<number> {
+export async function main(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  io: Io = consoleIo,
+  stop?: Promise<void>,
+): Promise<number> {
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs(args, env, cwd);
@@ -200,7 +348,12 @@ export async function main(args: string[], env: NodeJS.ProcessEnv, cwd: string, 
       case 'report':
         return compareRuns(parsed.argv, io);
       case 'matrix':
-        return matrixCommand(parsed.argv, cwd, optionsFromEnv(merged, cwd).reportsDir ?? path.resolve(cwd, 'reports'), io);
+        return matrixCommand(
+          parsed.argv,
+          cwd,
+          optionsFromEnv(merged, cwd).reportsDir ?? path.resolve(cwd, 'reports'),
+          io,
+        );
       case 'targets':
         return await targetsCommand(parsed.argv, merged, cwd, optionsFromEnv(merged, cwd), io);
       case 'check-recorded': {
@@ -213,7 +366,11 @@ export async function main(args: string[], env: NodeJS.ProcessEnv, cwd: string, 
       }
     }
   } catch (e) {
-    if (e instanceof ConfigError || e instanceof MockUsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (
+      e instanceof ConfigError ||
+      e instanceof MockUsageError ||
+      (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
       io.err(`${NAME}: ${(e as Error).message}`);
       return EXIT.usage;
     }
@@ -235,7 +392,13 @@ function finish(r: ConformanceResults, io: Io): number {
   return r.exitCode;
 }
 
-async function mockCommand(args: string[], env: NodeJS.ProcessEnv, cwd: string, io: Io, stop?: Promise<void>): Promise<number> {
+async function mockCommand(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  io: Io,
+  stop?: Promise<void>,
+): Promise<number> {
   const { server, banner, report } = await startMockCommand(args, env, cwd);
   io.out(banner);
   await (stop ?? stopSignal());

@@ -55,10 +55,21 @@ function publish(m: Matrix, out: string, baseline: string | undefined, io: Io): 
 
 export function matrixCommand(argv: string[], cwd: string, defaultOut: string, io: Io): number {
   const { flags, rest } = take(argv, ['--label', '--out', '--baseline']);
-  if (!rest.length) throw new ConfigError('usage: anthropic-conformance matrix RESULTS.json... [--label L]... [--out DIR] [--baseline OLD-matrix.json]');
+  if (!rest.length)
+    throw new ConfigError(
+      'usage: anthropic-conformance matrix RESULTS.json... [--label L]... [--out DIR] [--baseline OLD-matrix.json]',
+    );
   const labels = flags['--label'] ?? [];
-  const inputs: MatrixInput[] = rest.map((f, i) => ({ results: readJson<MatrixInput['results']>(path.resolve(cwd, f), 'a results.json'), label: labels[i] }));
-  return publish(buildMatrix(inputs), path.resolve(cwd, flags['--out']?.[0] ?? defaultOut), flags['--baseline']?.[0] && path.resolve(cwd, flags['--baseline'][0]), io);
+  const inputs: MatrixInput[] = rest.map((f, i) => ({
+    results: readJson<MatrixInput['results']>(path.resolve(cwd, f), 'a results.json'),
+    label: labels[i],
+  }));
+  return publish(
+    buildMatrix(inputs),
+    path.resolve(cwd, flags['--out']?.[0] ?? defaultOut),
+    flags['--baseline']?.[0] && path.resolve(cwd, flags['--baseline'][0]),
+    io,
+  );
 }
 
 /** One target of a targets file. The key is read from the variable `apiKeyEnv` names, never written in the file. */
@@ -71,23 +82,48 @@ export interface TargetEntry {
   label?: string;
 }
 
-export async function targetsCommand(argv: string[], env: NodeJS.ProcessEnv, cwd: string, defaults: ConformanceOptions, io: Io): Promise<number> {
+export async function targetsCommand(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  defaults: ConformanceOptions,
+  io: Io,
+): Promise<number> {
   const { flags, rest } = take(argv, ['--parallel', '--out', '--baseline']);
-  if (rest.length !== 1) throw new ConfigError('usage: anthropic-conformance targets FILE.json [--parallel N] [--out DIR] [--baseline OLD-matrix.json]');
-  const targets = readJson<TargetEntry[]>(path.resolve(cwd, rest[0]!), 'a targets file (a JSON array of {name, baseURL, apiKeyEnv, headers, model, label})');
+  if (rest.length !== 1)
+    throw new ConfigError(
+      'usage: anthropic-conformance targets FILE.json [--parallel N] [--out DIR] [--baseline OLD-matrix.json]',
+    );
+  const targets = readJson<TargetEntry[]>(
+    path.resolve(cwd, rest[0]!),
+    'a targets file (a JSON array of {name, baseURL, apiKeyEnv, headers, model, label})',
+  );
   if (!Array.isArray(targets) || !targets.length) throw new ConfigError(`${rest[0]}: expected a JSON array of targets`);
   const names = new Set<string>();
   for (const t of targets) {
-    if (!t?.name || !/^[\w.-]+$/.test(t.name) || names.has(t.name)) throw new ConfigError(`${rest[0]}: each target needs a unique name of letters, digits, . _ - (got ${JSON.stringify(t?.name)})`);
+    if (!t?.name || !/^[\w.-]+$/.test(t.name) || names.has(t.name))
+      throw new ConfigError(
+        `${rest[0]}: each target needs a unique name of letters, digits, . _ - (got ${JSON.stringify(t?.name)})`,
+      );
     if (!t.baseURL) throw new ConfigError(`${rest[0]}: target ${t.name} has no baseURL`);
-    if (t.apiKeyEnv && !env[t.apiKeyEnv]) throw new ConfigError(`${rest[0]}: target ${t.name}: the variable ${t.apiKeyEnv} is not set`);
+    if (t.apiKeyEnv && !env[t.apiKeyEnv])
+      throw new ConfigError(`${rest[0]}: target ${t.name}: the variable ${t.apiKeyEnv} is not set`);
     names.add(t.name);
   }
   const parallel = Number(flags['--parallel']?.[0] ?? 2);
-  if (!Number.isInteger(parallel) || parallel < 1) throw new ConfigError('--parallel must be a whole number of at least 1');
+  if (!Number.isInteger(parallel) || parallel < 1)
+    throw new ConfigError('--parallel must be a whole number of at least 1');
   const out = path.resolve(cwd, flags['--out']?.[0] ?? defaults.reportsDir ?? 'reports');
   const runs = await mapPool(targets, parallel, async (t) => {
-    const options: ConformanceOptions = { ...defaults, baseURL: t.baseURL, apiKey: t.apiKeyEnv ? env[t.apiKeyEnv] : defaults.apiKey, headers: { ...defaults.headers, ...t.headers }, model: t.model ?? defaults.model, label: t.label ?? t.name, reportsDir: path.join(out, t.name) };
+    const options: ConformanceOptions = {
+      ...defaults,
+      baseURL: t.baseURL,
+      apiKey: t.apiKeyEnv ? env[t.apiKeyEnv] : defaults.apiKey,
+      headers: { ...defaults.headers, ...t.headers },
+      model: t.model ?? defaults.model,
+      label: t.label ?? t.name,
+      reportsDir: path.join(out, t.name),
+    };
     try {
       const r = await runConformance(options);
       io.err(`${t.name}: exit ${r.exitCode}; ${r.totals.passed} passed, ${r.totals.failing} failed`);
@@ -98,7 +134,14 @@ export async function targetsCommand(argv: string[], env: NodeJS.ProcessEnv, cwd
     }
   });
   const done = runs.filter((r): r is typeof r & { results: RunResults } => 'results' in r && r.results !== undefined);
-  const gate = done.length ? publish(buildMatrix(done.map((r) => ({ results: r.results, label: r.t.label ?? r.t.name }))), out, flags['--baseline']?.[0] && path.resolve(cwd, flags['--baseline'][0]), io) : EXIT.conforms;
+  const gate = done.length
+    ? publish(
+        buildMatrix(done.map((r) => ({ results: r.results, label: r.t.label ?? r.t.name }))),
+        out,
+        flags['--baseline']?.[0] && path.resolve(cwd, flags['--baseline'][0]),
+        io,
+      )
+    : EXIT.conforms;
   // The worst of the targets' own verdicts and the matrix gate (non-conformance first, as for one run).
   const codes = [...runs.map((r) => r.code), gate];
   return codes.includes(EXIT.nonconformant) ? EXIT.nonconformant : Math.max(...codes);

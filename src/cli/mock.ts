@@ -31,23 +31,47 @@ function number(name: keyof typeof NUMBERS, raw: string | undefined): number | u
   if (raw === undefined) return undefined;
   const n = Number(raw);
   const kind = NUMBERS[name];
-  const ok = raw.trim() !== '' && Number.isFinite(n) && (kind === 'integer' ? Number.isInteger(n) && n >= 0 : kind === 'positive' ? n > 0 : kind === 'rate' ? n >= 0 && n <= 1 : n >= 0);
-  if (!ok) throw new MockUsageError(`--${name} ${JSON.stringify(raw)}: expected ${kind === 'rate' ? 'a share between 0 and 1' : kind === 'integer' ? 'a whole number' : `a ${kind} number`}`);
+  const ok =
+    raw.trim() !== '' &&
+    Number.isFinite(n) &&
+    (kind === 'integer'
+      ? Number.isInteger(n) && n >= 0
+      : kind === 'positive'
+        ? n > 0
+        : kind === 'rate'
+          ? n >= 0 && n <= 1
+          : n >= 0);
+  if (!ok)
+    throw new MockUsageError(
+      `--${name} ${JSON.stringify(raw)}: expected ${kind === 'rate' ? 'a share between 0 and 1' : kind === 'integer' ? 'a whole number' : `a ${kind} number`}`,
+    );
   return n;
 }
 
 /** Starts the mock as the command line asks (flags, then ANTHROPIC_API_KEY, ANTHROPIC_MODEL, ANTHROPIC_MOCK_MODELS, PORT). */
-export async function startMockCommand(args: string[], env: NodeJS.ProcessEnv, cwd = process.cwd()): Promise<{ server: RunningServer; banner: string; report?: string }> {
+export async function startMockCommand(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  cwd = process.cwd(),
+): Promise<{ server: RunningServer; banner: string; report?: string }> {
   const { values } = parseArgs({
     args,
-    options: { models: { type: 'string' }, report: { type: 'string' }, ...Object.fromEntries(Object.keys(NUMBERS).map((k) => [k, { type: 'string' as const }])) },
+    options: {
+      models: { type: 'string' },
+      report: { type: 'string' },
+      ...Object.fromEntries(Object.keys(NUMBERS).map((k) => [k, { type: 'string' as const }])),
+    },
     strict: true,
   });
   const v = values as Record<string, string | undefined>;
   const n = (k: keyof typeof NUMBERS) => number(k, v[k]);
   const selection = parseModelList(v.models ?? env.ANTHROPIC_MOCK_MODELS);
   const added = [...(selection.add ?? []), ...(env.ANTHROPIC_MODEL ? [env.ANTHROPIC_MODEL] : [])];
-  const limits = { requestsPerMinute: n('requests-per-minute'), inputTokensPerMinute: n('input-tokens-per-minute'), outputTokensPerMinute: n('output-tokens-per-minute') };
+  const limits = {
+    requestsPerMinute: n('requests-per-minute'),
+    inputTokensPerMinute: n('input-tokens-per-minute'),
+    outputTokensPerMinute: n('output-tokens-per-minute'),
+  };
   const enforce = Object.values(limits).some((x) => x !== undefined);
   const chaos = {
     tokensPerSecond: n('tokens-per-second'),
@@ -60,7 +84,8 @@ export async function startMockCommand(args: string[], env: NodeJS.ProcessEnv, c
     seed: n('seed'),
   };
   const rates = (chaos.overloadedRate ?? 0) + (chaos.rateLimitedRate ?? 0) + (chaos.dropRate ?? 0);
-  if (rates > 1) throw new MockUsageError(`--overloaded-rate, --rate-limited-rate and --drop-rate add up to ${rates}: at most 1`);
+  if (rates > 1)
+    throw new MockUsageError(`--overloaded-rate, --rate-limited-rate and --drop-rate add up to ${rates}: at most 1`);
   const apiKey = env.ANTHROPIC_API_KEY || 'mock-key';
   const report = v.report === undefined ? undefined : path.resolve(cwd, v.report);
   const server = await startMock(await loadContract(), {
@@ -72,8 +97,9 @@ export async function startMockCommand(args: string[], env: NodeJS.ProcessEnv, c
     rateLimits: enforce ? Object.fromEntries(Object.entries(limits).filter(([, x]) => x !== undefined)) : undefined,
     report,
   });
-  const set = Object.entries(v).filter(([k, x]) => x !== undefined && k !== 'port').map(([k, x]) => `--${k} ${x}`);
+  const set = Object.entries(v)
+    .filter(([k, x]) => x !== undefined && k !== 'port')
+    .map(([k, x]) => `--${k} ${x}`);
   const banner = `reference mock on ${server.url} (ANTHROPIC_BASE_URL=${server.url}; key from ANTHROPIC_API_KEY or "mock-key")${set.length ? `; ${set.join(' ')}` : ''}`;
   return { server, banner, report };
 }
-

@@ -13,7 +13,8 @@ export function compareRuns(argv: string[], io: { out(line: string): void }): nu
   const args = [...argv];
   const htmlAt = args.indexOf('--html');
   const html = htmlAt >= 0 ? args.splice(htmlAt, 2)[1] : undefined;
-  if (args.length !== 2) throw new ConfigError('usage: anthropic-conformance report BEFORE.json AFTER.json [--html report.html]');
+  if (args.length !== 2)
+    throw new ConfigError('usage: anthropic-conformance report BEFORE.json AFTER.json [--html report.html]');
   const [before, after] = args.map((f) => {
     try {
       return JSON.parse(readFileSync(f, 'utf8')) as RunResults;
@@ -22,7 +23,9 @@ export function compareRuns(argv: string[], io: { out(line: string): void }): nu
     }
   });
   const diff = diffRuns(after!, before, args[0]);
-  io.out(`${args[0]} (${before!.target.label}, ${before!.startedAt}) → ${args[1]} (${after!.target.label}, ${after!.startedAt})`);
+  io.out(
+    `${args[0]} (${before!.target.label}, ${before!.startedAt}) → ${args[1]} (${after!.target.label}, ${after!.startedAt})`,
+  );
   io.out(formatDiff(diff));
   if (html) writeFileSync(html, renderHtml({ ...after!, diff }));
   return diff.newFailures.length ? 1 : 0;

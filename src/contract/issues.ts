@@ -37,6 +37,10 @@ export function simplifyIssues(issues: SchemaIssue[]): SchemaIssue[] {
     .map((i) => ({ value: parentOf(i.path), branch: branchOf(i.schemaPath) }))
     .filter((m) => m.branch);
   // An issue inside such a branch, for that value (at any depth of nesting unions), is noise.
-  const kept = issues.filter((i) => !mismatched.some((m) => under(i.path, m.value) && branchesOf(i.schemaPath).includes(m.branch)));
-  return kept.filter((i) => i.keyword !== 'oneOf' || !kept.some((o) => o !== i && o.keyword !== 'oneOf' && under(o.path, i.path)));
+  const kept = issues.filter(
+    (i) => !mismatched.some((m) => under(i.path, m.value) && branchesOf(i.schemaPath).includes(m.branch)),
+  );
+  return kept.filter(
+    (i) => i.keyword !== 'oneOf' || !kept.some((o) => o !== i && o.keyword !== 'oneOf' && under(o.path, i.path)),
+  );
 }

@@ -11,9 +11,19 @@ export interface ConvertOptions {
 
 type Schema = Record<string, unknown>;
 
-const DROPPED = new Set(['example', 'examples', 'discriminator', 'xml', 'externalDocs', 'deprecated', 'readOnly', 'writeOnly']);
+const DROPPED = new Set([
+  'example',
+  'examples',
+  'discriminator',
+  'xml',
+  'externalDocs',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+]);
 
-const isBeta = (s: unknown): boolean => typeof s === 'object' && s !== null && (s as Schema)['x-anthropic-beta'] === true;
+const isBeta = (s: unknown): boolean =>
+  typeof s === 'object' && s !== null && (s as Schema)['x-anthropic-beta'] === true;
 
 export function toJsonSchema(schema: unknown, options: ConvertOptions = {}): unknown {
   const beta = options.beta ?? true;

@@ -20,7 +20,10 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** The `type` tag a union branch accepts: its enum, or everything but its `not` enum. */
 function tagOf(branch: Schema): { enum?: string[]; not?: string[] } {
   const type = (branch.properties as Record<string, Schema> | undefined)?.type;
-  return { enum: type?.enum as string[] | undefined, not: (type?.not as Schema | undefined)?.enum as string[] | undefined };
+  return {
+    enum: type?.enum as string[] | undefined,
+    not: (type?.not as Schema | undefined)?.enum as string[] | undefined,
+  };
 }
 
 function fits(branch: Schema, v: unknown): boolean {
@@ -43,17 +46,26 @@ export function newValues(schema: Schema, value: unknown): NewValue[] {
     if (s['x-reported-by']) return; // a check of its own reports it (stop_reason_known)
     for (const part of (s.allOf as Schema[] | undefined) ?? []) walk(part, v, path);
     const union = (s.oneOf ?? s.anyOf) as Schema[] | undefined;
-    if (union) walk(union.find((b) => fits(b, v)), v, path);
+    if (union)
+      walk(
+        union.find((b) => fits(b, v)),
+        v,
+        path,
+      );
     if (s['x-open-variant'] && isObject(v) && typeof v.type === 'string') {
       const tag = (s.properties as Record<string, Schema> | undefined)?.type;
-      const known = [...(((tag?.not as Schema | undefined)?.enum as string[]) ?? []), ...((tag?.['x-known-values'] as string[]) ?? [])];
+      const known = [
+        ...(((tag?.not as Schema | undefined)?.enum as string[]) ?? []),
+        ...((tag?.['x-known-values'] as string[]) ?? []),
+      ];
       if (!known.includes(v.type)) out.push({ path: `${path}/type`, value: v.type, known });
       return; // its members are unknown too: nothing more to name
     }
     const known = s['x-known-values'] as string[] | undefined;
     if (known && typeof v === 'string' && !known.includes(v)) out.push({ path, value: v, known });
     if (isObject(v) && isObject(s.properties))
-      for (const [k, p] of Object.entries(s.properties as Record<string, Schema>)) if (k in v) walk(p, v[k], `${path}/${k}`);
+      for (const [k, p] of Object.entries(s.properties as Record<string, Schema>))
+        if (k in v) walk(p, v[k], `${path}/${k}`);
     if (Array.isArray(v) && isObject(s.items)) v.forEach((x, i) => walk(s.items as Schema, x, `${path}/${i}`));
   };
   walk(schema, value, '');

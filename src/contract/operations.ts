@@ -13,14 +13,16 @@ export type OperationGroup = (typeof OPERATION_GROUPS)[number];
 /** What a 200 answer is: the checks that read a Message must never read a token count. */
 export type ResponseKind = 'message' | 'token_count' | 'model_list' | 'model';
 
-export const OPERATION_NAMES: Record<OperationId, { operationId: string; group: OperationGroup; kind: ResponseKind }> = {
-  messages: { operationId: 'createMessage', group: 'messages', kind: 'message' },
-  count_tokens: { operationId: 'countMessageTokens', group: 'count_tokens', kind: 'token_count' },
-  models_list: { operationId: 'listModels', group: 'models', kind: 'model_list' },
-  models_retrieve: { operationId: 'getModel', group: 'models', kind: 'model' },
-};
+export const OPERATION_NAMES: Record<OperationId, { operationId: string; group: OperationGroup; kind: ResponseKind }> =
+  {
+    messages: { operationId: 'createMessage', group: 'messages', kind: 'message' },
+    count_tokens: { operationId: 'countMessageTokens', group: 'count_tokens', kind: 'token_count' },
+    models_list: { operationId: 'listModels', group: 'models', kind: 'model_list' },
+    models_retrieve: { operationId: 'getModel', group: 'models', kind: 'model' },
+  };
 
 export const ALL_OPERATIONS: readonly OperationId[] = OPERATION_IDS;
 
 export const groupOf = (id: OperationId): OperationGroup => OPERATION_NAMES[id].group;
-export const operationsOf = (group: OperationGroup): OperationId[] => OPERATION_IDS.filter((id) => groupOf(id) === group);
+export const operationsOf = (group: OperationGroup): OperationId[] =>
+  OPERATION_IDS.filter((id) => groupOf(id) === group);

@@ -24,12 +24,14 @@ export interface RequestRule {
 }
 
 const thinkingOn = (b: Body) => (b.thinking as { type?: string } | undefined)?.type === 'enabled';
-const messages = (b: Body) => (Array.isArray(b.messages) ? (b.messages as Array<{ role?: string; content?: unknown }>) : []);
+const messages = (b: Body) =>
+  Array.isArray(b.messages) ? (b.messages as Array<{ role?: string; content?: unknown }>) : [];
 
 export const REQUEST_RULES: RequestRule[] = [
   {
     id: 'max_tokens_within_model_limit',
-    source: 'https://github.com/anthropics/anthropic-sdk-typescript/blob/HEAD/src/resources/messages/messages.ts (max_tokens: each model has its own ceiling)',
+    source:
+      'https://github.com/anthropics/anthropic-sdk-typescript/blob/HEAD/src/resources/messages/messages.ts (max_tokens: each model has its own ceiling)',
     violation: (b, ctx) => {
       const max = ctx.modelMaxOutputTokens[String(b.model)];
       return max !== undefined && typeof b.max_tokens === 'number' && b.max_tokens > max
@@ -50,48 +52,68 @@ export const REQUEST_RULES: RequestRule[] = [
   {
     id: 'thinking_temperature_is_1',
     source: 'https://platform.claude.com/docs/en/build-with-claude/extended-thinking',
-    violation: (b) => (thinkingOn(b) && b.temperature !== undefined && b.temperature !== 1 ? '`temperature` may only be set to 1 when thinking is enabled' : undefined),
+    violation: (b) =>
+      thinkingOn(b) && b.temperature !== undefined && b.temperature !== 1
+        ? '`temperature` may only be set to 1 when thinking is enabled'
+        : undefined,
   },
   {
     id: 'thinking_top_k_unset',
     source: 'https://platform.claude.com/docs/en/build-with-claude/extended-thinking',
-    violation: (b) => (thinkingOn(b) && b.top_k !== undefined ? '`top_k` must be unset when thinking is enabled' : undefined),
+    violation: (b) =>
+      thinkingOn(b) && b.top_k !== undefined ? '`top_k` must be unset when thinking is enabled' : undefined,
   },
   {
     id: 'thinking_top_p_range',
     source: 'https://platform.claude.com/docs/en/build-with-claude/extended-thinking',
-    violation: (b) => (thinkingOn(b) && typeof b.top_p === 'number' && b.top_p < 0.95 ? '`top_p` must be between 0.95 and 1 when thinking is enabled' : undefined),
+    violation: (b) =>
+      thinkingOn(b) && typeof b.top_p === 'number' && b.top_p < 0.95
+        ? '`top_p` must be between 0.95 and 1 when thinking is enabled'
+        : undefined,
   },
   {
     id: 'thinking_no_forced_tool',
     source: 'https://platform.claude.com/docs/en/build-with-claude/extended-thinking',
     violation: (b) => {
       const t = (b.tool_choice as { type?: string } | undefined)?.type;
-      return thinkingOn(b) && (t === 'any' || t === 'tool') ? 'Thinking may not be enabled when tool_choice forces tool use.' : undefined;
+      return thinkingOn(b) && (t === 'any' || t === 'tool')
+        ? 'Thinking may not be enabled when tool_choice forces tool use.'
+        : undefined;
     },
   },
   {
     id: 'thinking_no_prefill',
     source: 'https://platform.claude.com/docs/en/build-with-claude/extended-thinking (no prefill with thinking)',
-    violation: (b) => (thinkingOn(b) && messages(b).at(-1)?.role === 'assistant' ? 'Prefilling the assistant message is not supported when thinking is enabled.' : undefined),
+    violation: (b) =>
+      thinkingOn(b) && messages(b).at(-1)?.role === 'assistant'
+        ? 'Prefilling the assistant message is not supported when thinking is enabled.'
+        : undefined,
   },
   {
     id: 'message_content_non_empty',
     source: 'https://github.com/anthropics/claude-code/issues/6774 (the 400 for an empty message)',
     violation: (b) => {
       const list = messages(b);
-      const i = list.findIndex((m, n) => (m.content === '' || (Array.isArray(m.content) && m.content.length === 0)) && !(n === list.length - 1 && m.role === 'assistant'));
-      return i >= 0 ? `messages.${i}: all messages must have non-empty content except for the optional final assistant message` : undefined;
+      const i = list.findIndex(
+        (m, n) =>
+          (m.content === '' || (Array.isArray(m.content) && m.content.length === 0)) &&
+          !(n === list.length - 1 && m.role === 'assistant'),
+      );
+      return i >= 0
+        ? `messages.${i}: all messages must have non-empty content except for the optional final assistant message`
+        : undefined;
     },
   },
   {
     id: 'system_message_text_only',
-    source: '@anthropic-ai/sdk 1.14.0 src/resources/messages/messages.ts (SystemMessageParam.content: string | Array<TextBlockParam>; the message text is UNVERIFIED, in pydantic\'s words)',
+    source:
+      "@anthropic-ai/sdk 1.14.0 src/resources/messages/messages.ts (SystemMessageParam.content: string | Array<TextBlockParam>; the message text is UNVERIFIED, in pydantic's words)",
     violation: (b) => {
       for (const [i, m] of messages(b).entries()) {
         if (m.role !== 'system' || !Array.isArray(m.content)) continue;
         const j = (m.content as Array<{ type?: unknown }>).findIndex((x) => x?.type !== 'text');
-        if (j >= 0) return `messages.${i}.content.${j}: Input tag '${String((m.content as Array<{ type?: unknown }>)[j]?.type)}' found using 'type' does not match any of the expected tags: 'text'`;
+        if (j >= 0)
+          return `messages.${i}.content.${j}: Input tag '${String((m.content as Array<{ type?: unknown }>)[j]?.type)}' found using 'type' does not match any of the expected tags: 'text'`;
       }
       return undefined;
     },
@@ -110,7 +132,12 @@ export const REQUEST_RULES: RequestRule[] = [
     source: 'https://platform.claude.com/docs/en/api/migration-2026-10-21 (the message text is UNVERIFIED)',
     violation: (b, ctx) => {
       if (ctx.version !== '2026-10-21') return undefined;
-      const i = messages(b).findIndex((m) => m.role === 'assistant' && Array.isArray(m.content) && (m.content as Array<{ type?: string }>).some((x) => x?.type === 'document'));
+      const i = messages(b).findIndex(
+        (m) =>
+          m.role === 'assistant' &&
+          Array.isArray(m.content) &&
+          (m.content as Array<{ type?: string }>).some((x) => x?.type === 'document'),
+      );
       return i >= 0 ? `messages.${i}: document blocks are not allowed in assistant messages` : undefined;
     },
   },
@@ -121,14 +148,19 @@ export const REQUEST_RULES: RequestRule[] = [
       if (ctx.version !== '2026-10-21') return undefined;
       type Block = { type?: string; citations?: unknown; content?: unknown };
       const cited = (blocks: unknown): boolean =>
-        Array.isArray(blocks) && (blocks as Block[]).some((x) => (x?.type === 'text' && Array.isArray(x.citations) && x.citations.length > 0) || (x?.type === 'search_result' && cited(x.content)));
+        Array.isArray(blocks) &&
+        (blocks as Block[]).some(
+          (x) =>
+            (x?.type === 'text' && Array.isArray(x.citations) && x.citations.length > 0) ||
+            (x?.type === 'search_result' && cited(x.content)),
+        );
       const i = messages(b).findIndex((m) => m.role === 'user' && cited(m.content));
       return i >= 0 ? `messages.${i}: citations are not allowed on text in user messages` : undefined;
     },
   },
   {
     id: 'model_supports_prefill',
-    source: 'spec info.x-models (prefill: false); the API\'s 400 in tests/fixtures/recorded/error-400-08.json',
+    source: "spec info.x-models (prefill: false); the API's 400 in tests/fixtures/recorded/error-400-08.json",
     violation: (b, ctx) =>
       ctx.models?.[String(b.model)]?.prefill === false && messages(b).at(-1)?.role === 'assistant'
         ? 'This model does not support assistant message prefill. The conversation must end with a user message.'
@@ -136,7 +168,7 @@ export const REQUEST_RULES: RequestRule[] = [
   },
   {
     id: 'model_supports_effort',
-    source: 'spec info.x-models (effort); the API\'s 400 in tests/fixtures/recorded/error-400-07.json',
+    source: "spec info.x-models (effort); the API's 400 in tests/fixtures/recorded/error-400-07.json",
     violation: (b, ctx) => {
       const levels = ctx.models?.[String(b.model)]?.effort;
       const effort = (b.output_config as { effort?: unknown } | undefined)?.effort;
@@ -147,17 +179,23 @@ export const REQUEST_RULES: RequestRule[] = [
   },
   {
     id: 'tool_result_answers_previous_tool_use',
-    source: 'https://platform.claude.com/docs/en/agents-and-tools/tool-use/handle-tool-calls (a tool_result answers a tool_use of the turn before); the API\'s 400 as quoted in anthropics/claude-code#13460 (the message text is UNVERIFIED)',
+    source:
+      "https://platform.claude.com/docs/en/agents-and-tools/tool-use/handle-tool-calls (a tool_result answers a tool_use of the turn before); the API's 400 as quoted in anthropics/claude-code#13460 (the message text is UNVERIFIED)",
     violation: (b) => toolPairing(b, 'orphan'),
   },
   {
     id: 'tool_use_answered_next_turn',
-    source: 'https://platform.claude.com/docs/en/agents-and-tools/tool-use/handle-tool-calls (every tool_use gets its tool_result in the next turn); the API\'s 400 as quoted in anthropics/claude-code#5060 (the message text is UNVERIFIED)',
+    source:
+      "https://platform.claude.com/docs/en/agents-and-tools/tool-use/handle-tool-calls (every tool_use gets its tool_result in the next turn); the API's 400 as quoted in anthropics/claude-code#5060 (the message text is UNVERIFIED)",
     violation: (b) => toolPairing(b, 'unanswered'),
   },
 ];
 
-type Turn = { role?: string; at: number; blocks: Array<{ type?: string; id?: unknown; tool_use_id?: unknown; message: number; index: number }> };
+type Turn = {
+  role?: string;
+  at: number;
+  blocks: Array<{ type?: string; id?: unknown; tool_use_id?: unknown; message: number; index: number }>;
+};
 
 /**
  * Consecutive messages of one role are one turn (the API merges them: recorded tool-result-03.json
@@ -168,13 +206,20 @@ type Turn = { role?: string; at: number; blocks: Array<{ type?: string; id?: unk
 function toolPairing(b: Body, which: 'orphan' | 'unanswered'): string | undefined {
   const turns: Turn[] = [];
   for (const [i, m] of messages(b).entries()) {
-    const blocks = (Array.isArray(m.content) ? (m.content as Array<Record<string, unknown>>) : []).map((x, index) => ({ ...(x && typeof x === 'object' ? x : {}), message: i, index }));
+    const blocks = (Array.isArray(m.content) ? (m.content as Array<Record<string, unknown>>) : []).map((x, index) => ({
+      ...(x && typeof x === 'object' ? x : {}),
+      message: i,
+      index,
+    }));
     const last = turns.at(-1);
     if (last && last.role === m.role) last.blocks.push(...blocks);
     else turns.push({ role: m.role, at: i, blocks });
   }
   for (const [t, turn] of turns.entries()) {
-    const before = t > 0 && turns[t - 1]!.role === 'assistant' ? turns[t - 1]!.blocks.filter((x) => x.type === 'tool_use').map((x) => x.id) : [];
+    const before =
+      t > 0 && turns[t - 1]!.role === 'assistant'
+        ? turns[t - 1]!.blocks.filter((x) => x.type === 'tool_use').map((x) => x.id)
+        : [];
     if (which === 'orphan' && turn.role === 'user') {
       const orphan = turn.blocks.find((x) => x.type === 'tool_result' && !before.includes(x.tool_use_id));
       if (orphan)
@@ -216,8 +261,12 @@ export interface ModelDependentFeature {
 export const MODEL_DEPENDENT: ModelDependentFeature[] = [
   {
     id: 'sampling_restricted',
-    source: 'https://github.com/tryAGI/Anthropic/blob/HEAD/src/libs/Anthropic/openapi.yaml (temperature, top_p, top_k; 2026 deprecation: newest models accept only temperature 1, top_p >= 0.99, no top_k)',
-    uses: (b) => (b.temperature !== undefined && b.temperature !== 1) || (typeof b.top_p === 'number' && b.top_p < 0.99) || b.top_k !== undefined,
+    source:
+      'https://github.com/tryAGI/Anthropic/blob/HEAD/src/libs/Anthropic/openapi.yaml (temperature, top_p, top_k; 2026 deprecation: newest models accept only temperature 1, top_p >= 0.99, no top_k)',
+    uses: (b) =>
+      (b.temperature !== undefined && b.temperature !== 1) ||
+      (typeof b.top_p === 'number' && b.top_p < 0.99) ||
+      b.top_k !== undefined,
     message: /temperature|top_p|top_k/,
   },
   {
@@ -234,7 +283,8 @@ export const MODEL_DEPENDENT: ModelDependentFeature[] = [
   },
   {
     id: 'system_role_message',
-    source: '@anthropic-ai/sdk 1.14.0 src/resources/messages/messages.ts (SystemMessageParam, a 2026 form: "mid-conversation system blocks")',
+    source:
+      '@anthropic-ai/sdk 1.14.0 src/resources/messages/messages.ts (SystemMessageParam, a 2026 form: "mid-conversation system blocks")',
     uses: (b) => messages(b).some((m) => m.role === 'system'),
     message: /role|system/i,
   },
@@ -252,7 +302,8 @@ export const MODEL_DEPENDENT: ModelDependentFeature[] = [
   },
   {
     id: 'model_output_ceiling',
-    source: 'https://github.com/anthropics/anthropic-sdk-typescript/blob/HEAD/src/resources/messages/messages.ts (max_tokens; per-model ceilings are UNVERIFIED secondary figures)',
+    source:
+      'https://github.com/anthropics/anthropic-sdk-typescript/blob/HEAD/src/resources/messages/messages.ts (max_tokens; per-model ceilings are UNVERIFIED secondary figures)',
     uses: (b, ctx) => typeof b.max_tokens === 'number' && b.max_tokens === ctx.modelMaxOutputTokens[String(b.model)],
     message: /max_tokens/,
   },
@@ -280,6 +331,7 @@ export const OLDER_RULES: OlderRule[] = [
       '@anthropic-ai/sdk 1.14.0 src/resources/messages/messages.ts (max_tokens: "Set to `0` to populate the prompt cache without generating a response"); the older rule: https://github.com/naftiko/anthropic-sandbox/blob/HEAD/skills/create-a-message/SKILL.md ("min 1")',
     uses: (b) => b.max_tokens === 0,
     message: /max_tokens/,
-    current: 'max_tokens 0 is valid: it populates the prompt cache without generating a response (an empty content and usage); refusing it follows the older minimum of 1',
+    current:
+      'max_tokens 0 is valid: it populates the prompt cache without generating a response (an empty content and usage); refusing it follows the older minimum of 1',
   },
 ];

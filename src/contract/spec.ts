@@ -179,7 +179,13 @@ async function buildContract(specPath: string): Promise<Contract> {
     }
     return undefined;
   };
-  const operationOf = (id: OperationId, path: string, method: 'get' | 'post', operation: OpenAPIV3.OperationObject, rawOperation: OpenAPIV3.OperationObject): Operation => {
+  const operationOf = (
+    id: OperationId,
+    path: string,
+    method: 'get' | 'post',
+    operation: OpenAPIV3.OperationObject,
+    rawOperation: OpenAPIV3.OperationObject,
+  ): Operation => {
     const names = OPERATION_NAMES[id];
     const validateResponseBody = responseBodyValidator(raw, resolveResponseRefs(raw, rawOperation.responses));
     const documentedStatuses = Object.keys(operation.responses).map(Number).filter(Number.isInteger);
@@ -194,10 +200,13 @@ async function buildContract(specPath: string): Promise<Contract> {
         }),
       );
     }
-    const requestSchema = refName((rawOperation.requestBody as OpenAPIV3.RequestBodyObject | undefined)?.content?.['application/json']?.schema);
+    const requestSchema = refName(
+      (rawOperation.requestBody as OpenAPIV3.RequestBodyObject | undefined)?.content?.['application/json']?.schema,
+    );
     const ok = rawOperation.responses['200'] as OpenAPIV3.ResponseObject | OpenAPIV3.ReferenceObject | undefined;
     const responseSchema = ok && !('$ref' in ok) ? refName(ok.content?.['application/json']?.schema) : undefined;
-    const examples = ((operation.requestBody as OpenAPIV3.RequestBodyObject | undefined)?.content['application/json']?.examples ??
+    const examples = ((operation.requestBody as OpenAPIV3.RequestBodyObject | undefined)?.content['application/json']
+      ?.examples ??
       (operation as unknown as Record<string, unknown>)['x-request-examples'] ??
       {}) as Record<string, OpenAPIV3.ExampleObject>;
     return {
@@ -210,14 +219,21 @@ async function buildContract(specPath: string): Promise<Contract> {
       requestSchema,
       responseSchema,
       documentedStatuses,
-      validateRequest: (body, options = {}) => (requestSchema ? run(validator(requestSchema, options.beta ?? false), body) : []),
+      validateRequest: (body, options = {}) =>
+        requestSchema ? run(validator(requestSchema, options.beta ?? false), body) : [],
       validateResponseBody,
       validateHeaders: (status, headers) =>
         // A missing required one (request-id) is request_id_header's finding: only values are judged here.
         (headerValidators.get(status) ?? []).flatMap(({ name, fn }) => {
           const value = headers[name];
           if (value === undefined) return [];
-          return fn(value) ? [] : (fn.errors ?? []).map((e) => ({ ...toIssue(e), path: name, message: `${toIssue(e).message} (got ${JSON.stringify(String(value).slice(0, 80))})` }));
+          return fn(value)
+            ? []
+            : (fn.errors ?? []).map((e) => ({
+                ...toIssue(e),
+                path: name,
+                message: `${toIssue(e).message} (got ${JSON.stringify(String(value).slice(0, 80))})`,
+              }));
         }),
       requestExample: (name) => {
         const example = examples[name];
@@ -238,7 +254,10 @@ async function buildContract(specPath: string): Promise<Contract> {
     return op;
   };
   const messages = operationById('messages');
-  const matchers = Object.values(operations).map((op) => ({ op, re: new RegExp(`${op.path.replace(/\{[^}]+\}/g, '[^/]+')}$`) }));
+  const matchers = Object.values(operations).map((op) => ({
+    op,
+    re: new RegExp(`${op.path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+  }));
   const operation = deref.paths[messages.path]!.post!;
   const errorTypes = new Map<number, string[]>();
   for (const status of messages.documentedStatuses) {
@@ -248,7 +267,9 @@ async function buildContract(specPath: string): Promise<Contract> {
     const types = findErrorTypeEnum(schema);
     if (types) errorTypes.set(status, types);
   }
-  const versionParam = (operation.parameters as OpenAPIV3.ParameterObject[]).find((p) => p.name === 'anthropic-version');
+  const versionParam = (operation.parameters as OpenAPIV3.ParameterObject[]).find(
+    (p) => p.name === 'anthropic-version',
+  );
   const models = readModels((deref.info as unknown as Record<string, unknown>)['x-models']);
 
   return {
@@ -258,7 +279,8 @@ async function buildContract(specPath: string): Promise<Contract> {
     version: deref.info.version,
     operations,
     operation: operationById,
-    operationAt: (method, pathname) => matchers.find(({ op, re }) => op.method === method.toUpperCase() && re.test(pathname.replace(/\/+$/, '')))?.op,
+    operationAt: (method, pathname) =>
+      matchers.find(({ op, re }) => op.method === method.toUpperCase() && re.test(pathname.replace(/\/+$/, '')))?.op,
     validate: (name, value) => run(validator(name, true), value),
     validateRequest: messages.validateRequest,
     jsonSchema,
@@ -275,7 +297,12 @@ async function buildContract(specPath: string): Promise<Contract> {
     deltaTypes: Object.fromEntries(
       ((schemas.ContentBlock.oneOf as Array<Record<string, unknown>>) ?? [])
         .filter((b) => Array.isArray(b['x-delta-types']))
-        .flatMap((b) => (((b.properties as Record<string, Record<string, unknown>>).type.enum as string[]) ?? []).map((t) => [t, b['x-delta-types'] as string[]])),
+        .flatMap((b) =>
+          (((b.properties as Record<string, Record<string, unknown>>).type.enum as string[]) ?? []).map((t) => [
+            t,
+            b['x-delta-types'] as string[],
+          ]),
+        ),
     ),
     validateHeaders: messages.validateHeaders,
     models,
@@ -312,7 +339,8 @@ export function nestingDepth(value: unknown, limit = MAX_NESTING): number {
     if (typeof v !== 'object' || v === null) continue;
     if (depth > max) max = depth;
     if (max > limit) return max;
-    for (const child of Array.isArray(v) ? v : Object.values(v)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+    for (const child of Array.isArray(v) ? v : Object.values(v))
+      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
   }
   return max;
 }
@@ -320,25 +348,41 @@ export function nestingDepth(value: unknown, limit = MAX_NESTING): number {
 /** The issue a value nested past MAX_NESTING gets instead of validation. */
 function tooDeep(value: unknown): SchemaIssue[] | undefined {
   if (nestingDepth(value) <= MAX_NESTING) return undefined;
-  return [{ path: '/', keyword: 'maxNesting', message: `nested more than ${MAX_NESTING} levels deep: not validated (clients cannot parse it either)`, schemaPath: '#' }];
+  return [
+    {
+      path: '/',
+      keyword: 'maxNesting',
+      message: `nested more than ${MAX_NESTING} levels deep: not validated (clients cannot parse it either)`,
+      schemaPath: '#',
+    },
+  ];
 }
 
 /**
  * Validates response bodies by status with openapi-response-validator, against responses as the spec
  * writes them (schema `$ref`s into `raw.components`, which it resolves itself).
  */
-export function responseBodyValidator(raw: OpenAPIV3.Document, responses: Record<string, unknown>): (status: number, body: unknown) => SchemaIssue[] {
+export function responseBodyValidator(
+  raw: OpenAPIV3.Document,
+  responses: Record<string, unknown>,
+): (status: number, body: unknown) => SchemaIssue[] {
   const validator = new OpenAPIResponseValidator({
     responses: responses as never,
     components: raw.components as never,
     // Its own Ajv knows no formats: the ones the response schemas use (container.expires_at, created_at).
-    customFormats: { 'date-time': (v: string) => (fullFormats['date-time'] as { validate: (s: string) => boolean }).validate(v) },
-    errorTransformer: (openapiError: { path?: string; message: string; errorCode?: string }, ajvError: ErrorObject) => ({
+    customFormats: {
+      'date-time': (v: string) => (fullFormats['date-time'] as { validate: (s: string) => boolean }).validate(v),
+    },
+    errorTransformer: (
+      openapiError: { path?: string; message: string; errorCode?: string },
+      ajvError: ErrorObject,
+    ) => ({
       path: ajvError.instancePath.replace(/^\/response/, '') || '/',
       keyword: ajvError.keyword,
-      message: ajvError.keyword === 'additionalProperties'
-        ? `${ajvError.message} (${String((ajvError.params as { additionalProperty?: string }).additionalProperty)})`
-        : openapiError.message,
+      message:
+        ajvError.keyword === 'additionalProperties'
+          ? `${ajvError.message} (${String((ajvError.params as { additionalProperty?: string }).additionalProperty)})`
+          : openapiError.message,
       schemaPath: ajvError.schemaPath,
     }),
   } as never);
@@ -346,9 +390,12 @@ export function responseBodyValidator(raw: OpenAPIV3.Document, responses: Record
     const deep = tooDeep(body);
     if (deep) return deep;
     // The validator writes schema defaults into what it validates: give it a copy.
-    const result = validator.validateResponse(status, structuredClone(body)) as { message: string; errors?: SchemaIssue[] } | undefined;
+    const result = validator.validateResponse(status, structuredClone(body)) as
+      { message: string; errors?: SchemaIssue[] } | undefined;
     if (!result) return [];
-    return result.errors?.some((e) => e.keyword) ? simplifyIssues(result.errors) : [{ path: '/', keyword: 'status', message: result.message, schemaPath: '#/responses' }];
+    return result.errors?.some((e) => e.keyword)
+      ? simplifyIssues(result.errors)
+      : [{ path: '/', keyword: 'status', message: result.message, schemaPath: '#/responses' }];
   };
 }
 
@@ -370,9 +417,16 @@ function resolveResponseRefs(raw: OpenAPIV3.Document, responses: OpenAPIV3.Respo
 
 function toIssue(e: ErrorObject): SchemaIssue {
   let message = e.message ?? e.keyword;
-  if (e.keyword === 'additionalProperties') message += ` (${String((e.params as { additionalProperty?: string }).additionalProperty)})`;
+  if (e.keyword === 'additionalProperties')
+    message += ` (${String((e.params as { additionalProperty?: string }).additionalProperty)})`;
   if (e.keyword === 'enum') message += `: ${JSON.stringify((e.params as { allowedValues?: unknown[] }).allowedValues)}`;
-  return { path: e.instancePath || '/', keyword: e.keyword, message, schemaPath: e.schemaPath, params: e.params as Record<string, unknown> };
+  return {
+    path: e.instancePath || '/',
+    keyword: e.keyword,
+    message,
+    schemaPath: e.schemaPath,
+    params: e.params as Record<string, unknown>,
+  };
 }
 
 /** `info.x-models` as data: `id: {max_output_tokens?, alias_of?}`, its own `x-` keys skipped. */

@@ -31,7 +31,10 @@ export interface EvaluateOptions {
 /** The areas a run covers: those named (all by default), then the shard's slice of them. */
 export function selectAreas(o: Pick<EvaluateOptions, 'areas' | 'shard'>): AreaDef[] {
   const unknown = (o.areas ?? []).filter((id) => !AREAS.some((a) => a.id === id));
-  if (unknown.length) throw new ConfigError(`areas (CONTRACT_AREAS): unknown area ${unknown.map((u) => JSON.stringify(u)).join(', ')} (known: ${AREAS.map((a) => a.id).join(', ')})`);
+  if (unknown.length)
+    throw new ConfigError(
+      `areas (CONTRACT_AREAS): unknown area ${unknown.map((u) => JSON.stringify(u)).join(', ')} (known: ${AREAS.map((a) => a.id).join(', ')})`,
+    );
   const named = o.areas?.length ? AREAS.filter((a) => o.areas!.includes(a.id)) : AREAS;
   return named.filter((_, i) => !o.shard || i % o.shard[1] === o.shard[0] - 1);
 }
@@ -55,16 +58,32 @@ export async function evaluateAreas(config: RunConfig, contract: Contract, o: Ev
   });
   try {
     const ended = await Promise.race([done.then(() => 'done' as const), hung]);
-    if (ended === 'hung') for (const area of areas.slice(records.length)) records.push(hungArea(area, undefined, o.custom));
+    if (ended === 'hung')
+      for (const area of areas.slice(records.length)) records.push(hungArea(area, undefined, o.custom));
   } catch (e) {
     // A crash of ours: what finished is kept, the rest is named as the suite's failure.
-    const why = `the suite failed: ${String((e as Error)?.stack ?? e).split('\n').slice(0, 3).join(' ')}`;
+    const why = `the suite failed: ${String((e as Error)?.stack ?? e)
+      .split('\n')
+      .slice(0, 3)
+      .join(' ')}`;
     for (const area of areas.slice(records.length)) records.push(hungArea(area, why, o.custom));
   } finally {
     clearTimeout(timer);
   }
   return buildResults(
-    { baseUrl: config.baseUrl, label: o.label, redactor: run.redactor, requireFeatures: config.requireFeatures, embedded: config.embedded, profile: config.profile, scope: scopeOf(config, o), seed: config.seed, runs: config.runs, startedAt: o.startedAt.toISOString(), durationMs: Date.now() - o.startedAt.getTime() },
+    {
+      baseUrl: config.baseUrl,
+      label: o.label,
+      redactor: run.redactor,
+      requireFeatures: config.requireFeatures,
+      embedded: config.embedded,
+      profile: config.profile,
+      scope: scopeOf(config, o),
+      seed: config.seed,
+      runs: config.runs,
+      startedAt: o.startedAt.toISOString(),
+      durationMs: Date.now() - o.startedAt.getTime(),
+    },
     contract,
     records,
   );
@@ -82,7 +101,11 @@ export function scopeOf(config: RunConfig, o: Pick<EvaluateOptions, 'areas' | 's
 }
 
 /** The record of an area the run could not finish because the suite itself failed or hung (exit 5). */
-export function hungArea(area: AreaDef, reason = `the suite did not finish this area ${HARNESS_GRACE_MS / 1000} s after the run's time limit`, custom: readonly Check[] = []): AreaRecord {
+export function hungArea(
+  area: AreaDef,
+  reason = `the suite did not finish this area ${HARNESS_GRACE_MS / 1000} s after the run's time limit`,
+  custom: readonly Check[] = [],
+): AreaRecord {
   const record = serializeArea(notRunOutcome(area, reason, custom), { apiKey: '' });
   return { ...record, checks: record.checks.map((c) => ({ ...c, harnessError: true })) };
 }

@@ -50,11 +50,21 @@ export async function runConformance(options: RunOptions = {}): Promise<Conforma
     const target = await prepareTarget(options, contract);
     let results: RunResults;
     try {
-      results = await evaluateAreas(target.config, contract, { startedAt, custom: options.checks, shard: options.shard, areas: options.areas, label: options.label, onArea: options.onArea, onOutcome: options.onOutcome, casesDir: reports && `${reports.dir}/cases` });
+      results = await evaluateAreas(target.config, contract, {
+        startedAt,
+        custom: options.checks,
+        shard: options.shard,
+        areas: options.areas,
+        label: options.label,
+        onArea: options.onArea,
+        onOutcome: options.onOutcome,
+        casesDir: reports && `${reports.dir}/cases`,
+      });
     } finally {
       await target.close();
     }
-    if (reports) writeReports(reports.dir, results, { baseline: target.config.baseline, historyDir: reports.historyDir });
+    if (reports)
+      writeReports(reports.dir, results, { baseline: target.config.baseline, historyDir: reports.historyDir });
     return { ...results, exitCode: exitCode(results, target.config, notes), reportsDir: reports?.dir, notes };
   } finally {
     reports?.release();
@@ -69,7 +79,9 @@ function exitCode(r: RunResults, config: RunConfig, notes: string[]): number {
     return exitCodeOf(r.totals);
   }
   const fresh = r.diff.newFailures.length;
-  notes.push(`failOn new: ${fresh} new failure(s)${r.totals.unavailable ? `, target unavailable in ${r.totals.unavailable} check(s)` : ''}.`);
+  notes.push(
+    `failOn new: ${fresh} new failure(s)${r.totals.unavailable ? `, target unavailable in ${r.totals.unavailable} check(s)` : ''}.`,
+  );
   return exitCodeOf(r.totals, fresh);
 }
 
@@ -78,9 +90,12 @@ function checkCustom(checks: Check[]): void {
   const seen = new Set<string>();
   for (const c of checks) {
     if (!c?.id || typeof c.run !== 'function' || !Array.isArray(c.operations) || !Array.isArray(c.profiles)) {
-      throw new ConfigError(`checks: each check needs id, title, source, profiles, operations and run (use defineCheck); got ${JSON.stringify(c?.id ?? c)}`);
+      throw new ConfigError(
+        `checks: each check needs id, title, source, profiles, operations and run (use defineCheck); got ${JSON.stringify(c?.id ?? c)}`,
+      );
     }
-    if (CHECK_META[c.id] || seen.has(c.id)) throw new ConfigError(`checks: the id ${JSON.stringify(c.id)} is taken; give your check a name of its own`);
+    if (CHECK_META[c.id] || seen.has(c.id))
+      throw new ConfigError(`checks: the id ${JSON.stringify(c.id)} is taken; give your check a name of its own`);
     seen.add(c.id);
   }
 }

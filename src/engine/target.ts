@@ -26,7 +26,10 @@ export async function prepareTarget(options: ConformanceOptions, contract: Contr
   const apiKey = `mock-${randomBytes(12).toString('hex')}`;
   const mock = await startMock(contract, { apiKey, models: options.model ? [options.model] : [] });
   try {
-    return { config: { ...resolveConfig({ ...options, baseURL: mock.url, apiKey }), embedded: true }, close: () => mock.close() };
+    return {
+      config: { ...resolveConfig({ ...options, baseURL: mock.url, apiKey }), embedded: true },
+      close: () => mock.close(),
+    };
   } catch (e) {
     await mock.close();
     throw e;

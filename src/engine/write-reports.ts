@@ -8,7 +8,11 @@ import { writeResults, type RunResults } from '../report/results';
 import { renderHtml } from '../report/html';
 import { writeJunit } from '../report/junit';
 
-export function writeReports(dir: string, results: RunResults, o: { baseline?: string; historyDir?: string } = {}): void {
+export function writeReports(
+  dir: string,
+  results: RunResults,
+  o: { baseline?: string; historyDir?: string } = {},
+): void {
   writeResults(dir, results, o.baseline, o.historyDir ?? path.join(dir, 'history'));
   writeFileSync(path.join(dir, 'report.html'), renderHtml(results));
   writeJunit(results, path.join(dir, 'junit.xml'));

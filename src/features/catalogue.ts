@@ -22,7 +22,10 @@ export const FEATURES: Record<FeatureId, FeatureInfo> = {
   text: { title: 'Text messages', optional: false },
   system: { title: 'System prompt (string and blocks)', optional: false },
   streaming: { title: 'Streaming (server-sent events)', optional: false },
-  stream_accept_json: { title: 'Streams asked for with Accept: application/json (as the SDKs send them)', optional: false },
+  stream_accept_json: {
+    title: 'Streams asked for with Accept: application/json (as the SDKs send them)',
+    optional: false,
+  },
   tools: { title: 'Tools (tool_choice auto / any / tool / none)', optional: true, named: /tool/i },
   tool_streaming: { title: 'Tool calls streamed (input_json_delta)', optional: true, named: /tool|stream/i },
   parallel_tools: { title: 'Parallel tool calls', optional: true, named: /tool|parallel/i },
@@ -31,15 +34,23 @@ export const FEATURES: Record<FeatureId, FeatureInfo> = {
   documents: { title: 'Documents (PDF and plain text)', optional: true, named: /document|pdf|file|media/i },
   citations: { title: 'Citations', optional: true, named: /citation/i },
   thinking: { title: 'Extended thinking', optional: true, named: /thinking|reasoning/i },
-  thinking_round_trip: { title: 'Thinking blocks sent back (signatures)', optional: true, named: /thinking|signature|reasoning/i },
-  prefill: { title: 'Prefill (the last message is the assistant\'s)', optional: true, named: /prefill|assistant/i },
+  thinking_round_trip: {
+    title: 'Thinking blocks sent back (signatures)',
+    optional: true,
+    named: /thinking|signature|reasoning/i,
+  },
+  prefill: { title: "Prefill (the last message is the assistant's)", optional: true, named: /prefill|assistant/i },
   prompt_caching: { title: 'Prompt caching (cache_control)', optional: true, named: /cach/i },
   stop_sequences: { title: 'Stop sequences', optional: false },
   max_tokens: { title: 'max_tokens honoured', optional: false },
   version_2026_bearer: { title: 'anthropic-version 2026-10-21 with the key as Authorization: Bearer', optional: false },
   count_tokens: { title: 'Token counting (POST /v1/messages/count_tokens)', optional: true },
   models: { title: 'Models (GET /v1/models)', optional: true },
-  beta_passthrough: { title: 'Beta members with their anthropic-beta header', optional: true, named: /beta|context[ _-]?management/i },
+  beta_passthrough: {
+    title: 'Beta members with their anthropic-beta header',
+    optional: true,
+    named: /beta|context[ _-]?management/i,
+  },
 };
 
 /**
@@ -87,7 +98,8 @@ export function featureRefusal(ex: Exchange): Refusal | undefined {
   if (!res || !features.length || (ex.case.meta?.expect?.status ?? 200) !== 200) return undefined;
   if (res.status < 400 || res.status >= 500 || [401, 408, 413, 429].includes(res.status)) return undefined;
   const json = res.json as { type?: unknown; error?: { type?: unknown; message?: unknown } } | undefined;
-  if (json?.type !== 'error' || typeof json.error?.type !== 'string' || typeof json.error.message !== 'string') return undefined;
+  if (json?.type !== 'error' || typeof json.error?.type !== 'string' || typeof json.error.message !== 'string')
+    return undefined;
   const message = json.error.message;
   if (EXTRA_INPUTS.test(message)) return undefined;
   const named = features.filter((f) => FEATURES[f].optional && FEATURES[f].named?.test(message));
@@ -122,7 +134,8 @@ export function usedFeatures(ex: Exchange): FeatureId[] {
   if (cites) used.push('citations');
   if (cached || b.cache_control != null) used.push('prompt_caching');
   if (Array.isArray(b.tools) && b.tools.length) used.push('tools');
-  if (b.thinking && typeof b.thinking === 'object' && (b.thinking as { type?: unknown }).type !== 'disabled') used.push('thinking');
+  if (b.thinking && typeof b.thinking === 'object' && (b.thinking as { type?: unknown }).type !== 'disabled')
+    used.push('thinking');
   if (ex.request.headers['anthropic-beta']) used.push('beta_passthrough');
   return used;
 }

@@ -72,16 +72,29 @@ function resultEvidence(outcome: AreaOutcome, r: CaseResult): CaseEvidence | und
     return evidence;
   }
   if (outcome.notImplemented) {
-    set(tagged, outcome.skipped ? { outcome: 'refused', why: `not implemented: ${outcome.notImplemented}` } : { outcome: 'broken', why: `not implemented: ${outcome.notImplemented}`, failed: ['operation_implemented'] });
+    set(
+      tagged,
+      outcome.skipped
+        ? { outcome: 'refused', why: `not implemented: ${outcome.notImplemented}` }
+        : { outcome: 'broken', why: `not implemented: ${outcome.notImplemented}`, failed: ['operation_implemented'] },
+    );
     return evidence;
   }
   const found = failuresOn(outcome, r);
   // A feature is broken by what breaks its clients (checks/impact.ts) or by a check that speaks for
   // it; a deviation on the same answer (a missing request-id) is a finding, not a broken feature.
-  const errors = found.filter((f) => nonconformance(f) && (impactOf(f.checkId, f.severity) === 'breaks_clients' || CHECK_FEATURES[f.checkId] !== undefined));
-  const warned = (f: FeatureId) => uniq(found.filter((x) => x.severity === 'warning' && owned(x.checkId, tagged).includes(f)).map((x) => x.checkId));
+  const errors = found.filter(
+    (f) =>
+      nonconformance(f) &&
+      (impactOf(f.checkId, f.severity) === 'breaks_clients' || CHECK_FEATURES[f.checkId] !== undefined),
+  );
+  const warned = (f: FeatureId) =>
+    uniq(found.filter((x) => x.severity === 'warning' && owned(x.checkId, tagged).includes(f)).map((x) => x.checkId));
   if (found.some((x) => x.category !== 'nonconformance') || ex.unavailable) {
-    set(tagged, { outcome: 'not_tested', why: 'the target was unavailable (overloaded or unreachable) for this request' });
+    set(tagged, {
+      outcome: 'not_tested',
+      why: 'the target was unavailable (overloaded or unreachable) for this request',
+    });
     return evidence;
   }
   const refusal = featureRefusal(ex);
@@ -92,11 +105,14 @@ function resultEvidence(outcome: AreaOutcome, r: CaseResult): CaseEvidence | und
     return evidence;
   }
   const broken = new Map<FeatureId, string[]>();
-  for (const e of errors) for (const f of owned(e.checkId, tagged)) broken.set(f, uniq([...(broken.get(f) ?? []), e.checkId]));
+  for (const e of errors)
+    for (const f of owned(e.checkId, tagged)) broken.set(f, uniq([...(broken.get(f) ?? []), e.checkId]));
   for (const f of tagged) {
     const failed = broken.get(f);
     const w = warned(f);
-    evidence.features[f] = failed ? { outcome: 'broken', why: `failed: ${failed.join(', ')}`, failed, ...(w.length ? { warned: w } : {}) } : { outcome: 'passed', ...(w.length ? { warned: w } : {}) };
+    evidence.features[f] = failed
+      ? { outcome: 'broken', why: `failed: ${failed.join(', ')}`, failed, ...(w.length ? { warned: w } : {}) }
+      : { outcome: 'passed', ...(w.length ? { warned: w } : {}) };
   }
   return evidence;
 }
@@ -104,12 +120,20 @@ function resultEvidence(outcome: AreaOutcome, r: CaseResult): CaseEvidence | und
 /** The evidence an area's outcome gives about the features its cases exercise (sent and unsent). */
 export function caseEvidence(outcome: AreaOutcome): CaseEvidence[] {
   const sent = outcome.results.flatMap((r) => resultEvidence(outcome, r) ?? []);
-  const unsent = (outcome.unsent ?? []).map((u) => ({ case: u.name, area: outcome.area.id, features: Object.fromEntries(u.features.map((f) => [f, { outcome: u.verdict, why: u.reason }])) }));
+  const unsent = (outcome.unsent ?? []).map((u) => ({
+    case: u.name,
+    area: outcome.area.id,
+    features: Object.fromEntries(u.features.map((f) => [f, { outcome: u.verdict, why: u.reason }])),
+  }));
   return [...sent, ...unsent];
 }
 
 /** Why a feature got its verdict, in one line. */
-function reasonOf(verdict: FeatureVerdict, outcomes: Array<{ case: string; o: CaseFeatureOutcome }>, required: boolean): string {
+function reasonOf(
+  verdict: FeatureVerdict,
+  outcomes: Array<{ case: string; o: CaseFeatureOutcome }>,
+  required: boolean,
+): string {
   const pick = (kind: CaseFeatureOutcome['outcome']) => outcomes.filter((x) => x.o.outcome === kind);
   const first = (kind: CaseFeatureOutcome['outcome']) => pick(kind)[0];
   switch (verdict) {
@@ -124,7 +148,7 @@ function reasonOf(verdict: FeatureVerdict, outcomes: Array<{ case: string; o: Ca
     case 'supported':
       return `${pick('passed').length} request(s): every check passed`;
     case 'not_applicable':
-      return first('not_applicable')!.o.why ?? 'the target\'s answers never reached it';
+      return first('not_applicable')!.o.why ?? "the target's answers never reached it";
     default: {
       const why = uniq(pick('not_tested').map((x) => x.o.why ?? 'not sent'));
       return why.length ? why.slice(0, 3).join('; ') : 'no request in this run exercises it';
@@ -141,8 +165,17 @@ export function featureVerdicts(evidence: CaseEvidence[], required: readonly Fea
   return FEATURE_IDS.map((id) => {
     const outcomes = evidence.flatMap((e) => (e.features[id] ? [{ case: e.case, o: e.features[id]! }] : []));
     const has = (kind: CaseFeatureOutcome['outcome']) => outcomes.some((x) => x.o.outcome === kind);
-    const verdict: FeatureVerdict = has('broken') ? 'broken' : has('refused') ? 'refused' : has('passed') ? 'supported' : has('not_applicable') ? 'not_applicable' : 'not_tested';
-    const names = (kind: CaseFeatureOutcome['outcome']) => uniq(outcomes.filter((x) => x.o.outcome === kind).map((x) => x.case));
+    const verdict: FeatureVerdict = has('broken')
+      ? 'broken'
+      : has('refused')
+        ? 'refused'
+        : has('passed')
+          ? 'supported'
+          : has('not_applicable')
+            ? 'not_applicable'
+            : 'not_tested';
+    const names = (kind: CaseFeatureOutcome['outcome']) =>
+      uniq(outcomes.filter((x) => x.o.outcome === kind).map((x) => x.case));
     return {
       id,
       title: FEATURES[id].title,
@@ -157,4 +190,5 @@ export function featureVerdicts(evidence: CaseEvidence[], required: readonly Fea
 }
 
 /** Verdicts straight from a run's area outcomes (programmatic runs, tests). */
-export const verdictsOf = (outcomes: AreaOutcome[], required: readonly FeatureId[] = []) => featureVerdicts(outcomes.flatMap(caseEvidence), required);
+export const verdictsOf = (outcomes: AreaOutcome[], required: readonly FeatureId[] = []) =>
+  featureVerdicts(outcomes.flatMap(caseEvidence), required);

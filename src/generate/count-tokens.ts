@@ -14,10 +14,12 @@ import { negativeCases } from './negative';
 
 type Body = Record<string, unknown>;
 
-const props = (contract: Contract, schema: string | undefined): string[] => (schema ? Object.keys((contract.jsonSchema(schema, { beta: true }).properties ?? {}) as Body) : []);
+const props = (contract: Contract, schema: string | undefined): string[] =>
+  schema ? Object.keys((contract.jsonSchema(schema, { beta: true }).properties ?? {}) as Body) : [];
 
 /** The request fields count_tokens takes (its spec schema's properties). */
-export const countTokensFields = (contract: Contract): string[] => props(contract, contract.operation('count_tokens').requestSchema);
+export const countTokensFields = (contract: Contract): string[] =>
+  props(contract, contract.operation('count_tokens').requestSchema);
 
 /** Fields of a Messages body that count_tokens does not take: the generation ones. */
 export function generationFields(contract: Contract): string[] {
@@ -38,7 +40,10 @@ const ok = (mode: 'positive' | 'boundary', description: string) => ({ mode, desc
 const name = (n: string) => `count_tokens/${n}`;
 
 /** The smallest valid count body: the area's probe. */
-export const smallestCountBody = (o: GenOptions): Body => ({ model: o.model, messages: [{ role: 'user', content: 'Hello' }] });
+export const smallestCountBody = (o: GenOptions): Body => ({
+  model: o.model,
+  messages: [{ role: 'user', content: 'Hello' }],
+});
 
 /** `n` generated valid bodies (same seed, same bodies), as count bodies. */
 export function countValidCases(o: GenOptions, seed: number, n: number): RequestCase[] {
@@ -69,11 +74,20 @@ export function countBoundaryCases(o: GenOptions): RequestCase[] {
     out.push({ ...c, name: name(c.name), operation: 'count_tokens', body });
   }
   // tool_choice is forced only with tools; boundary.ts offers tools alone.
-  const tool = { name: 'get_weather', description: 'Get the weather for a city.', input_schema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } };
+  const tool = {
+    name: 'get_weather',
+    description: 'Get the weather for a city.',
+    input_schema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+  };
   out.push({
     name: name('boundary/tools_tool_choice'),
     operation: 'count_tokens',
-    body: { ...smallestCountBody(o), messages: [{ role: 'user', content: 'What is the weather in Paris?' }], tools: [tool], tool_choice: { type: 'tool', name: 'get_weather' } },
+    body: {
+      ...smallestCountBody(o),
+      messages: [{ role: 'user', content: 'What is the weather in Paris?' }],
+      tools: [tool],
+      tool_choice: { type: 'tool', name: 'get_weather' },
+    },
     meta: ok('boundary', 'a tool and a tool_choice forcing it'),
   });
   return out;
@@ -119,7 +133,15 @@ export function countNegativeCases(o: GenOptions): RequestCase[] {
 /** Keys, version and model enforced as on /v1/messages: 401, 400, 404. */
 export function countAuthCases(o: GenOptions, unknownModel: string): RequestCase[] {
   const body = smallestCountBody(o);
-  const c = (n: string, headers: RequestCase['headers'], status: number, errorType: string, rule: string, b: Body = body, path?: string): RequestCase => ({
+  const c = (
+    n: string,
+    headers: RequestCase['headers'],
+    status: number,
+    errorType: string,
+    rule: string,
+    b: Body = body,
+    path?: string,
+  ): RequestCase => ({
     name: name(`auth/${n}`),
     operation: 'count_tokens',
     body: b,
@@ -128,8 +150,30 @@ export function countAuthCases(o: GenOptions, unknownModel: string): RequestCase
   });
   return [
     c('no_key', { 'x-api-key': null }, 401, 'authentication_error', 'a missing key gets 401 authentication_error'),
-    c('wrong_key', { 'x-api-key': 'sk-ant-api03-wrong-key-for-conformance-test' }, 401, 'authentication_error', 'a wrong key gets 401 authentication_error'),
-    c('no_version', { 'anthropic-version': null }, 400, 'invalid_request_error', 'a missing anthropic-version gets 400', body, 'anthropic-version'),
-    c('unknown_model', undefined, 404, 'not_found_error', 'an unknown model gets 404 not_found_error (https://platform.claude.com/docs/en/api/errors)', { ...body, model: unknownModel }, 'model'),
+    c(
+      'wrong_key',
+      { 'x-api-key': 'sk-ant-api03-wrong-key-for-conformance-test' },
+      401,
+      'authentication_error',
+      'a wrong key gets 401 authentication_error',
+    ),
+    c(
+      'no_version',
+      { 'anthropic-version': null },
+      400,
+      'invalid_request_error',
+      'a missing anthropic-version gets 400',
+      body,
+      'anthropic-version',
+    ),
+    c(
+      'unknown_model',
+      undefined,
+      404,
+      'not_found_error',
+      'an unknown model gets 404 not_found_error (https://platform.claude.com/docs/en/api/errors)',
+      { ...body, model: unknownModel },
+      'model',
+    ),
   ];
 }

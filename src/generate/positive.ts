@@ -30,10 +30,13 @@ type Block = Record<string, unknown>;
 export const NOT_GENERATED: Record<string, string> = {
   container: 'a container id only exists after a code-execution answer',
   inference_geo: 'valid regions depend on the deployment (the SDK types give no list)',
-  output_config: 'effort levels are model-specific: a model without them answers 400 (recorded 400 "does not support effort level")',
+  output_config:
+    'effort levels are model-specific: a model without them answers 400 (recorded 400 "does not support effort level")',
   cache_control: 'the top-level form is a 2026 addition; block-level cache_control is generated',
-  speed: '"fast" is a per-model research preview (@anthropic-ai/sdk 1.14.0 messages.ts MessageCreateParams.speed): a model without it answers 400',
-  diagnostics: 'previous_message_id names an earlier answer of the same client (@anthropic-ai/sdk 1.14.0 messages.ts DiagnosticsParam)',
+  speed:
+    '"fast" is a per-model research preview (@anthropic-ai/sdk 1.14.0 messages.ts MessageCreateParams.speed): a model without it answers 400',
+  diagnostics:
+    'previous_message_id names an earlier answer of the same client (@anthropic-ai/sdk 1.14.0 messages.ts DiagnosticsParam)',
 };
 
 export interface GenOptions {
@@ -55,18 +58,36 @@ export function validBody(o: GenOptions): fc.Arbitrary<Body> {
   const cap = o.maxTokensCap ?? 64;
   const cacheControl = arbitraryFor(s('CacheControl'));
 
-  const textBlock = fc.record({ type: fc.constant('text'), text: messageText, cache_control: cacheControl }, { requiredKeys: ['type', 'text'] });
+  const textBlock = fc.record(
+    { type: fc.constant('text'), text: messageText, cache_control: cacheControl },
+    { requiredKeys: ['type', 'text'] },
+  );
   // The media types come from the spec; the bytes match the type (servers sniff them).
-  const imageBlock = (arbitraryFor((s('Base64ImageSource').properties as Record<string, Block>).media_type!) as fc.Arbitrary<string>)
+  const imageBlock = (
+    arbitraryFor((s('Base64ImageSource').properties as Record<string, Block>).media_type!) as fc.Arbitrary<string>
+  )
     .filter((media_type) => TINY_IMAGES[media_type] !== undefined)
     .map((media_type) => ({ type: 'image', source: { type: 'base64', media_type, data: TINY_IMAGES[media_type] } }));
-  const documentBlock = messageText.map((data) => ({ type: 'document', source: { type: 'text', media_type: 'text/plain', data } }));
+  const documentBlock = messageText.map((data) => ({
+    type: 'document',
+    source: { type: 'text', media_type: 'text/plain', data },
+  }));
   const userContent = fc.oneof(
     messageText,
-    fc.array(fc.oneof({ weight: 4, arbitrary: textBlock }, { weight: 1, arbitrary: imageBlock }, { weight: 1, arbitrary: documentBlock }), { minLength: 1, maxLength: 3 }).map(
-      // A user turn needs some text to answer: images and documents come with a question.
-      (blocks) => (blocks.some((b) => b.type === 'text') ? blocks : [...blocks, { type: 'text', text: 'What is this?' }]),
-    ),
+    fc
+      .array(
+        fc.oneof(
+          { weight: 4, arbitrary: textBlock },
+          { weight: 1, arbitrary: imageBlock },
+          { weight: 1, arbitrary: documentBlock },
+        ),
+        { minLength: 1, maxLength: 3 },
+      )
+      .map(
+        // A user turn needs some text to answer: images and documents come with a question.
+        (blocks) =>
+          blocks.some((b) => b.type === 'text') ? blocks : [...blocks, { type: 'text', text: 'What is this?' }],
+      ),
   );
 
   const toolName = arbitraryFor((s('CustomTool').properties as Record<string, Block>).name!) as fc.Arbitrary<string>;
@@ -84,17 +105,34 @@ export function validBody(o: GenOptions): fc.Arbitrary<Body> {
   // between_tools (a 2026 kind a model may lack, with no rule that spans fields) is sent once, by
   // boundary/thinking_between_tools, not drawn: the random bodies, and a seed's replay, stay as they were.
   const thinkingKinds = prop('thinking');
-  const drawn = { ...thinkingKinds, oneOf: ((thinkingKinds.oneOf as Block[] | undefined) ?? []).filter((b) => !((b.properties as Record<string, Block> | undefined)?.type?.enum as unknown[] | undefined)?.includes('between_tools')) };
+  const drawn = {
+    ...thinkingKinds,
+    oneOf: ((thinkingKinds.oneOf as Block[] | undefined) ?? []).filter(
+      (b) =>
+        !((b.properties as Record<string, Block> | undefined)?.type?.enum as unknown[] | undefined)?.includes(
+          'between_tools',
+        ),
+    ),
+  };
   const thinking = arbitraryFor(drawn, { cap: 256 }) as fc.Arbitrary<{ type: string; budget_tokens?: number }>;
 
   const conversation = (toolList: Array<{ name: string; input_schema: Block }> | undefined) =>
     fc.oneof(
       userContent.map((content) => [{ role: 'user', content }]),
       fc.array(fc.tuple(userContent, messageText), { minLength: 1, maxLength: 3 }).chain(([...pairs]) =>
-        userContent.map((last) => [...pairs.flatMap(([u, a]) => [{ role: 'user', content: u }, { role: 'assistant', content: a }]), { role: 'user', content: last }]),
+        userContent.map((last) => [
+          ...pairs.flatMap(([u, a]) => [
+            { role: 'user', content: u },
+            { role: 'assistant', content: a },
+          ]),
+          { role: 'user', content: last },
+        ]),
       ),
       // Prefill: the answer continues the last assistant turn.
-      fc.tuple(userContent, fc.constantFrom('Sure,', 'The answer is')).map(([u, a]) => [{ role: 'user', content: u }, { role: 'assistant', content: a }]),
+      fc.tuple(userContent, fc.constantFrom('Sure,', 'The answer is')).map(([u, a]) => [
+        { role: 'user', content: u },
+        { role: 'assistant', content: a },
+      ]),
       ...(toolList ? [toolRoundTrip(toolList, userContent, o.unforgeable ?? false)] : []),
     );
 
@@ -112,9 +150,15 @@ export function validBody(o: GenOptions): fc.Arbitrary<Body> {
           fc.record({ top_p: arbitraryFor(prop('top_p')) }),
           fc.record({ top_k: arbitraryFor(prop('top_k'), { cap: 500 }) }),
         ),
-        stop_sequences: fc.array(messageText.map((t) => t.split(' ')[0]!), { minLength: 1, maxLength: 3 }),
+        stop_sequences: fc.array(
+          messageText.map((t) => t.split(' ')[0]!),
+          { minLength: 1, maxLength: 3 },
+        ),
         stream: fc.boolean(),
-        metadata: arbitraryFor(prop('metadata'), { cap: 64 }).filter((m) => typeof (m as { user_id?: unknown }).user_id !== 'string' || /\S/.test((m as { user_id: string }).user_id)),
+        metadata: arbitraryFor(prop('metadata'), { cap: 64 }).filter(
+          (m) =>
+            typeof (m as { user_id?: unknown }).user_id !== 'string' || /\S/.test((m as { user_id: string }).user_id),
+        ),
         service_tier: arbitraryFor(prop('service_tier')),
         thinking,
       },
@@ -156,26 +200,38 @@ function withThinking(body: Body, thinking: { type: string; budget_tokens?: numb
   const messages = body.messages as Array<{ role: string }>;
   if (messages.at(-1)?.role === 'assistant') messages.pop();
   // A tool_use turn replayed under thinking must carry its thinking block: keep such turns out.
-  if (messages.some((m) => m.role === 'assistant' && Array.isArray((m as { content?: unknown }).content))) body.messages = [messages[0]];
+  if (messages.some((m) => m.role === 'assistant' && Array.isArray((m as { content?: unknown }).content)))
+    body.messages = [messages[0]];
 }
 
 /** user → assistant tool_use → user tool_result with the same id (https://github.com/anthropics/anthropic-sdk-typescript/blob/HEAD/src/resources/messages/messages.ts, ToolResultBlockParam). */
-function toolRoundTrip(toolList: Array<{ name: string; input_schema: Block }>, userContent: fc.Arbitrary<unknown>, unforgeable: boolean) {
+function toolRoundTrip(
+  toolList: Array<{ name: string; input_schema: Block }>,
+  userContent: fc.Arbitrary<unknown>,
+  unforgeable: boolean,
+) {
   const id = fc.stringMatching(/^[a-zA-Z0-9]{24}$/).map((x) => `toolu_${x}`);
   const resultContent = fc.oneof(fc.constantFrom('Sunny, 21°C', '42'), fc.constant([{ type: 'text', text: 'done' }]));
-  return fc.tuple(userContent, id, resultContent, fc.boolean(), fc.boolean()).map(([u, toolUseId, content, isError, withThinkingBlocks]) => {
-    const t = toolList[0]!;
-    const assistant: Block[] = [{ type: 'tool_use', id: toolUseId, name: t.name, input: minimalInstance(t.input_schema) }];
-    if (unforgeable && withThinkingBlocks)
-      assistant.unshift({ type: 'thinking', thinking: 'I should call the tool.', signature: 'c2lnbmF0dXJl' }, { type: 'redacted_thinking', data: 'cmVkYWN0ZWQ=' });
-    const result: Block = { type: 'tool_result', tool_use_id: toolUseId, content };
-    if (isError) result.is_error = false;
-    return [
-      { role: 'user', content: u },
-      { role: 'assistant', content: assistant },
-      { role: 'user', content: [result] },
-    ];
-  });
+  return fc
+    .tuple(userContent, id, resultContent, fc.boolean(), fc.boolean())
+    .map(([u, toolUseId, content, isError, withThinkingBlocks]) => {
+      const t = toolList[0]!;
+      const assistant: Block[] = [
+        { type: 'tool_use', id: toolUseId, name: t.name, input: minimalInstance(t.input_schema) },
+      ];
+      if (unforgeable && withThinkingBlocks)
+        assistant.unshift(
+          { type: 'thinking', thinking: 'I should call the tool.', signature: 'c2lnbmF0dXJl' },
+          { type: 'redacted_thinking', data: 'cmVkYWN0ZWQ=' },
+        );
+      const result: Block = { type: 'tool_result', tool_use_id: toolUseId, content };
+      if (isError) result.is_error = false;
+      return [
+        { role: 'user', content: u },
+        { role: 'assistant', content: assistant },
+        { role: 'user', content: [result] },
+      ];
+    });
 }
 
 /**
@@ -195,5 +251,6 @@ function limitCacheControl(body: Body): void {
     }
   };
   if (Array.isArray(body.system)) (body.system as Block[]).forEach(visit);
-  for (const m of body.messages as Array<{ content: unknown }>) if (Array.isArray(m.content)) (m.content as Block[]).forEach(visit);
+  for (const m of body.messages as Array<{ content: unknown }>)
+    if (Array.isArray(m.content)) (m.content as Block[]).forEach(visit);
 }

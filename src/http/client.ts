@@ -7,7 +7,15 @@
  */
 import type { RunConfig } from '../config';
 import { BudgetExhausted, type Budget } from './budget';
-import { isStreamCase, outputTokenCost, type Exchange, type ReceivedResponse, type RequestCase, type SentRequest, type TransportError } from './exchange';
+import {
+  isStreamCase,
+  outputTokenCost,
+  type Exchange,
+  type ReceivedResponse,
+  type RequestCase,
+  type SentRequest,
+  type TransportError,
+} from './exchange';
 import type { Operation } from '../contract/spec';
 import { errorEventType, RETRY_STATUSES, retryDelayMs, TRANSIENT_ERROR_TYPES } from './retry';
 import { requestClock, type Limits, type RequestClock } from './deadline';
@@ -89,7 +97,10 @@ export async function send(target: Target, c: RequestCase, { budget, route }: Se
     // 429 / 529, and a 200 stream that carries an overload `error` event (the API failing
     // mid-request, tests/fixtures/recorded/stream-error-01.json): retried, and unavailable when
     // retries run out.
-    if (result.response && (RETRY_STATUSES.has(result.response.status) || (!result.error && hasTransientErrorEvent(result.response)))) {
+    if (
+      result.response &&
+      (RETRY_STATUSES.has(result.response.status) || (!result.error && hasTransientErrorEvent(result.response)))
+    ) {
       const delay = retryAfter(result.response.headers);
       if (delay === undefined) return finish(undefined, result.response, true);
       retried.push(result.response);
@@ -107,13 +118,21 @@ export async function send(target: Target, c: RequestCase, { budget, route }: Se
     return finish(result.error, result.response, false);
   }
 
-  function finish(transportError: TransportError | undefined, response: ReceivedResponse | undefined, unavailable: boolean): Exchange {
+  function finish(
+    transportError: TransportError | undefined,
+    response: ReceivedResponse | undefined,
+    unavailable: boolean,
+  ): Exchange {
     return { case: c, request, response, transportError, retried, unavailable, durationMs: Date.now() - started };
   }
 }
 
 const hasTransientErrorEvent = (res: ReceivedResponse): boolean =>
-  res.events?.some((e) => (e.event === 'error' || /^\s*\{\s*"type"\s*:\s*"error"/.test(e.data)) && TRANSIENT_ERROR_TYPES.has(errorEventType(e.data) ?? 'overloaded_error')) ?? false;
+  res.events?.some(
+    (e) =>
+      (e.event === 'error' || /^\s*\{\s*"type"\s*:\s*"error"/.test(e.data)) &&
+      TRANSIENT_ERROR_TYPES.has(errorEventType(e.data) ?? 'overloaded_error'),
+  ) ?? false;
 
 /** A connection the server closed (not one it refused: a closed port fails at once). */
 const isDroppedConnection = (e: TransportError): boolean =>
@@ -131,7 +150,12 @@ interface AttemptResult {
  * whole-request deadline (which also bounds a JSON answer's headers: they come only when the answer
  * is ready), and the run's deadline. Whatever the server does, the attempt ends by the deadline.
  */
-async function attemptOnce(req: SentRequest, clock: RequestClock, started: number, stream: boolean): Promise<AttemptResult> {
+async function attemptOnce(
+  req: SentRequest,
+  clock: RequestClock,
+  started: number,
+  stream: boolean,
+): Promise<AttemptResult> {
   const controller = new AbortController();
   let timedOut: TransportError | undefined;
   const stop = (error: TransportError) => {
@@ -139,13 +163,17 @@ async function attemptOnce(req: SentRequest, clock: RequestClock, started: numbe
     controller.abort();
   };
   const { quietMs } = clock;
-  const arm = (kind: 'timeout' | 'idle', message: string, ms = quietMs) => setTimeout(() => stop({ kind, message }), ms);
+  const arm = (kind: 'timeout' | 'idle', message: string, ms = quietMs) =>
+    setTimeout(() => stop({ kind, message }), ms);
   const deadlineTimer = setTimeout(
     () =>
       stop(
         clock.byRun
           ? { kind: 'run_limit', message: 'the run reached CONTRACT_RUN_TIMEOUT_MS before this request was answered' }
-          : { kind: 'deadline', message: `the whole request took longer than ${clock.wholeMs} ms (CONTRACT_TIMEOUT_MS plus max_tokens at CONTRACT_MIN_TOKENS_PER_SECOND)` },
+          : {
+              kind: 'deadline',
+              message: `the whole request took longer than ${clock.wholeMs} ms (CONTRACT_TIMEOUT_MS plus max_tokens at CONTRACT_MIN_TOKENS_PER_SECOND)`,
+            },
       ),
     Math.max(0, clock.deadline - Date.now()),
   );
@@ -163,9 +191,21 @@ async function attemptOnce(req: SentRequest, clock: RequestClock, started: numbe
   async function receive(): Promise<AttemptResult> {
     let res: Response;
     try {
-      res = await fetch(req.url, { method: req.method, headers: req.headers, body: req.method === 'GET' ? undefined : req.body, signal: controller.signal, redirect: 'manual' });
+      res = await fetch(req.url, {
+        method: req.method,
+        headers: req.headers,
+        body: req.method === 'GET' ? undefined : req.body,
+        signal: controller.signal,
+        redirect: 'manual',
+      });
     } catch (e) {
-      return { error: timedOut ?? invalidHttp(e, req.url, 'status line and headers') ?? { kind: 'connect', message: describeFetchError(e, req.url) } };
+      return {
+        error: timedOut ??
+          invalidHttp(e, req.url, 'status line and headers') ?? {
+            kind: 'connect',
+            message: describeFetchError(e, req.url),
+          },
+      };
     }
     const headers: Record<string, string> = {};
     res.headers.forEach((value, name) => {
@@ -174,7 +214,8 @@ async function attemptOnce(req: SentRequest, clock: RequestClock, started: numbe
     const response: ReceivedResponse = { status: res.status, headers, text: '', headersMs: Date.now() - started };
     // A stream is a stream because the request asked for one: a 2xx answer to `stream: true` is
     // decoded as SSE whatever its Content-Type says (content_type_conformance reports the header).
-    const isStream = /^text\/event-stream/i.test(headers['content-type'] ?? '') || (stream && res.status >= 200 && res.status < 300);
+    const isStream =
+      /^text\/event-stream/i.test(headers['content-type'] ?? '') || (stream && res.status >= 200 && res.status < 300);
     const events: SseEvent[] = [];
     const sse = isStream ? createSseDecoder((e) => events.push({ ...e, atMs: Date.now() - started })) : undefined;
     // The body is kept as bytes and decoded once at the end: decoding and concatenating per chunk
@@ -201,7 +242,11 @@ async function attemptOnce(req: SentRequest, clock: RequestClock, started: numbe
         }
       }
     } catch (e) {
-      error ??= timedOut ?? invalidHttp(e, req.url, 'body') ?? { kind: 'reset', message: `the connection broke while reading the body: ${describeFetchError(e, req.url)}` };
+      error ??= timedOut ??
+        invalidHttp(e, req.url, 'body') ?? {
+          kind: 'reset',
+          message: `the connection broke while reading the body: ${describeFetchError(e, req.url)}`,
+        };
     }
     const body = Buffer.concat(chunks);
     chunks.length = 0;

@@ -22,7 +22,10 @@ export function toCurl(req: SentRequest, secrets: Redactor | string, o: CurlOpti
   for (const [name, value] of Object.entries(req.headers)) {
     if (apiKey && r.isSecretHeader(name) && value.includes(apiKey)) {
       // Double quotes so that the shell expands the variable; the rest of the value escaped for them.
-      const shown = value.split(apiKey).map((part) => part.replace(/["\\$`]/g, '\\$&')).join('$ANTHROPIC_API_KEY');
+      const shown = value
+        .split(apiKey)
+        .map((part) => part.replace(/["\\$`]/g, '\\$&'))
+        .join('$ANTHROPIC_API_KEY');
       lines.push(`-H "${name}: ${shown}"`);
     } else if (r.isSecretHeader(name)) {
       lines.push(`-H ${shellQuote(`${name}: ${filteredValue(name, value)}`)}`);
@@ -32,6 +35,10 @@ export function toCurl(req: SentRequest, secrets: Redactor | string, o: CurlOpti
   }
   // A GET (the models endpoints) sends no body.
   if (req.method === 'GET' && !req.body) return lines.join(' \\\n  ');
-  lines.push(o.bodyFile ? `--data-binary ${/^[\w./-]+$/.test(o.bodyFile) ? `@${o.bodyFile}` : shellQuote(`@${o.bodyFile}`)}` : `--data-raw ${shellQuote(r.text(req.body))}`);
+  lines.push(
+    o.bodyFile
+      ? `--data-binary ${/^[\w./-]+$/.test(o.bodyFile) ? `@${o.bodyFile}` : shellQuote(`@${o.bodyFile}`)}`
+      : `--data-raw ${shellQuote(r.text(req.body))}`,
+  );
   return lines.join(' \\\n  ');
 }

@@ -27,7 +27,12 @@ export const wholeRequestMs = (limits: Limits, c: RequestCase): number =>
 export function requestClock(limits: Limits, c: RequestCase, now = Date.now()): RequestClock {
   const wholeMs = wholeRequestMs(limits, c);
   const own = now + wholeMs;
-  return { quietMs: limits.timeoutMs, deadline: Math.min(own, limits.runDeadline), byRun: limits.runDeadline < own, wholeMs };
+  return {
+    quietMs: limits.timeoutMs,
+    deadline: Math.min(own, limits.runDeadline),
+    byRun: limits.runDeadline < own,
+    wholeMs,
+  };
 }
 
 /** The run's deadline has passed (nothing more may be sent). */

@@ -119,7 +119,8 @@ export interface ReceivedResponse {
 }
 
 /** invalid_http: the server answered, but not in HTTP (its parser refused the answer): non-conformance, never unavailability. */
-export type TransportErrorKind = 'connect' | 'timeout' | 'idle' | 'deadline' | 'run_limit' | 'reset' | 'too_large' | 'budget' | 'invalid_http';
+export type TransportErrorKind =
+  'connect' | 'timeout' | 'idle' | 'deadline' | 'run_limit' | 'reset' | 'too_large' | 'budget' | 'invalid_http';
 
 export interface TransportError {
   kind: TransportErrorKind;

@@ -16,7 +16,11 @@ interface ParserError {
 
 /** The parser error inside a fetch failure (it is the cause of fetch's TypeError), if that is what it was. */
 function parserErrorOf(e: unknown): ParserError | undefined {
-  for (let err = e as { cause?: unknown } | undefined, depth = 0; err && depth < 4; err = err.cause as typeof err, depth += 1) {
+  for (
+    let err = e as { cause?: unknown } | undefined, depth = 0;
+    err && depth < 4;
+    err = err.cause as typeof err, depth += 1
+  ) {
     const p = err as ParserError;
     if (p.name === 'HTTPParserError' || (typeof p.code === 'string' && p.code.startsWith('HPE_'))) return p;
   }
@@ -24,10 +28,18 @@ function parserErrorOf(e: unknown): ParserError | undefined {
 }
 
 /** A transport error naming what the HTTP parser refused, or undefined when `e` is no parser error. */
-export function invalidHttp(e: unknown, url: string, where: 'status line and headers' | 'body'): TransportError | undefined {
+export function invalidHttp(
+  e: unknown,
+  url: string,
+  where: 'status line and headers' | 'body',
+): TransportError | undefined {
   const p = parserErrorOf(e);
   if (!p) return undefined;
   // JSON-quoted: the bytes a parser refuses are often control characters.
-  const near = typeof p.data === 'string' && p.data ? `; the bytes from there: ${JSON.stringify(p.data.slice(0, 80))}` : '';
-  return { kind: 'invalid_http', message: `the answer from ${url} is not valid HTTP (in its ${where}): ${p.message ?? 'the parser refused it'} [${p.code ?? 'HPE'}]${near}` };
+  const near =
+    typeof p.data === 'string' && p.data ? `; the bytes from there: ${JSON.stringify(p.data.slice(0, 80))}` : '';
+  return {
+    kind: 'invalid_http',
+    message: `the answer from ${url} is not valid HTTP (in its ${where}): ${p.message ?? 'the parser refused it'} [${p.code ?? 'HPE'}]${near}`,
+  };
 }

@@ -39,7 +39,9 @@ function firstByte(baseUrl: string, timeoutMs: number): Promise<string | undefin
     req.on('socket', (socket) => socket.prependOnceListener('data', () => done(undefined)));
     req.on('response', () => done(undefined));
     // A parser error means bytes came back: the server answered, wrongly.
-    req.on('error', (e: NodeJS.ErrnoException) => done(e.code?.startsWith('HPE_') ? undefined : describeFetchError({ cause: e }, baseUrl)));
+    req.on('error', (e: NodeJS.ErrnoException) =>
+      done(e.code?.startsWith('HPE_') ? undefined : describeFetchError({ cause: e }, baseUrl)),
+    );
     const timer = setTimeout(() => done(`no answer within ${timeoutMs / 1000} s`), timeoutMs);
     req.end();
   });

@@ -36,7 +36,10 @@ const CREDENTIAL_WORD =
 
 /** The header name marks a credential by one of its words (no configuration needed). */
 export function isCredentialName(name: string): boolean {
-  return name.toLowerCase().split(/[-_.]+/).some((word) => CREDENTIAL_WORD.test(word));
+  return name
+    .toLowerCase()
+    .split(/[-_.]+/)
+    .some((word) => CREDENTIAL_WORD.test(word));
 }
 
 /** From this length a secret is replaced wherever it appears; shorter ones only as whole values. */
@@ -48,7 +51,8 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A secret header's value, filtered whole (an authorization header keeps its scheme: `Bearer [Filtered]`). */
 export function filteredValue(name: string, value: string): string {
-  if (/^(proxy-)?authorization$/i.test(name)) return value.replace(/^(\S+\s+)?.*$/s, (_m, scheme: string | undefined) => `${scheme ?? ''}${FILTERED}`);
+  if (/^(proxy-)?authorization$/i.test(name))
+    return value.replace(/^(\S+\s+)?.*$/s, (_m, scheme: string | undefined) => `${scheme ?? ''}${FILTERED}`);
   return FILTERED;
 }
 
@@ -64,12 +68,18 @@ export class Redactor {
   constructor(source: SecretSource) {
     this.apiKey = source.apiKey;
     this.marked = new Set((source.secretHeaders ?? []).map((n) => n.toLowerCase()));
-    const fromHeaders = Object.entries(source.customHeaders).filter(([name]) => this.isSecretHeader(name)).map(([, v]) => v);
+    const fromHeaders = Object.entries(source.customHeaders)
+      .filter(([name]) => this.isSecretHeader(name))
+      .map(([, v]) => v);
     this.source = source;
-    this.values = [...new Set([source.apiKey, ...fromHeaders, ...(source.values ?? [])].filter((v) => v && v.length >= MIN_SECRET))].sort((a, b) => b.length - a.length);
+    this.values = [
+      ...new Set([source.apiKey, ...fromHeaders, ...(source.values ?? [])].filter((v) => v && v.length >= MIN_SECRET)),
+    ].sort((a, b) => b.length - a.length);
     const long = this.values.filter((v) => v.length >= LONG_SECRET).map(escapeRe);
     // A short one: the whole text, or a whole JSON string (its JSON-escaped form between quotes).
-    const short = this.values.filter((v) => v.length < LONG_SECRET).map((v) => escapeRe(JSON.stringify(v).slice(1, -1)));
+    const short = this.values
+      .filter((v) => v.length < LONG_SECRET)
+      .map((v) => escapeRe(JSON.stringify(v).slice(1, -1)));
     const parts = [...long, ...(short.length ? [`(?<=^|")(?:${short.join('|')})(?="|$)`] : [])];
     this.pattern = parts.length ? new RegExp(parts.join('|'), 'g') : undefined;
   }

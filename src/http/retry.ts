@@ -28,7 +28,8 @@ export const MAX_RETRY_DELAY_MS = 60_000;
 
 export function retryDelayMs(headers: Record<string, string>, attempt: number, now = Date.now()): number {
   const ms = Number(headers['retry-after-ms']);
-  if (headers['retry-after-ms'] !== undefined && Number.isFinite(ms) && ms >= 0) return Math.min(ms, MAX_RETRY_DELAY_MS);
+  if (headers['retry-after-ms'] !== undefined && Number.isFinite(ms) && ms >= 0)
+    return Math.min(ms, MAX_RETRY_DELAY_MS);
   const after = headers['retry-after'];
   if (after !== undefined) {
     const seconds = Number(after);

@@ -50,7 +50,8 @@ export function watchStalls(): () => void {
 export function stalledMs(from: number, to: number): number {
   let sum = 0;
   const now = Date.now();
-  const current: Array<[number, number]> = timer && now - last - TICK_MS >= STALL_MS ? [[now, now - last - TICK_MS]] : [];
+  const current: Array<[number, number]> =
+    timer && now - last - TICK_MS >= STALL_MS ? [[now, now - last - TICK_MS]] : [];
   for (const [end, length] of [...stalls, ...current]) {
     const start = end - length;
     if (end <= from || start >= to) continue;

@@ -28,28 +28,37 @@ export function describeConformance(options: DescribeOptions = {}): void {
   let crash: Error | undefined;
 
   describe(name, () => {
-    beforeAll(async () => {
-      try {
-        results = await runConformance(runOptions);
-      } catch (e) {
-        crash = e as Error;
-      }
-    }, (runOptions.runTimeoutMs ?? DEFAULT_RUN_TIMEOUT_MS) + HARNESS_GRACE_MS + 30_000);
+    beforeAll(
+      async () => {
+        try {
+          results = await runConformance(runOptions);
+        } catch (e) {
+          crash = e as Error;
+        }
+      },
+      (runOptions.runTimeoutMs ?? DEFAULT_RUN_TIMEOUT_MS) + HARNESS_GRACE_MS + 30_000,
+    );
 
     afterAll(() => {
-      if (summary && results) process.stderr.write(`\n${summaryText(results, results.reportsDir)}\n${results.notes.map((n) => `${n}\n`).join('')}`);
+      if (summary && results)
+        process.stderr.write(
+          `\n${summaryText(results, results.reportsDir)}\n${results.notes.map((n) => `${n}\n`).join('')}`,
+        );
     });
 
     for (const area of areas) {
       describe(area.title, () => {
         for (const id of areaCheckIds(area, runOptions.checks)) {
-          const record = (): CheckRecord | undefined => results?.areas.find((a) => a.id === area.id)?.checks.find((c) => c.id === id);
+          const record = (): CheckRecord | undefined =>
+            results?.areas.find((a) => a.id === area.id)?.checks.find((c) => c.id === id);
           const fn = () => {
             if (crash) throw noStack(`The run could not start: ${crash.message}`);
             const check = record();
             if (!check) throw noStack(`The run did not report ${area.id} › ${id}.`);
-            if (check.status === 'skipped') throw noStack(`skipped: ${check.reason ?? ''} (this jest could not mark the test skipped)`);
-            if (check.status !== 'passed') throw noStack(check.message ?? `${check.status}: ${check.reason ?? check.title}`);
+            if (check.status === 'skipped')
+              throw noStack(`skipped: ${check.reason ?? ''} (this jest could not mark the test skipped)`);
+            if (check.status !== 'passed')
+              throw noStack(check.message ?? `${check.status}: ${check.reason ?? check.title}`);
             // A pass ran on real exchanges.
             expect(check.ran).toBeGreaterThan(0);
           };
@@ -57,7 +66,8 @@ export function describeConformance(options: DescribeOptions = {}): void {
           test(id, fn);
         }
         const unreadable = () => results?.areas.find((a) => a.id === area.id)?.unreadable;
-        if (area.id === 'recorded') test('every file is a recorded exchange or a HAR file', () => expect(unreadable() ?? []).toEqual([]));
+        if (area.id === 'recorded')
+          test('every file is a recorded exchange or a HAR file', () => expect(unreadable() ?? []).toEqual([]));
       });
     }
   });

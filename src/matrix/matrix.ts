@@ -73,9 +73,13 @@ const OPERATIONS: Row[] = [
 
 export function buildMatrix(inputs: MatrixInput[], now = new Date()): Matrix {
   const rows: Row[] = [];
-  for (const { results } of inputs) for (const f of results.features ?? []) if (!rows.some((r) => r.id === f.id)) rows.push({ id: f.id, title: f.title, kind: 'feature' });
+  for (const { results } of inputs)
+    for (const f of results.features ?? [])
+      if (!rows.some((r) => r.id === f.id)) rows.push({ id: f.id, title: f.title, kind: 'feature' });
   rows.push(...OPERATIONS);
-  const cells: Record<string, Cell[]> = Object.fromEntries(rows.map((r) => [r.id, inputs.map(({ results }) => cellOf(r, results))]));
+  const cells: Record<string, Cell[]> = Object.fromEntries(
+    rows.map((r) => [r.id, inputs.map(({ results }) => cellOf(r, results))]),
+  );
   return {
     generatedAt: now.toISOString(),
     columns: inputs.map(({ results, label }) => ({
@@ -94,7 +98,11 @@ function cellOf(row: Row, results: MatrixInput['results']): Cell {
   if (row.kind === 'feature') {
     const f = results.features?.find((x) => x.id === row.id);
     if (!f) return { verdict: 'not_tested', reason: 'this run gave no verdict on it', findings: [] };
-    return { verdict: f.verdict, reason: f.reason ?? '', findings: f.verdict === 'broken' || f.verdict === 'refused' ? findingsFor(results, f) : [] };
+    return {
+      verdict: f.verdict,
+      reason: f.reason ?? '',
+      findings: f.verdict === 'broken' || f.verdict === 'refused' ? findingsFor(results, f) : [],
+    };
   }
   return operationCell(row.id.slice('operation:'.length), results);
 }
@@ -114,26 +122,58 @@ function findingsFor(results: RunResults, f: FeatureResult): Finding[] {
 }
 
 /** Findings that break clients first. */
-const byImpact = (xs: Finding[]) => [...xs].sort((a, b) => IMPACT_ORDER.indexOf(a.impact) - IMPACT_ORDER.indexOf(b.impact));
+const byImpact = (xs: Finding[]) =>
+  [...xs].sort((a, b) => IMPACT_ORDER.indexOf(a.impact) - IMPACT_ORDER.indexOf(b.impact));
 
-const finding = (area: string, r: FailureRecord): Finding => ({ impact: r.impact ?? 'deviates', area, check: r.checkId, title: r.title, detail: r.detail.split('\n').slice(0, 4).join('\n'), cases: r.cases ?? [], curl: r.curl });
+const finding = (area: string, r: FailureRecord): Finding => ({
+  impact: r.impact ?? 'deviates',
+  area,
+  check: r.checkId,
+  title: r.title,
+  detail: r.detail.split('\n').slice(0, 4).join('\n'),
+  cases: r.cases ?? [],
+  curl: r.curl,
+});
 
 /** The paths of each operation group (areas also call other operations: a count's /v1/messages twin). */
-const PATHS: Record<string, RegExp> = { messages: /\/v1\/messages$/, count_tokens: /\/v1\/messages\/count_tokens$/, models: /\/v1\/models(\/[^/]+)?$/ };
-const onOperation = (group: string, f: FailureRecord) => !f.request || PATHS[group]!.test(new URL(f.request.url).pathname);
+const PATHS: Record<string, RegExp> = {
+  messages: /\/v1\/messages$/,
+  count_tokens: /\/v1\/messages\/count_tokens$/,
+  models: /\/v1\/models(\/[^/]+)?$/,
+};
+const onOperation = (group: string, f: FailureRecord) =>
+  !f.request || PATHS[group]!.test(new URL(f.request.url).pathname);
 
 /** An operation's verdict: not implemented (refused), non-conformance on its own answers (broken), nothing judged (not tested). */
 function operationCell(group: string, results: RunResults): Cell {
   const areas = results.areas.filter((a) => (a.group ?? 'messages') === group);
   if (!areas.length) return { verdict: 'not_tested', reason: 'no area of this run calls it', findings: [] };
   const missing = areas.find((a) => a.notImplemented);
-  if (missing) return { verdict: missing.skipped ? 'refused' : 'broken', reason: `not implemented: ${missing.notImplemented}`, findings: [] };
-  const failed = results.areas.flatMap((a) => a.checks.flatMap((c) => c.failures.filter((f) => f.category === 'nonconformance' && onOperation(group, f)).map((f) => ({ a, c, f }))));
+  if (missing)
+    return {
+      verdict: missing.skipped ? 'refused' : 'broken',
+      reason: `not implemented: ${missing.notImplemented}`,
+      findings: [],
+    };
+  const failed = results.areas.flatMap((a) =>
+    a.checks.flatMap((c) =>
+      c.failures.filter((f) => f.category === 'nonconformance' && onOperation(group, f)).map((f) => ({ a, c, f })),
+    ),
+  );
   if (failed.length) {
     const ids = [...new Set(failed.map((x) => x.c.id))];
-    return { verdict: 'broken', reason: `${ids.length} check(s) failed: ${ids.join(', ')}`, findings: byImpact(failed.map(({ a, f }) => finding(a.id, f))).slice(0, 20) };
+    return {
+      verdict: 'broken',
+      reason: `${ids.length} check(s) failed: ${ids.join(', ')}`,
+      findings: byImpact(failed.map(({ a, f }) => finding(a.id, f))).slice(0, 20),
+    };
   }
   const ran = areas.flatMap((a) => a.checks).filter((c) => c.status === 'passed').length;
-  if (!ran) return { verdict: 'not_tested', reason: areas.map((a) => a.skipped).filter(Boolean)[0] ?? 'nothing was judged', findings: [] };
+  if (!ran)
+    return {
+      verdict: 'not_tested',
+      reason: areas.map((a) => a.skipped).filter(Boolean)[0] ?? 'nothing was judged',
+      findings: [],
+    };
   return { verdict: 'supported', reason: `${ran} check(s) passed`, findings: [] };
 }

@@ -6,14 +6,21 @@ import { escapeControls } from '../report/escape';
 import { VERDICTS, type Cell, type Matrix } from './matrix';
 import { IMPACT_WORDS } from '../checks/impact';
 
-const esc = (s: unknown) => escapeControls(String(s ?? '')).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const esc = (s: unknown) =>
+  escapeControls(String(s ?? '')).replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 const anchor = (row: string, col: number) => `f-${row.replace(/[^a-z0-9_-]/gi, '-')}-${col}`;
 const mdCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const day = (iso: string) => iso.slice(0, 10);
 
 export function renderMatrixHtml(m: Matrix): string {
   const head = m.columns
-    .map((c) => `<th scope="col"><div class="label">${esc(c.label)}</div><div class="meta">${esc(day(c.date))} · suite ${esc(c.suiteVersion)} · spec <code>${esc(c.specSha)}</code></div></th>`)
+    .map(
+      (c) =>
+        `<th scope="col"><div class="label">${esc(c.label)}</div><div class="meta">${esc(day(c.date))} · suite ${esc(c.suiteVersion)} · spec <code>${esc(c.specSha)}</code></div></th>`,
+    )
     .join('');
   const body = m.rows
     .map((r) => {
@@ -42,7 +49,9 @@ thead th{background:#f3f4f7}.label{font-weight:600}.meta,.kind{font-size:12px;co
 section.findings{border-left:4px solid #c62828;padding-left:12px;margin:16px 0}section.findings:target{background:#fffbe6}
 </style></head><body>
 <h1>Anthropic Messages API support matrix</h1>
-<p>Generated ${esc(m.generatedAt)}. Each cell is the verdict of every check the suite ran on that feature's requests: ${Object.values(VERDICTS)
+<p>Generated ${esc(m.generatedAt)}. Each cell is the verdict of every check the suite ran on that feature's requests: ${Object.values(
+    VERDICTS,
+  )
     .map((v) => `${v.symbol} ${v.word}`)
     .join(', ')}. A cell with findings links to them, each with a curl line to reproduce it.</p>
 <table><thead><tr><th scope="col">Feature</th>${head}</tr></thead><tbody>
@@ -56,7 +65,10 @@ ${findings || '<p>None.</p>'}
 
 function findingsHtml(id: string, title: string, cell: Cell): string {
   const items = cell.findings
-    .map((f) => `<h4>${esc(f.check)}: ${esc(f.title)} <small>[${esc(IMPACT_WORDS[f.impact])}] (${esc(f.area)}; ${esc(f.cases.slice(0, 3).join(', '))})</small></h4><pre>${esc(f.detail)}</pre>${f.curl ? `<pre>${esc(f.curl)}</pre>` : ''}`)
+    .map(
+      (f) =>
+        `<h4>${esc(f.check)}: ${esc(f.title)} <small>[${esc(IMPACT_WORDS[f.impact])}] (${esc(f.area)}; ${esc(f.cases.slice(0, 3).join(', '))})</small></h4><pre>${esc(f.detail)}</pre>${f.curl ? `<pre>${esc(f.curl)}</pre>` : ''}`,
+    )
     .join('');
   return `<section class="findings" id="${id}"><h3>${esc(title)}: ${esc(VERDICTS[cell.verdict].word)}</h3><p>${esc(cell.reason)}</p>${items}</section>`;
 }
@@ -64,11 +76,28 @@ function findingsHtml(id: string, title: string, cell: Cell): string {
 export function renderMatrixMarkdown(m: Matrix): string {
   const header = `| Feature | ${m.columns.map((c) => mdCell(`${c.label} (${day(c.date)}, suite ${c.suiteVersion}, spec ${c.specSha})`)).join(' | ')} |`;
   const rule = `|---|${m.columns.map(() => '---').join('|')}|`;
-  const rows = m.rows.map((r) => `| ${mdCell(r.title)} | ${m.cells[r.id]!.map((c) => `${VERDICTS[c.verdict].symbol} ${VERDICTS[c.verdict].word}`).join(' | ')} |`);
+  const rows = m.rows.map(
+    (r) =>
+      `| ${mdCell(r.title)} | ${m.cells[r.id]!.map((c) => `${VERDICTS[c.verdict].symbol} ${VERDICTS[c.verdict].word}`).join(' | ')} |`,
+  );
   const broken = m.rows.flatMap((r) =>
     m.cells[r.id]!.flatMap((c, j) =>
-      c.verdict === 'broken' ? [`- **${mdCell(m.columns[j]!.label)} › ${mdCell(r.title)}**: ${mdCell(c.reason)}${c.findings[0]?.curl ? `\n\n  \`\`\`sh\n  ${c.findings[0].curl.replace(/\n/g, '\n  ')}\n  \`\`\`` : ''}`] : [],
+      c.verdict === 'broken'
+        ? [
+            `- **${mdCell(m.columns[j]!.label)} › ${mdCell(r.title)}**: ${mdCell(c.reason)}${c.findings[0]?.curl ? `\n\n  \`\`\`sh\n  ${c.findings[0].curl.replace(/\n/g, '\n  ')}\n  \`\`\`` : ''}`,
+          ]
+        : [],
     ),
   );
-  return [header, rule, ...rows, '', `Legend: ${Object.values(VERDICTS).map((v) => `${v.symbol} ${v.word}`).join(', ')}.`, ...(broken.length ? ['', 'Broken cells, each with the request that shows it:', '', ...broken] : []), ''].join('\n');
+  return [
+    header,
+    rule,
+    ...rows,
+    '',
+    `Legend: ${Object.values(VERDICTS)
+      .map((v) => `${v.symbol} ${v.word}`)
+      .join(', ')}.`,
+    ...(broken.length ? ['', 'Broken cells, each with the request that shows it:', '', ...broken] : []),
+    '',
+  ].join('\n');
 }

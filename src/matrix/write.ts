@@ -6,7 +6,11 @@ import { renderMatrixHtml, renderMatrixMarkdown } from './render';
 
 export function writeMatrix(m: Matrix, dir: string): { html: string; md: string; json: string } {
   mkdirSync(dir, { recursive: true });
-  const files = { html: path.join(dir, 'matrix.html'), md: path.join(dir, 'matrix.md'), json: path.join(dir, 'matrix.json') };
+  const files = {
+    html: path.join(dir, 'matrix.html'),
+    md: path.join(dir, 'matrix.md'),
+    json: path.join(dir, 'matrix.json'),
+  };
   writeFileSync(files.html, renderMatrixHtml(m));
   writeFileSync(files.md, renderMatrixMarkdown(m));
   writeFileSync(files.json, JSON.stringify(m, null, 1));

@@ -32,7 +32,12 @@ function blockTokens(b: unknown): number {
   if (typeof b === 'string') return words(b);
   const block = (b ?? {}) as Block;
   if (block.type === 'text') return words(String(block.text ?? ''));
-  if (block.type === 'tool_result') return typeof block.content === 'string' ? words(block.content) : (Array.isArray(block.content) ? (block.content as unknown[]).reduce<number>((n, x) => n + blockTokens(x), 0) : 0) + mediaTokensOf(block.content);
+  if (block.type === 'tool_result')
+    return typeof block.content === 'string'
+      ? words(block.content)
+      : (Array.isArray(block.content)
+          ? (block.content as unknown[]).reduce<number>((n, x) => n + blockTokens(x), 0)
+          : 0) + mediaTokensOf(block.content);
   return mediaTokensOf([block]);
 }
 
@@ -58,7 +63,10 @@ export function cachedPrefix(body: Body): { key: string; tokens: number } | unde
   const last = blocks.map((b) => b.breakpoint).lastIndexOf(true);
   if (last < 0) return undefined;
   const prefix = blocks.slice(0, last + 1).map((b) => b.block);
-  const tokens = prefix.reduce<number>((n, b) => n + (typeof b === 'object' && b !== null && 'tool' in b ? 0 : blockTokens(b)), 0);
+  const tokens = prefix.reduce<number>(
+    (n, b) => n + (typeof b === 'object' && b !== null && 'tool' in b ? 0 : blockTokens(b)),
+    0,
+  );
   if (tokens < cacheMinimumTokens(String(body.model))) return undefined;
   return { key: `${String(body.model)}\n${JSON.stringify(prefix)}`, tokens };
 }

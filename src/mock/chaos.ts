@@ -68,12 +68,17 @@ export function faultResult(fault: 'overloaded' | 'rate_limited', o: ChaosOption
   const r =
     fault === 'overloaded'
       ? errorResult(529, 'Overloaded', 'overloaded_error')
-      : errorResult(429, "This request would exceed your organization's rate limit (injected by the mock). For details, refer to: https://docs.claude.com/en/api/rate-limits. You can see the response headers for current usage.", 'rate_limit_error');
+      : errorResult(
+          429,
+          "This request would exceed your organization's rate limit (injected by the mock). For details, refer to: https://docs.claude.com/en/api/rate-limits. You can see the response headers for current usage.",
+          'rate_limit_error',
+        );
   r.headers['retry-after'] = String(o.retryAfterSeconds ?? 1);
   return r;
 }
 
-const sleep = (ms: number) => (ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms).unref()) : Promise.resolve());
+const sleep = (ms: number) =>
+  ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms).unref()) : Promise.resolve();
 
 /** Output tokens a delta carries, as the mock counts them (a word is a token; a JSON piece is one). */
 function deltaTokens(e: MockEvent): number {
@@ -87,9 +92,18 @@ function deltaTokens(e: MockEvent): number {
  * deltas (at least one), an `error` event ends it, or the connection is dropped. Returns how many
  * of the answer's events were written (the client grader reads what a cut stream held).
  */
-export async function writeStream(res: http.ServerResponse, result: MockResult, o: ChaosOptions, fault: Fault): Promise<number> {
+export async function writeStream(
+  res: http.ServerResponse,
+  result: MockResult,
+  o: ChaosOptions,
+  fault: Fault,
+): Promise<number> {
   const events = result.events!;
-  res.writeHead(result.status, { ...result.headers, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
+  res.writeHead(result.status, {
+    ...result.headers,
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache',
+  });
   const deltas = events.filter((e) => e.event === 'content_block_delta').length;
   const cutAfter = Math.max(1, Math.floor(deltas / 2));
   const tps = o.tokensPerSecond ?? 0;
@@ -109,7 +123,11 @@ export async function writeStream(res: http.ServerResponse, result: MockResult, 
         res.socket?.destroy();
         return written;
       }
-      const error = { type: 'error', error: { details: null, type: 'overloaded_error', message: 'Overloaded' }, request_id: newId('req') };
+      const error = {
+        type: 'error',
+        error: { details: null, type: 'overloaded_error', message: 'Overloaded' },
+        request_id: newId('req'),
+      };
       res.end(frame({ event: 'error', data: error }));
       return written;
     }

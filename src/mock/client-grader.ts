@@ -86,7 +86,13 @@ type Json = Record<string, unknown>;
 const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 16);
 const isObj = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
 const blocksOf = (content: unknown): Json[] => (Array.isArray(content) ? content.filter(isObj) : []);
-const textOf = (content: unknown): string => (typeof content === 'string' ? content : blocksOf(content).filter((b) => b.type === 'text').map((b) => String(b.text)).join(''));
+const textOf = (content: unknown): string =>
+  typeof content === 'string'
+    ? content
+    : blocksOf(content)
+        .filter((b) => b.type === 'text')
+        .map((b) => String(b.text))
+        .join('');
 
 interface Answer {
   n: number;
@@ -97,7 +103,11 @@ interface Answer {
 }
 
 /** Request rules whose breach the conversation checks name more precisely (the ids the mock sent). */
-const OWNED_BY_CONVERSATION = new Set(['tool_result_answers_previous_tool_use', 'tool_use_answered_next_turn', 'thinking_signature']);
+const OWNED_BY_CONVERSATION = new Set([
+  'tool_result_answers_previous_tool_use',
+  'tool_use_answered_next_turn',
+  'thinking_signature',
+]);
 
 export class ClientGrader {
   private readonly startedAt = new Date();
@@ -158,7 +168,10 @@ export class ClientGrader {
     const rule = refusal && ruleOfRefusal(refusal.rule);
     // Refusals a dedicated client check judges (conversation below) are its findings, not twice.
     if (!refusal || !rule || OWNED_BY_CONVERSATION.has(refusal.rule)) return [];
-    const message = ((a.result.json as { error?: { message?: string } } | undefined)?.error?.message ?? '').slice(0, 300);
+    const message = ((a.result.json as { error?: { message?: string } } | undefined)?.error?.message ?? '').slice(
+      0,
+      300,
+    );
     const field = refusal.field ? ` (field ${refusal.field})` : '';
     const own = REQUEST_RULES.find((r) => r.id === refusal.rule);
     return [
@@ -214,14 +227,28 @@ export class ClientGrader {
     const last = messages.at(-1);
     const before = messages.at(-2);
     if (last?.role === 'user') {
-      const offered = new Set(blocksOf(before?.role === 'assistant' ? before.content : undefined).filter((b) => b.type === 'tool_use').map((b) => String(b.id)));
+      const offered = new Set(
+        blocksOf(before?.role === 'assistant' ? before.content : undefined)
+          .filter((b) => b.type === 'tool_use')
+          .map((b) => String(b.id)),
+      );
       for (const r of blocksOf(last.content).filter((b) => b.type === 'tool_result')) {
         this.judged('toolResult');
         const id = String(r.tool_use_id);
         if (!offered.has(id))
-          out.push({ rule: 'toolResult', key: 'no tool_use in the previous message', detail: `Received: tool_result for tool_use_id ${id}, which no tool_use in the previous assistant message has\nExpected: the id of a tool_use in the message before it (the API answers 400 "unexpected \`tool_use_id\` found in \`tool_result\` blocks")`, severity: 'error' });
+          out.push({
+            rule: 'toolResult',
+            key: 'no tool_use in the previous message',
+            detail: `Received: tool_result for tool_use_id ${id}, which no tool_use in the previous assistant message has\nExpected: the id of a tool_use in the message before it (the API answers 400 "unexpected \`tool_use_id\` found in \`tool_result\` blocks")`,
+            severity: 'error',
+          });
         else if (!this.toolUses.has(id))
-          out.push({ rule: 'toolResult', key: 'tool_use the mock never sent', detail: `Received: tool_result for tool_use_id ${id}, a tool_use the mock never sent\nExpected: the id of a tool_use the mock sent (UNVERIFIED: a history the client wrote itself is allowed; ids rewritten are not)`, severity: 'warning' });
+          out.push({
+            rule: 'toolResult',
+            key: 'tool_use the mock never sent',
+            detail: `Received: tool_result for tool_use_id ${id}, a tool_use the mock never sent\nExpected: the id of a tool_use the mock sent (UNVERIFIED: a history the client wrote itself is allowed; ids rewritten are not)`,
+            severity: 'warning',
+          });
       }
     }
 
@@ -232,11 +259,27 @@ export class ClientGrader {
         const [thinking, signature] = [String(t.thinking), String(t.signature)];
         const sentThinking = this.thinkingBySignature.get(signature);
         if (sentThinking !== undefined) {
-          if (sentThinking !== thinking) out.push({ rule: 'thinking', key: 'thinking text altered', detail: `Received: a thinking block with a signature the mock sent and other text (${JSON.stringify(thinking.slice(0, 80))})\nExpected: the text the mock sent with it (${JSON.stringify(sentThinking.slice(0, 80))})`, severity: 'error' });
+          if (sentThinking !== thinking)
+            out.push({
+              rule: 'thinking',
+              key: 'thinking text altered',
+              detail: `Received: a thinking block with a signature the mock sent and other text (${JSON.stringify(thinking.slice(0, 80))})\nExpected: the text the mock sent with it (${JSON.stringify(sentThinking.slice(0, 80))})`,
+              severity: 'error',
+            });
         } else if (this.signaturesByThinking.has(thinking)) {
-          out.push({ rule: 'thinking', key: 'signature altered', detail: `Received: thinking text the mock sent, with a signature it never sent (${JSON.stringify(signature.slice(0, 40))})\nExpected: the signature sent with it`, severity: 'error' });
+          out.push({
+            rule: 'thinking',
+            key: 'signature altered',
+            detail: `Received: thinking text the mock sent, with a signature it never sent (${JSON.stringify(signature.slice(0, 40))})\nExpected: the signature sent with it`,
+            severity: 'error',
+          });
         } else {
-          out.push({ rule: 'thinking', key: 'thinking the mock never sent', detail: `Received: a thinking block the mock never sent\nExpected: thinking blocks as the mock sent them (UNVERIFIED: from another server or a restarted mock; the API refuses a signature it did not issue)`, severity: 'warning' });
+          out.push({
+            rule: 'thinking',
+            key: 'thinking the mock never sent',
+            detail: `Received: a thinking block the mock never sent\nExpected: thinking blocks as the mock sent them (UNVERIFIED: from another server or a restarted mock; the API refuses a signature it did not issue)`,
+            severity: 'warning',
+          });
         }
       }
     }
@@ -262,13 +305,26 @@ export class ClientGrader {
   private remember(a: Answered, client: string, n: number): void {
     const h = a.result.headers;
     if (!a.dropped) {
-      const ms = h['retry-after-ms'] !== undefined ? Number(h['retry-after-ms']) : h['retry-after'] !== undefined ? Number(h['retry-after']) * 1000 : undefined;
-      this.answers.set(`${client} ${requestKey(a.req)}`, { n, status: a.result.status, answeredAt: a.answeredAt, retryAfterMs: Number.isFinite(ms) ? ms : undefined, shouldRetry: h['x-should-retry'] });
+      const ms =
+        h['retry-after-ms'] !== undefined
+          ? Number(h['retry-after-ms'])
+          : h['retry-after'] !== undefined
+            ? Number(h['retry-after']) * 1000
+            : undefined;
+      this.answers.set(`${client} ${requestKey(a.req)}`, {
+        n,
+        status: a.result.status,
+        answeredAt: a.answeredAt,
+        retryAfterMs: Number.isFinite(ms) ? ms : undefined,
+        shouldRetry: h['x-should-retry'],
+      });
       if (a.result.status === 429 || a.result.status === 529) this.judged('retryAfter');
       if (h['x-should-retry'] === 'false') this.judged('noRetryRefused');
     }
     if (a.result.status !== 200 || a.dropped) return;
-    const content = a.result.events ? sentContent(a.result.events.slice(0, a.eventsWritten ?? a.result.events.length)) : blocksOf((a.result.json as Json | undefined)?.content);
+    const content = a.result.events
+      ? sentContent(a.result.events.slice(0, a.eventsWritten ?? a.result.events.length))
+      : blocksOf((a.result.json as Json | undefined)?.content);
     for (const b of content) {
       if (b.type === 'tool_use' && typeof b.id === 'string') this.toolUses.set(b.id, true);
       if (b.type === 'thinking' && typeof b.signature === 'string' && b.signature) {
@@ -279,7 +335,11 @@ export class ClientGrader {
     if (a.cut) {
       this.judged('cutStream');
       const text = textOf(content).trim();
-      if (text && text.length <= MAX_CUT_TEXT) this.cutTexts.set(client, [...(this.cutTexts.get(client) ?? []).slice(-(MAX_CUTS_PER_CLIENT - 1)), { n, text }]);
+      if (text && text.length <= MAX_CUT_TEXT)
+        this.cutTexts.set(client, [
+          ...(this.cutTexts.get(client) ?? []).slice(-(MAX_CUTS_PER_CLIENT - 1)),
+          { n, text },
+        ]);
     }
   }
 
@@ -310,8 +370,18 @@ export class ClientGrader {
         caseDescription: f.key,
         cases: [name],
         count: 1,
-        request: { url: a.req.path, headers: this.secrets.headers(Object.fromEntries(Object.entries(a.req.headers).filter((e): e is [string, string] => typeof e[1] === 'string'))), body: this.secrets.text(a.req.body.slice(0, 4000)) },
-        response: a.dropped ? '(connection dropped by the mock)' : `${a.result.status}${json ? ` ${this.secrets.text(json)}` : a.result.events ? ' (event stream)' : ''}`,
+        request: {
+          url: a.req.path,
+          headers: this.secrets.headers(
+            Object.fromEntries(
+              Object.entries(a.req.headers).filter((e): e is [string, string] => typeof e[1] === 'string'),
+            ),
+          ),
+          body: this.secrets.text(a.req.body.slice(0, 4000)),
+        },
+        response: a.dropped
+          ? '(connection dropped by the mock)'
+          : `${a.result.status}${json ? ` ${this.secrets.text(json)}` : a.result.events ? ' (event stream)' : ''}`,
       }),
     );
   }
@@ -332,7 +402,9 @@ export class ClientGrader {
         status,
         impact: impactOf(rule.id, 'error'),
         reason: ran ? undefined : 'nothing the client sent gave this rule anything to judge',
-        message: failures.length ? `${rule.title}\n\n${failures.map((f) => `${f.case} (${f.count}×)\n${f.detail}`).join('\n\n')}` : undefined,
+        message: failures.length
+          ? `${rule.title}\n\n${failures.map((f) => `${f.case} (${f.count}×)\n${f.detail}`).join('\n\n')}`
+          : undefined,
         ran,
         durationMs: 0,
         failures,
@@ -352,7 +424,15 @@ export class ClientGrader {
       coverage: { sent: [], observed: [] },
     };
     const results = buildResults(
-      { baseUrl: this.info.url(), embedded: true, profile: 'client', seed: this.info.seed, runs: 1, startedAt: this.startedAt.toISOString(), durationMs: area.durationMs },
+      {
+        baseUrl: this.info.url(),
+        embedded: true,
+        profile: 'client',
+        seed: this.info.seed,
+        runs: 1,
+        startedAt: this.startedAt.toISOString(),
+        durationMs: area.durationMs,
+      },
       this.contract,
       [area],
     );
@@ -363,7 +443,9 @@ export class ClientGrader {
 
 /** Who sent a request, as far as a retry must be paired with its first attempt (hashed: no key is kept). */
 function clientKey(req: MockRequest): string {
-  return hash(`${req.headers['x-api-key'] ?? req.headers.authorization ?? ''}\n${req.headers['user-agent'] ?? ''}`).slice(0, 8);
+  return hash(
+    `${req.headers['x-api-key'] ?? req.headers.authorization ?? ''}\n${req.headers['user-agent'] ?? ''}`,
+  ).slice(0, 8);
 }
 
 /** The request itself (method, path, query, body): the same key is the same request sent again. */
@@ -392,7 +474,9 @@ export function clientSummaryText(r: RunResults, dir?: string): string {
   const warnings = checks.reduce((n, c) => n + c.warnings.length, 0);
   return [
     `The client, graded by the reference mock: ${r.totals.requests} requests; rules ${r.totals.passed} kept, ${r.totals.failed} broken, ${r.totals.skipped} not observed; ${warnings} warning(s).`,
-    ...checks.filter((c) => c.status === 'failed').map((c) => `  ✗ ${c.id}: ${c.title} (${c.failures.reduce((n, f) => n + f.count, 0)} request(s))`),
+    ...checks
+      .filter((c) => c.status === 'failed')
+      .map((c) => `  ✗ ${c.id}: ${c.title} (${c.failures.reduce((n, f) => n + f.count, 0)} request(s))`),
     ...checks.flatMap((c) => c.warnings.map((w) => `  ! ${c.id}: ${w.key} (${w.count} request(s))`)),
     dir ? `Reports: ${dir}/ (report.html, results.json, junit.xml)` : '',
   ]

@@ -17,27 +17,31 @@ export const CLIENT_RULES = {
   headers: {
     id: 'client_request_headers',
     title: 'The client sends the path, method and headers the API requires',
-    source: 'https://docs.claude.com/en/api/messages (x-api-key or Authorization: Bearer, anthropic-version, content-type: application/json)',
+    source:
+      'https://docs.claude.com/en/api/messages (x-api-key or Authorization: Bearer, anthropic-version, content-type: application/json)',
   },
   schema: {
     id: 'client_request_schema',
     title: 'The client sends bodies the API accepts (the request schema)',
-    source: 'openapi/anthropic-messages-api-openapi.yml (CreateMessageParams, CountMessageTokensParams); https://docs.claude.com/en/api/messages',
+    source:
+      'openapi/anthropic-messages-api-openapi.yml (CreateMessageParams, CountMessageTokensParams); https://docs.claude.com/en/api/messages',
   },
   rules: {
     id: 'client_request_rules',
     title: 'The client keeps the cross-field request rules',
-    source: 'src/contract/request-rules.ts (each refusal names its rule and that rule\'s public source)',
+    source: "src/contract/request-rules.ts (each refusal names its rule and that rule's public source)",
   },
   sampling: {
     id: 'client_no_sampling_2026_10_21',
     title: 'No temperature, top_p or top_k under anthropic-version 2026-10-21',
-    source: 'https://platform.claude.com/docs/en/api/migration-2026-10-21 (sampling parameters removed: 400 even at default values)',
+    source:
+      'https://platform.claude.com/docs/en/api/migration-2026-10-21 (sampling parameters removed: 400 even at default values)',
   },
   model: {
     id: 'client_model_served',
     title: 'The client asks for a model the API serves',
-    source: 'https://docs.claude.com/en/docs/about-claude/models/overview (the mock serves its spec\'s model table; a newer model is UNVERIFIED here)',
+    source:
+      "https://docs.claude.com/en/docs/about-claude/models/overview (the mock serves its spec's model table; a newer model is UNVERIFIED here)",
   },
   retryAfter: {
     id: 'client_honours_retry_after',
@@ -52,17 +56,20 @@ export const CLIENT_RULES = {
   toolResult: {
     id: 'client_tool_result_matches_tool_use',
     title: 'Each tool_result answers a tool_use the mock sent, in the message before it',
-    source: 'https://docs.claude.com/en/docs/agents-and-tools/tool-use/implement-tool-use (tool_use_id: the id of the tool use request this is a result for); the API\'s 400 "unexpected `tool_use_id` found in `tool_result` blocks" (https://github.com/anthropics/claude-code/issues/13460)',
+    source:
+      'https://docs.claude.com/en/docs/agents-and-tools/tool-use/implement-tool-use (tool_use_id: the id of the tool use request this is a result for); the API\'s 400 "unexpected `tool_use_id` found in `tool_result` blocks" (https://github.com/anthropics/claude-code/issues/13460)',
   },
   thinking: {
     id: 'client_thinking_unchanged',
     title: 'Thinking blocks go back exactly as the mock sent them',
-    source: 'https://platform.claude.com/docs/en/build-with-claude/extended-thinking (pass thinking blocks back unmodified; the signature verifies them)',
+    source:
+      'https://platform.claude.com/docs/en/build-with-claude/extended-thinking (pass thinking blocks back unmodified; the signature verifies them)',
   },
   cutStream: {
     id: 'client_cut_stream_not_complete',
     title: 'The text of a stream cut short is not reused as a finished assistant turn',
-    source: 'https://docs.claude.com/en/docs/build-with-claude/streaming (a message is complete at message_stop; an error event or a dropped connection ends it early)',
+    source:
+      'https://docs.claude.com/en/docs/build-with-claude/streaming (a message is complete at message_stop; an error event or a dropped connection ends it early)',
   },
 } as const satisfies Record<string, ClientRule>;
 

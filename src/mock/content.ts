@@ -18,7 +18,8 @@ const PDF_PAGE_TOKENS = 50;
 /** Width and height of a base64 PNG (from its IHDR chunk), or undefined for anything else. */
 export function pngSize(base64: string): { width: number; height: number } | undefined {
   const head = Buffer.from(base64.slice(0, 48), 'base64');
-  if (head.length < 24 || head.toString('latin1', 1, 4) !== 'PNG' || head.toString('latin1', 12, 16) !== 'IHDR') return undefined;
+  if (head.length < 24 || head.toString('latin1', 1, 4) !== 'PNG' || head.toString('latin1', 12, 16) !== 'IHDR')
+    return undefined;
   return { width: head.readUInt32BE(16), height: head.readUInt32BE(20) };
 }
 
@@ -39,7 +40,12 @@ export function documentText(block: Block): string {
   const source = (block.source ?? {}) as Block;
   if (source.type === 'text' && typeof source.data === 'string') return source.data;
   if (source.type === 'base64' && typeof source.data === 'string') return pdfText(source.data).text;
-  if (source.type === 'content') return typeof source.content === 'string' ? source.content : Array.isArray(source.content) ? (source.content as Block[]).map((b) => (typeof b?.text === 'string' ? b.text : '')).join(' ') : '';
+  if (source.type === 'content')
+    return typeof source.content === 'string'
+      ? source.content
+      : Array.isArray(source.content)
+        ? (source.content as Block[]).map((b) => (typeof b?.text === 'string' ? b.text : '')).join(' ')
+        : '';
   return '';
 }
 
@@ -64,11 +70,14 @@ export function mediaTokensOf(content: unknown): number {
 }
 
 /** The input tokens of every image and document a request carries. */
-export const mediaTokens = (body: Body): number => ((body.messages as Array<{ content: unknown }> | undefined) ?? []).reduce((n, m) => n + mediaTokensOf(m?.content), 0);
+export const mediaTokens = (body: Body): number =>
+  ((body.messages as Array<{ content: unknown }> | undefined) ?? []).reduce((n, m) => n + mediaTokensOf(m?.content), 0);
 
 /** Every document block of the request, in order: the API's `document_index` counts them so. */
 function documents(body: Body): Block[] {
-  return ((body.messages as Array<{ content: unknown }> | undefined) ?? []).flatMap((m) => (Array.isArray(m?.content) ? (m.content as Block[]).filter((b) => b?.type === 'document') : []));
+  return ((body.messages as Array<{ content: unknown }> | undefined) ?? []).flatMap((m) =>
+    Array.isArray(m?.content) ? (m.content as Block[]).filter((b) => b?.type === 'document') : [],
+  );
 }
 
 /** The citation of a document's first sentence, or undefined when it has no text to cite. */
@@ -80,9 +89,30 @@ function citationOf(doc: Block, index: number): { citation: Block; text: string 
   if (!sentence.trim()) return undefined;
   if (source.type === 'text') {
     const start = text.indexOf(sentence);
-    return { text: sentence.trim(), citation: { type: 'char_location', cited_text: sentence, document_index: index, document_title: title, start_char_index: start, end_char_index: start + sentence.length } };
+    return {
+      text: sentence.trim(),
+      citation: {
+        type: 'char_location',
+        cited_text: sentence,
+        document_index: index,
+        document_title: title,
+        start_char_index: start,
+        end_char_index: start + sentence.length,
+      },
+    };
   }
-  if (source.type === 'base64') return { text: sentence.trim(), citation: { type: 'page_location', cited_text: sentence, document_index: index, document_title: title, start_page_number: 1, end_page_number: 2 } };
+  if (source.type === 'base64')
+    return {
+      text: sentence.trim(),
+      citation: {
+        type: 'page_location',
+        cited_text: sentence,
+        document_index: index,
+        document_title: title,
+        start_page_number: 1,
+        end_page_number: 2,
+      },
+    };
   return undefined;
 }
 
@@ -101,6 +131,10 @@ export function addCitations(message: Body, body: Body): void {
   // After any thinking: an answer's thinking comes first.
   const content = message.content as Block[];
   const at = content.filter((b) => b.type === 'thinking' || b.type === 'redacted_thinking').length;
-  message.content = [...content.slice(0, at), { type: 'text', text: cited.text, citations: [cited.citation] }, ...content.slice(at)];
+  message.content = [
+    ...content.slice(0, at),
+    { type: 'text', text: cited.text, citations: [cited.citation] },
+    ...content.slice(at),
+  ];
   usage.output_tokens += words(cited.text);
 }

@@ -9,7 +9,8 @@ import type { Contract } from '../contract/spec';
 import { servedModels, type ModelSelection } from './models';
 
 type Schema = Record<string, unknown>;
-const schemaOf = (contract: Contract, name: string): Schema => (contract.deref.components!.schemas as Record<string, Schema>)[name]!;
+const schemaOf = (contract: Contract, name: string): Schema =>
+  (contract.deref.components!.schemas as Record<string, Schema>)[name]!;
 
 /**
  * The members a count_tokens body may have, from the spec (CountMessageTokensParams): the ones
@@ -17,7 +18,9 @@ const schemaOf = (contract: Contract, name: string): Schema => (contract.deref.c
  */
 export function countTokensFields(contract: Contract, beta: boolean): string[] {
   const props = schemaOf(contract, 'CountMessageTokensParams').properties as Record<string, Schema>;
-  return Object.entries(props).filter(([, p]) => beta || p['x-anthropic-beta'] !== true).map(([name]) => name);
+  return Object.entries(props)
+    .filter(([, p]) => beta || p['x-anthropic-beta'] !== true)
+    .map(([name]) => name);
 }
 
 function displayName(id: string): string {
@@ -25,7 +28,9 @@ function displayName(id: string): string {
   const words = name.split('-');
   const family = words.filter((w) => /^[a-z]/.test(w)).map((w) => w[0]!.toUpperCase() + w.slice(1));
   const version = words.filter((w) => /^\d/.test(w)).join('.');
-  return ['Claude', ...(/^\d/.test(words[0] ?? '') ? [version, ...family] : [...family, version])].filter(Boolean).join(' ');
+  return ['Claude', ...(/^\d/.test(words[0] ?? '') ? [version, ...family] : [...family, version])]
+    .filter(Boolean)
+    .join(' ');
 }
 
 export function modelInfo(contract: Contract, id: string): Record<string, unknown> {
@@ -45,7 +50,11 @@ export function modelInfo(contract: Contract, id: string): Record<string, unknow
 
 /** A query parameter's schema as `GET /v1/models` declares it in the spec. */
 function listParameter(contract: Contract, name: string): Schema {
-  const params = (contract.deref.paths['/v1/models']!.get!.parameters ?? []) as Array<{ name: string; in: string; schema?: Schema }>;
+  const params = (contract.deref.paths['/v1/models']!.get!.parameters ?? []) as Array<{
+    name: string;
+    in: string;
+    schema?: Schema;
+  }>;
   return params.find((p) => p.in === 'query' && p.name === name)?.schema ?? {};
 }
 
@@ -53,10 +62,13 @@ function listParameter(contract: Contract, name: string): Schema {
 function readLimit(contract: Contract, raw: string | null): number | { refused: string } {
   const schema = listParameter(contract, 'limit');
   if (raw === null) return Number(schema.default ?? 20);
-  if (!/^[+-]?\d+$/.test(raw.trim())) return { refused: 'limit: Input should be a valid integer, unable to parse string as an integer' };
+  if (!/^[+-]?\d+$/.test(raw.trim()))
+    return { refused: 'limit: Input should be a valid integer, unable to parse string as an integer' };
   const limit = Number(raw);
-  if (typeof schema.minimum === 'number' && limit < schema.minimum) return { refused: `limit: Input should be greater than or equal to ${schema.minimum}` };
-  if (typeof schema.maximum === 'number' && limit > schema.maximum) return { refused: `limit: Input should be less than or equal to ${schema.maximum}` };
+  if (typeof schema.minimum === 'number' && limit < schema.minimum)
+    return { refused: `limit: Input should be greater than or equal to ${schema.minimum}` };
+  if (typeof schema.maximum === 'number' && limit > schema.maximum)
+    return { refused: `limit: Input should be less than or equal to ${schema.maximum}` };
   return limit;
 }
 
@@ -71,8 +83,17 @@ function readLifecycle(contract: Contract, query: URLSearchParams): string[] | {
   if (!values.length) return ['active', 'deprecated'];
   const known = ((schema.items as Schema | undefined)?.enum ?? []) as string[];
   const bad = values.findIndex((v) => !known.includes(v));
-  if (bad >= 0) return { refused: `lifecycle.${bad}: Input should be ${known.slice(0, -1).map((k) => `'${k}'`).join(', ')} or '${known.at(-1)}'` };
-  if (typeof schema.maxItems === 'number' && values.length > schema.maxItems) return { refused: `lifecycle: List should have at most ${schema.maxItems} items after validation, not ${values.length}` };
+  if (bad >= 0)
+    return {
+      refused: `lifecycle.${bad}: Input should be ${known
+        .slice(0, -1)
+        .map((k) => `'${k}'`)
+        .join(', ')} or '${known.at(-1)}'`,
+    };
+  if (typeof schema.maxItems === 'number' && values.length > schema.maxItems)
+    return {
+      refused: `lifecycle: List should have at most ${schema.maxItems} items after validation, not ${values.length}`,
+    };
   return values;
 }
 
@@ -84,7 +105,12 @@ export type ModelsAnswer = { status: 200; json: unknown } | { notFound: string }
  * false): no source says what the API does with one, and an empty page ends a client's paging
  * loop where restarting from the first page would walk the list forever.
  */
-export function modelsAnswer(contract: Contract, selection: ModelSelection, path: string, query: URLSearchParams): ModelsAnswer {
+export function modelsAnswer(
+  contract: Contract,
+  selection: ModelSelection,
+  path: string,
+  query: URLSearchParams,
+): ModelsAnswer {
   const served = servedModels(contract, selection);
   const id = /^\/v1\/models\/(.+)$/.exec(path)?.[1];
   if (id !== undefined) {
@@ -97,7 +123,8 @@ export function modelsAnswer(contract: Contract, selection: ModelSelection, path
   const lifecycle = readLifecycle(contract, query);
   if (!Array.isArray(lifecycle)) return lifecycle;
   // Every model the mock serves is active: a list of other stages alone is empty.
-  if (!lifecycle.includes('active')) return { status: 200, json: { data: [], first_id: null, last_id: null, has_more: false } };
+  if (!lifecycle.includes('active'))
+    return { status: 200, json: { data: [], first_id: null, last_id: null, has_more: false } };
   // Aliases are names for listed ids, not models of their own. The table lists newest first, so
   // served models go in its order whatever order --models named them in (others, undated, after it).
   const table = Object.keys(contract.models);
@@ -116,5 +143,13 @@ export function modelsAnswer(contract: Contract, selection: ModelSelection, path
   const to = backwards ? end : Math.min(end, start + limit);
   const page = ids.slice(from, to);
   const hasMore = backwards ? from > start : to < end;
-  return { status: 200, json: { data: page.map((m) => modelInfo(contract, m)), first_id: page[0] ?? null, last_id: page.at(-1) ?? null, has_more: hasMore } };
+  return {
+    status: 200,
+    json: {
+      data: page.map((m) => modelInfo(contract, m)),
+      first_id: page[0] ?? null,
+      last_id: page.at(-1) ?? null,
+      has_more: hasMore,
+    },
+  };
 }

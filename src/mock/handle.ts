@@ -47,7 +47,10 @@ function fieldOf(message: string): string | undefined {
   return /^([\w.]+): /.exec(message)?.[1] ?? /`([\w.]+)`/.exec(message)?.[1];
 }
 
-const refused = (result: MockResult, rule: string, field?: string): MockResult => ({ ...result, refusal: { rule, field } });
+const refused = (result: MockResult, rule: string, field?: string): MockResult => ({
+  ...result,
+  refusal: { rule, field },
+});
 
 export interface MockOptions {
   apiKey: string;
@@ -67,7 +70,11 @@ export interface MockOptions {
 export function errorResult(status: number, message: string, type: string): MockResult {
   const requestId = newId('req');
   const retry = status === 408 || status === 409 || status === 429 || status >= 500;
-  return { status, headers: { 'request-id': requestId, 'x-should-retry': String(retry) }, json: { type: 'error', error: { type, message }, request_id: requestId } };
+  return {
+    status,
+    headers: { 'request-id': requestId, 'x-should-retry': String(retry) },
+    json: { type: 'error', error: { type, message }, request_id: requestId },
+  };
 }
 
 /** Betas that raise a model's output ceiling (output-128k-…, output-300k-…, max-tokens-3-5-sonnet-…). */
@@ -75,20 +82,31 @@ const raisesCeiling = (betas: string) => /(^|,)\s*(output-\d+k-|max-tokens-)/.te
 
 export function handle(contract: Contract, options: MockOptions, req: MockRequest): MockResult {
   // The error type of each status comes from the spec; other 4xx use invalid_request_error (https://platform.claude.com/docs/en/api/errors).
-  const fail = (status: number, message: string) => errorResult(status, message, contract.errorTypesFor(status)?.[0] ?? 'invalid_request_error');
-  const route = req.path === '/v1/messages' ? 'messages' : req.path === '/v1/messages/count_tokens' ? 'count_tokens' : /^\/v1\/models(\/[^/]+)?$/.test(req.path) ? 'models' : undefined;
+  const fail = (status: number, message: string) =>
+    errorResult(status, message, contract.errorTypesFor(status)?.[0] ?? 'invalid_request_error');
+  const route =
+    req.path === '/v1/messages'
+      ? 'messages'
+      : req.path === '/v1/messages/count_tokens'
+        ? 'count_tokens'
+        : /^\/v1\/models(\/[^/]+)?$/.test(req.path)
+          ? 'models'
+          : undefined;
   if (!route) return refused(fail(404, `Not Found: ${req.path}`), 'route');
-  if (req.method !== (route === 'models' ? 'GET' : 'POST')) return refused(fail(405, `Method Not Allowed: ${req.method}`), 'method');
+  if (req.method !== (route === 'models' ? 'GET' : 'POST'))
+    return refused(fail(405, `Method Not Allowed: ${req.method}`), 'method');
 
   const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
   const key = req.headers['x-api-key'] || bearer;
   if (!key) return refused(fail(401, 'x-api-key header is required'), 'auth', 'x-api-key');
   // The API's words for a wrong key: `invalid x-api-key`, or for a Bearer token `Invalid bearer token` (openclaw/openclaw#54350).
-  if (key !== options.apiKey) return refused(fail(401, req.headers['x-api-key'] ? 'invalid x-api-key' : 'Invalid bearer token'), 'key');
+  if (key !== options.apiKey)
+    return refused(fail(401, req.headers['x-api-key'] ? 'invalid x-api-key' : 'Invalid bearer token'), 'key');
 
   const version = req.headers['anthropic-version'];
   if (!version) return refused(fail(400, 'anthropic-version: header is required'), 'version', 'anthropic-version');
-  if (!contract.anthropicVersions.includes(version)) return refused(fail(400, `anthropic-version: "${version}" is not a valid version`), 'version', 'anthropic-version');
+  if (!contract.anthropicVersions.includes(version))
+    return refused(fail(400, `anthropic-version: "${version}" is not a valid version`), 'version', 'anthropic-version');
 
   const selection = { only: options.onlyModels, add: options.models };
   if (route === 'models') {
@@ -98,7 +116,8 @@ export function handle(contract: Contract, options: MockOptions, req: MockReques
     return { status: 200, headers: { 'request-id': newId('req') }, json: answer.json };
   }
 
-  if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) return refused(fail(400, 'Content-Type must be application/json'), 'content_type', 'content-type');
+  if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? ''))
+    return refused(fail(400, 'Content-Type must be application/json'), 'content_type', 'content-type');
   let body: unknown;
   try {
     body = JSON.parse(req.body);
@@ -111,12 +130,22 @@ export function handle(contract: Contract, options: MockOptions, req: MockReques
   const invalid = requestErrorMessage(contract, body, beta);
   if (invalid) return refused(fail(400, invalid), 'schema', fieldOf(invalid));
   const request = body as Record<string, unknown>;
-  const violation = firstRuleViolation(request, { version, modelMaxOutputTokens: raisesCeiling(betas) ? {} : contract.modelMaxOutputTokens, models: contract.models });
-  if (violation) return { ...fail(400, violation.message), request, refusal: { rule: violation.rule.id, field: fieldOf(violation.message) } };
+  const violation = firstRuleViolation(request, {
+    version,
+    modelMaxOutputTokens: raisesCeiling(betas) ? {} : contract.modelMaxOutputTokens,
+    models: contract.models,
+  });
+  if (violation)
+    return {
+      ...fail(400, violation.message),
+      request,
+      refusal: { rule: violation.rule.id, field: fieldOf(violation.message) },
+    };
   const forged = invalidSignature(request);
   if (forged) return { ...fail(400, forged), request, refusal: { rule: 'thinking_signature', field: 'signature' } };
   const model = String(request.model);
-  if (!servedModels(contract, selection).has(model)) return { ...fail(404, `model: ${model}`), request, refusal: { rule: 'model', field: 'model' } };
+  if (!servedModels(contract, selection).has(model))
+    return { ...fail(404, `model: ${model}`), request, refusal: { rule: 'model', field: 'model' } };
 
   const { message } = reply(request);
   message.model = answeredModel(contract, model);
@@ -133,15 +162,26 @@ export function handle(contract: Contract, options: MockOptions, req: MockReques
  * CreateMessageParams uses for it, so the body is refused in the same words as a message body
  * with max_tokens, and answered `{input_tokens}` as `/v1/messages` reports them in `usage`.
  */
-function countTokens(contract: Contract, selection: { only?: string[]; add?: string[] }, body: unknown, beta: boolean, fail: (status: number, message: string) => MockResult): MockResult {
+function countTokens(
+  contract: Contract,
+  selection: { only?: string[]; add?: string[] },
+  body: unknown,
+  beta: boolean,
+  fail: (status: number, message: string) => MockResult,
+): MockResult {
   if (body && typeof body === 'object' && !Array.isArray(body)) {
     const allowed = countTokensFields(contract, beta);
     const extra = Object.keys(body).find((k) => !allowed.includes(k));
     if (extra) return refused(fail(400, `${extra}: Extra inputs are not permitted`), 'schema', extra);
   }
-  const invalid = requestErrorMessage(contract, body && typeof body === 'object' && !Array.isArray(body) ? { ...body, max_tokens: 1 } : body, beta);
+  const invalid = requestErrorMessage(
+    contract,
+    body && typeof body === 'object' && !Array.isArray(body) ? { ...body, max_tokens: 1 } : body,
+    beta,
+  );
   if (invalid) return refused(fail(400, invalid), 'schema', fieldOf(invalid));
   const request = body as Record<string, unknown>;
-  if (!servedModels(contract, selection).has(String(request.model))) return refused(fail(404, `model: ${String(request.model)}`), 'model', 'model');
+  if (!servedModels(contract, selection).has(String(request.model)))
+    return refused(fail(404, `model: ${String(request.model)}`), 'model', 'model');
   return { status: 200, headers: { 'request-id': newId('req') }, json: { input_tokens: inputTokens(request) } };
 }

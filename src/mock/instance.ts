@@ -13,7 +13,11 @@ export function minimalInstance(schema: Schema | undefined): unknown {
       return 'x'.repeat(Number(schema.minLength ?? 0));
     case 'integer':
     case 'number':
-      return typeof schema.minimum === 'number' ? schema.minimum : typeof schema.exclusiveMinimum === 'number' ? schema.exclusiveMinimum + 1 : 0;
+      return typeof schema.minimum === 'number'
+        ? schema.minimum
+        : typeof schema.exclusiveMinimum === 'number'
+          ? schema.exclusiveMinimum + 1
+          : 0;
     case 'boolean':
       return false;
     case 'null':

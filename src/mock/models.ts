@@ -17,9 +17,15 @@ export interface ModelSelection {
  * those), names with a leading `+` extend it (`+my-model` serves the table and my-model).
  */
 export function parseModelList(list: string | undefined): ModelSelection {
-  const names = (list ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const names = (list ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const only = names.filter((n) => !n.startsWith('+'));
-  const add = names.filter((n) => n.startsWith('+')).map((n) => n.slice(1)).filter(Boolean);
+  const add = names
+    .filter((n) => n.startsWith('+'))
+    .map((n) => n.slice(1))
+    .filter(Boolean);
   return { ...(only.length ? { only } : {}), ...(add.length ? { add } : {}) };
 }
 

@@ -14,12 +14,19 @@ export interface RateLimitOptions {
 }
 
 /** Generous defaults (a high usage tier): a client never meets them unless told to. */
-export const DEFAULT_LIMITS: Required<RateLimitOptions> = { requestsPerMinute: 4000, inputTokensPerMinute: 2_000_000, outputTokensPerMinute: 400_000 };
+export const DEFAULT_LIMITS: Required<RateLimitOptions> = {
+  requestsPerMinute: 4000,
+  inputTokensPerMinute: 2_000_000,
+  outputTokensPerMinute: 400_000,
+};
 
 class Bucket {
   private level: number;
   private at: number;
-  constructor(readonly limit: number, now: number) {
+  constructor(
+    readonly limit: number,
+    now: number,
+  ) {
     this.level = limit;
     this.at = now;
   }
@@ -43,7 +50,9 @@ class Bucket {
   /** When the bucket is full again. */
   resetAt(now: number): string {
     this.refill(now);
-    return new Date(now + Math.max(0, ((this.limit - this.level) / this.limit) * 60_000)).toISOString().replace(/\.\d+Z$/, 'Z');
+    return new Date(now + Math.max(0, ((this.limit - this.level) / this.limit) * 60_000))
+      .toISOString()
+      .replace(/\.\d+Z$/, 'Z');
   }
 }
 
@@ -57,7 +66,10 @@ export class RateLimiter {
   private readonly requests: Bucket;
   private readonly input: Bucket;
   private readonly output: Bucket;
-  constructor(options: RateLimitOptions = {}, private readonly clock: () => number = Date.now) {
+  constructor(
+    options: RateLimitOptions = {},
+    private readonly clock: () => number = Date.now,
+  ) {
     const o = { ...DEFAULT_LIMITS, ...options };
     const now = clock();
     this.requests = new Bucket(o.requestsPerMinute, now);

@@ -24,7 +24,9 @@ function textOfContent(content: unknown): string {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return '';
   return content
-    .map((b: Block) => (b?.type === 'text' ? String(b.text) : b?.type === 'tool_result' ? textOfContent(b.content) : ''))
+    .map((b: Block) =>
+      b?.type === 'text' ? String(b.text) : b?.type === 'tool_result' ? textOfContent(b.content) : '',
+    )
     .filter(Boolean)
     .join(' ');
 }
@@ -33,12 +35,17 @@ export const newId = (prefix: string) => `${prefix}_01${randomBytes(12).toString
 
 export function inputTokens(body: Body): number {
   const msgs = (body.messages as Array<{ content: unknown }>).map((m) => textOfContent(m.content)).join(' ');
-  const system = typeof body.system === 'string' ? body.system : Array.isArray(body.system) ? textOfContent(body.system) : '';
+  const system =
+    typeof body.system === 'string' ? body.system : Array.isArray(body.system) ? textOfContent(body.system) : '';
   return Math.max(1, words(`${system} ${msgs}`).length + 3 + mediaTokens(body));
 }
 
 /** Takes up to `budget` words of `text`, stopping before the first requested stop sequence. */
-function emit(text: string, budget: number, stops: string[]): { text: string; used: number; stop?: string; cut: boolean } {
+function emit(
+  text: string,
+  budget: number,
+  stops: string[],
+): { text: string; used: number; stop?: string; cut: boolean } {
   let cutAt = text.length;
   let stop: string | undefined;
   for (const s of stops) {
@@ -69,7 +76,10 @@ export function reply(body: Body): MockReply {
   }
 
   // Only the user's own words ask for a tool: a tool_result's text never does (a tool runner would loop).
-  const asked = typeof lastUser?.content === 'string' ? lastUser.content : textOfContent(((lastUser?.content as Block[] | undefined) ?? []).filter((b) => b?.type === 'text'));
+  const asked =
+    typeof lastUser?.content === 'string'
+      ? lastUser.content
+      : textOfContent(((lastUser?.content as Block[] | undefined) ?? []).filter((b) => b?.type === 'text'));
   const called = toolsToCall(body, asked);
 
   if (stopReason !== 'max_tokens' && called.length) {
@@ -78,7 +88,12 @@ export function reply(body: Body): MockReply {
         stopReason = 'max_tokens';
         break;
       }
-      content.push({ type: 'tool_use', id: newId('toolu'), name: tool.name, input: minimalInstance(tool.input_schema as Block) });
+      content.push({
+        type: 'tool_use',
+        id: newId('toolu'),
+        name: tool.name,
+        input: minimalInstance(tool.input_schema as Block),
+      });
       budget -= 1;
       stopReason = 'tool_use';
     }
@@ -119,7 +134,11 @@ export function reply(body: Body): MockReply {
  */
 function toolsToCall(body: Body, asked: string): Block[] {
   const tools = ((body.tools as Block[] | undefined) ?? []).filter((t) => t.input_schema);
-  const choice = (body.tool_choice ?? { type: 'auto' }) as { type?: string; name?: string; disable_parallel_tool_use?: boolean };
+  const choice = (body.tool_choice ?? { type: 'auto' }) as {
+    type?: string;
+    name?: string;
+    disable_parallel_tool_use?: boolean;
+  };
   if (choice.type === 'tool') return tools.filter((t) => t.name === choice.name).slice(0, 1);
   if (choice.type !== 'any' && choice.type !== 'auto') return [];
   const named = tools.filter((t) => new RegExp(`\\b${String(t.name).replace(/[^\w-]/g, '')}\\b`).test(asked));

@@ -24,12 +24,20 @@ interface TaggedUnion {
   untagged?: string;
 }
 
-const prop = (s: Schema, ...names: string[]): Schema => names.reduce((acc, n) => ((acc.properties as Record<string, Schema>)[n] ?? {}) as Schema, s);
+const prop = (s: Schema, ...names: string[]): Schema =>
+  names.reduce((acc, n) => ((acc.properties as Record<string, Schema>)[n] ?? {}) as Schema, s);
 
 const UNIONS: TaggedUnion[] = [
   { at: /^messages\.\d+\.content\.\d+$/, schema: (c, beta) => c.jsonSchema('InputContentBlock', { beta }) },
-  { at: /^messages\..*\.(?:image|document)\.source$/, schema: (c, beta) => prop(c.jsonSchema('RequestDocumentBlock', { beta }), 'source') },
-  { at: /^messages\.\d+\.content\.\d+\.tool_result\.content\.\d+$/, schema: (c, beta) => ((prop(c.jsonSchema('RequestToolResultBlock', { beta }), 'content').oneOf as Schema[])[1]!.items as Schema) },
+  {
+    at: /^messages\..*\.(?:image|document)\.source$/,
+    schema: (c, beta) => prop(c.jsonSchema('RequestDocumentBlock', { beta }), 'source'),
+  },
+  {
+    at: /^messages\.\d+\.content\.\d+\.tool_result\.content\.\d+$/,
+    schema: (c, beta) =>
+      (prop(c.jsonSchema('RequestToolResultBlock', { beta }), 'content').oneOf as Schema[])[1]!.items as Schema,
+  },
   { at: /^tools\.\d+$/, schema: (c, beta) => c.jsonSchema('Tool', { beta }), untagged: 'custom' },
   { at: /^tool_choice$/, schema: (c, beta) => c.jsonSchema('ToolChoice', { beta }) },
   { at: /^thinking$/, schema: (c, beta) => c.jsonSchema('ThinkingConfig', { beta }) },
@@ -39,12 +47,15 @@ const IMAGE_SOURCE = (c: Contract, beta: boolean) => prop(c.jsonSchema('RequestI
 
 /** The tags a union accepts, and whether one tag is accepted (a branch may fix `type` by a pattern). */
 function tagsOf(union: Schema): { names: string[]; accepts(tag: string): boolean } {
-  const branches = ((union.oneOf ?? union.anyOf ?? []) as Schema[]).map((b) => (b.anyOf ? ((b.anyOf as Schema[])[0] as Schema) : b));
+  const branches = ((union.oneOf ?? union.anyOf ?? []) as Schema[]).map((b) =>
+    b.anyOf ? ((b.anyOf as Schema[])[0] as Schema) : b,
+  );
   const names: string[] = [];
   const patterns: RegExp[] = [];
   for (const b of branches) {
     const type = prop(b, 'type');
-    for (const v of (type.enum as unknown[] | undefined) ?? []) if (typeof v === 'string' && !names.includes(v)) names.push(v);
+    for (const v of (type.enum as unknown[] | undefined) ?? [])
+      if (typeof v === 'string' && !names.includes(v)) names.push(v);
     if (typeof type.pattern === 'string') patterns.push(new RegExp(type.pattern));
   }
   return { names, accepts: (tag) => names.includes(tag) || patterns.some((p) => p.test(tag)) };
@@ -54,8 +65,16 @@ const quote = (xs: unknown[]) => xs.map((x) => `'${String(x)}'`);
 const orList = (xs: string[]) => (xs.length > 1 ? `${xs.slice(0, -1).join(', ')} or ${xs.at(-1)}` : (xs[0] ?? ''));
 
 /** Walks the body along a JSON pointer, returning the dotted path with union tags inserted. */
-function dotted(body: unknown, pointer: string, tagAt: (path: string, node: unknown) => string | undefined, tagLast = true): string {
-  const parts = pointer.split('/').slice(1).filter((p) => p !== '');
+function dotted(
+  body: unknown,
+  pointer: string,
+  tagAt: (path: string, node: unknown) => string | undefined,
+  tagLast = true,
+): string {
+  const parts = pointer
+    .split('/')
+    .slice(1)
+    .filter((p) => p !== '');
   const out: string[] = [];
   let node: unknown = body;
   let plain = '';
@@ -113,7 +132,9 @@ function reason(issue: SchemaIssue, value: unknown): string {
     case 'maxItems':
       return `List should have at most ${String(p.limit)} item${p.limit === 1 ? '' : 's'} after validation, not ${Array.isArray(value) ? value.length : 0}`;
     case 'format':
-      return p.format === 'byte' ? 'Input should be a valid base64 string' : `Input should be a valid ${String(p.format)}`;
+      return p.format === 'byte'
+        ? 'Input should be a valid base64 string'
+        : `Input should be a valid ${String(p.format)}`;
     default:
       return 'Input does not match the expected shape.';
   }
@@ -124,7 +145,10 @@ const at = (body: unknown, pointer: string): unknown =>
     .split('/')
     .slice(1)
     .filter(Boolean)
-    .reduce<unknown>((n, k) => (n && typeof n === 'object' ? (n as Json)[k.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined), body);
+    .reduce<unknown>(
+      (n, k) => (n && typeof n === 'object' ? (n as Json)[k.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined),
+      body,
+    );
 
 /**
  * The 400 message the real API gives for a body that breaks the request schema, or undefined
@@ -135,7 +159,8 @@ export function requestErrorMessage(contract: Contract, body: unknown, beta: boo
   if (!issues.length) return undefined;
   // A body nested past the loader's limit is not validated (nor walked here): one plain answer.
   if (issues[0]!.keyword === 'maxNesting') return 'Input does not match the expected shape.';
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'Input should be a valid dictionary or object to extract fields from';
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return 'Input should be a valid dictionary or object to extract fields from';
 
   const unionAt = (plainPath: string, _node: unknown): Schema | undefined => {
     const u = UNIONS.find((x) => x.at.test(plainPath));
@@ -150,38 +175,70 @@ export function requestErrorMessage(contract: Contract, body: unknown, beta: boo
   };
 
   // 1. A tagged union whose tag is missing or unknown: pydantic stops there, so does the API.
-  const tagProblem = findTagProblem(body, '', (plain, node) => {
-    const union = unionAt(plain, node);
-    if (!union) return undefined;
-    if (!node || typeof node !== 'object' || Array.isArray(node)) return 'Input should be a valid dictionary or object to extract fields from';
-    const tag = tagOf(plain, node);
-    if (tag === undefined) return "Unable to extract tag using discriminator 'type'";
-    const tags = tagsOf(union);
-    return tags.accepts(tag) ? undefined : `Input tag '${tag}' found using 'type' does not match any of the expected tags: ${quote(tags.names).join(', ')}`;
-  }, tagOf);
+  const tagProblem = findTagProblem(
+    body,
+    '',
+    (plain, node) => {
+      const union = unionAt(plain, node);
+      if (!union) return undefined;
+      if (!node || typeof node !== 'object' || Array.isArray(node))
+        return 'Input should be a valid dictionary or object to extract fields from';
+      const tag = tagOf(plain, node);
+      if (tag === undefined) return "Unable to extract tag using discriminator 'type'";
+      const tags = tagsOf(union);
+      return tags.accepts(tag)
+        ? undefined
+        : `Input tag '${tag}' found using 'type' does not match any of the expected tags: ${quote(tags.names).join(', ')}`;
+    },
+    tagOf,
+  );
   if (tagProblem) return tagProblem;
 
   // 2. Otherwise the first schema issue that belongs to the branch the value meant.
-  const deeper = (i: SchemaIssue) => issues.some((o) => o !== i && o.keyword !== 'oneOf' && o.keyword !== 'type' && (o.path === i.path || o.path.startsWith(`${i.path === '/' ? '' : i.path}/`)));
+  const deeper = (i: SchemaIssue) =>
+    issues.some(
+      (o) =>
+        o !== i &&
+        o.keyword !== 'oneOf' &&
+        o.keyword !== 'type' &&
+        (o.path === i.path || o.path.startsWith(`${i.path === '/' ? '' : i.path}/`)),
+    );
   const kept = issues.filter((i) => {
     // `string | list` unions: once the value is a list, the string branch's complaint is noise.
     if (i.keyword === 'type' && deeper(i)) return false;
     // An untagged custom tool is not a server tool missing its `type`.
-    if (i.keyword === 'required' && i.params?.missingProperty === 'type' && tagOf(dotted(body, i.path, tagOf, false), at(body, i.path))) return false;
+    if (
+      i.keyword === 'required' &&
+      i.params?.missingProperty === 'type' &&
+      tagOf(dotted(body, i.path, tagOf, false), at(body, i.path))
+    )
+      return false;
     if (i.keyword === 'oneOf' && deeper(i)) return false;
     return true;
   });
   // Of several type complaints about one value, the API names the structured form (a list).
-  const first = kept.find((i) => i.keyword === 'type' && i.params?.type === 'array' && kept.some((o) => o !== i && o.path === i.path && o.keyword === 'type')) ?? kept[0] ?? issues[0]!;
+  const first =
+    kept.find(
+      (i) =>
+        i.keyword === 'type' &&
+        i.params?.type === 'array' &&
+        kept.some((o) => o !== i && o.path === i.path && o.keyword === 'type'),
+    ) ??
+    kept[0] ??
+    issues[0]!;
   const value = at(body, first.path);
   let path = dotted(body, first.path, tagOf);
-  if (first.keyword === 'required') path = path ? `${path}.${String(first.params?.missingProperty)}` : String(first.params?.missingProperty);
-  if (first.keyword === 'additionalProperties') path = path ? `${path}.${String(first.params?.additionalProperty)}` : String(first.params?.additionalProperty);
+  if (first.keyword === 'required')
+    path = path ? `${path}.${String(first.params?.missingProperty)}` : String(first.params?.missingProperty);
+  if (first.keyword === 'additionalProperties')
+    path = path ? `${path}.${String(first.params?.additionalProperty)}` : String(first.params?.additionalProperty);
 
   // Texts the API is recorded or quoted sending for these cases.
   if (first.keyword === 'minItems' && path === 'messages') return 'messages: at least one message is required';
-  if (first.keyword === 'minLength' && /^(messages|system)\./.test(path) && /\.text$/.test(path)) return `${path.split('.')[0]}: text content blocks must be non-empty`;
-  if (first.keyword === 'type' && /^messages\.\d+$/.test(path)) return `${path}: Input does not match the expected shape.`;
+  if (first.keyword === 'minLength' && /^(messages|system)\./.test(path) && /\.text$/.test(path))
+    return `${path.split('.')[0]}: text content blocks must be non-empty`;
+  if (first.keyword === 'type' && /^messages\.\d+$/.test(path))
+    return `${path}: Input does not match the expected shape.`;
   return `${path ? `${path}: ` : ''}${reason(first, value)}`;
 }
 

@@ -40,12 +40,20 @@ export interface RunningServer {
 /** Writes a result the way the API does: JSON, or SSE frames. */
 export function writeResult(res: http.ServerResponse, result: MockResult): void {
   if (result.events) {
-    res.writeHead(result.status, { ...result.headers, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
+    res.writeHead(result.status, {
+      ...result.headers,
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache',
+    });
     res.end(result.events.map(frame).join(''));
     return;
   }
   const body = JSON.stringify(result.json);
-  res.writeHead(result.status, { ...result.headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+  res.writeHead(result.status, {
+    ...result.headers,
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(body),
+  });
   res.end(body);
 }
 
@@ -68,7 +76,10 @@ export async function startMock(contract: Contract, options: ServerOptions): Pro
   const cache = options.cache ?? new PromptCache();
   let count = 0;
   let url = '';
-  const grader = options.report || options.gradeClient ? new ClientGrader(contract, { url: () => url, seed: chaos.seed ?? 42, apiKey: options.apiKey }) : undefined;
+  const grader =
+    options.report || options.gradeClient
+      ? new ClientGrader(contract, { url: () => url, seed: chaos.seed ?? 42, apiKey: options.apiKey })
+      : undefined;
   const sockets = new Set<import('node:net').Socket>();
   const server = http.createServer((req, res) => {
     count += 1;
@@ -86,20 +97,32 @@ export async function startMock(contract: Contract, options: ServerOptions): Pro
           headers: req.headers as Record<string, string | undefined>,
           body: Buffer.concat(chunks).toString('utf8'),
         };
-        let result = handle(contract, { ...options, cache }, options.fault?.request ? options.fault.request(mockReq) : mockReq);
+        let result = handle(
+          contract,
+          { ...options, cache },
+          options.fault?.request ? options.fault.request(mockReq) : mockReq,
+        );
         const stream = Boolean(result.events);
         const fault = result.status === 200 ? drawFault(chaos, random, stream) : undefined;
-        if (fault === 'overloaded' || fault === 'rate_limited') result = { ...faultResult(fault, chaos), request: result.request };
+        if (fault === 'overloaded' || fault === 'rate_limited')
+          result = { ...faultResult(fault, chaos), request: result.request };
         else if (result.status === 200 && result.request) {
-          const usage = ((result.json ?? result.events?.[0]?.data.message) as { usage?: { input_tokens?: number } } | undefined)?.usage;
+          const usage = (
+            (result.json ?? result.events?.[0]?.data.message) as { usage?: { input_tokens?: number } } | undefined
+          )?.usage;
           const [input, max] = [usage?.input_tokens ?? 0, Number(result.request.max_tokens) || 0];
-          const admission = options.rateLimits ? limiter.admit(input, max, String(result.request.model)) : (limiter.record(input, max), {});
+          const admission = options.rateLimits
+            ? limiter.admit(input, max, String(result.request.model))
+            : (limiter.record(input, max), {});
           if (admission.refused) {
             result = { ...errorResult(429, admission.refused, 'rate_limit_error'), request: result.request };
             result.headers['retry-after'] = String(admission.retryAfterSeconds);
           }
         }
-        result = { ...result, headers: { ...result.headers, 'anthropic-organization-id': MOCK_ORGANIZATION_ID, ...limiter.headers() } };
+        result = {
+          ...result,
+          headers: { ...result.headers, 'anthropic-organization-id': MOCK_ORGANIZATION_ID, ...limiter.headers() },
+        };
         if (options.fault?.alter) result = await options.fault.alter(result, mockReq);
         let eventsWritten: number | undefined;
         if (options.fault?.write) await options.fault.write(res, result, mockReq);
@@ -110,7 +133,15 @@ export async function startMock(contract: Contract, options: ServerOptions): Pro
           writeResult(res, result);
         }
         const cut = Boolean(result.events) && (fault === 'drop' || fault === 'stream_error');
-        grader?.record({ req: mockReq, result, arrivedAt, answeredAt: Date.now(), eventsWritten, cut, dropped: fault === 'drop' && !result.events });
+        grader?.record({
+          req: mockReq,
+          result,
+          arrivedAt,
+          answeredAt: Date.now(),
+          eventsWritten,
+          cut,
+          dropped: fault === 'drop' && !result.events,
+        });
       })().catch((e: unknown) => {
         res.destroy(e as Error);
       });

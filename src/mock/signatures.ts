@@ -31,7 +31,8 @@ export function invalidSignature(body: Record<string, unknown>): string | undefi
   for (const [i, m] of messages.entries()) {
     if (!Array.isArray(m?.content)) continue;
     for (const [j, b] of (m.content as Array<Record<string, unknown>>).entries())
-      if (b?.type === 'thinking' && badSignature(b)) return `messages.${i}.content.${j}: Invalid \`signature\` in \`thinking\` block`;
+      if (b?.type === 'thinking' && badSignature(b))
+        return `messages.${i}.content.${j}: Invalid \`signature\` in \`thinking\` block`;
   }
   return undefined;
 }

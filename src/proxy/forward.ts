@@ -12,7 +12,17 @@ import { captureBody } from './capture';
 import type { CapturedExchange } from './har';
 
 /** Headers that describe one connection, not the message (RFC 9110 section 7.6.1): never forwarded. */
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+]);
 
 /** How an exchange ended, for the proxy's bookkeeping. */
 export type Ended =
@@ -23,13 +33,22 @@ export type Ended =
   | { kind: 'upstream_unreachable'; method: string; path: string; message: string };
 
 function forwardable(headers: http.IncomingHttpHeaders, drop: string[] = []): http.OutgoingHttpHeaders {
-  const named = new Set(String(headers.connection ?? '').toLowerCase().split(',').map((s) => s.trim()));
+  const named = new Set(
+    String(headers.connection ?? '')
+      .toLowerCase()
+      .split(',')
+      .map((s) => s.trim()),
+  );
   const out: http.OutgoingHttpHeaders = {};
-  for (const [k, v] of Object.entries(headers)) if (v !== undefined && !HOP_BY_HOP.has(k) && !named.has(k) && !drop.includes(k)) out[k] = v;
+  for (const [k, v] of Object.entries(headers))
+    if (v !== undefined && !HOP_BY_HOP.has(k) && !named.has(k) && !drop.includes(k)) out[k] = v;
   return out;
 }
 
-const flat = (headers: http.IncomingHttpHeaders): Record<string, string> => Object.fromEntries(Object.entries(headers).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? v.join(', ') : v]])));
+const flat = (headers: http.IncomingHttpHeaders): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(headers).flatMap(([k, v]) => (v === undefined ? [] : [[k, Array.isArray(v) ? v.join(', ') : v]])),
+  );
 
 /** A short line naming the client's request: method, path, who sent it, the start of its body. */
 export function describeRequest(method: string, path: string, headers: Record<string, string>, body: string): string {
@@ -58,7 +77,11 @@ export function forwarder(upstream: URL, onEnd: (ended: Ended) => void): http.Re
     let settled = false;
     res.socket?.setNoDelay(true);
 
-    const up = client.request(target, { method, headers: { ...forwardable(req.headers, ['host']), host: target.host }, agent });
+    const up = client.request(target, {
+      method,
+      headers: { ...forwardable(req.headers, ['host']), host: target.host },
+      agent,
+    });
     up.on('socket', (s) => s.setNoDelay(true));
     req.on('data', (chunk: Buffer) => requestCopy.push(chunk));
     req.pipe(up);
@@ -92,7 +115,9 @@ export function forwarder(upstream: URL, onEnd: (ended: Ended) => void): http.Re
         settled = true;
         const message = `cannot reach the upstream ${upstream.origin}: ${(e as NodeJS.ErrnoException).code ?? e.message}`;
         res.writeHead(502, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ type: 'error', error: { type: 'api_error', message: `validating proxy: ${message}` } }));
+        res.end(
+          JSON.stringify({ type: 'error', error: { type: 'api_error', message: `validating proxy: ${message}` } }),
+        );
         onEnd({ kind: 'upstream_unreachable', method, path: target.pathname, message });
       }
     });
@@ -111,7 +136,10 @@ export function forwarder(upstream: URL, onEnd: (ended: Ended) => void): http.Re
       if (settled || (!cut && !res.writableFinished)) return;
       settled = true;
       const [request, response] = await Promise.all([requestCopy.end(), responseCopy!.end()]);
-      const notKept = request.overflow || response.overflow ? `a body over the proxy's cap (${request.bytes} bytes sent, ${response.bytes} received)` : (request.error ?? response.error);
+      const notKept =
+        request.overflow || response.overflow
+          ? `a body over the proxy's cap (${request.bytes} bytes sent, ${response.bytes} received)`
+          : (request.error ?? response.error);
       onEnd({
         kind: 'complete',
         notKept,

@@ -32,7 +32,13 @@ export interface CapturedExchange {
 const list = (headers: Record<string, string>) => Object.entries(headers).map(([name, value]) => ({ name, value }));
 /** Rate-limit headers name tokens without carrying any: their values stay (the checks read them). */
 const TOKEN_COUNTS = /^anthropic-ratelimit-/;
-const responseHeaders = (headers: Record<string, string>, secrets: Redactor) => Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, TOKEN_COUNTS.test(name) ? secrets.text(value) : secrets.headerValue(name, value)]));
+const responseHeaders = (headers: Record<string, string>, secrets: Redactor) =>
+  Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [
+      name,
+      TOKEN_COUNTS.test(name) ? secrets.text(value) : secrets.headerValue(name, value),
+    ]),
+  );
 
 /** The exchange as a HAR entry, every credential the proxy has seen redacted. */
 export function harEntry(c: CapturedExchange, secrets: Redactor): HarEntry {
@@ -50,7 +56,9 @@ export function harEntry(c: CapturedExchange, secrets: Redactor): HarEntry {
       cookies: [],
       headersSize: -1,
       bodySize: Buffer.byteLength(c.requestBody),
-      ...(c.method !== 'GET' && c.method !== 'HEAD' ? { postData: { mimeType: c.requestHeaders['content-type'] ?? '', text: secrets.text(c.requestBody) } } : {}),
+      ...(c.method !== 'GET' && c.method !== 'HEAD'
+        ? { postData: { mimeType: c.requestHeaders['content-type'] ?? '', text: secrets.text(c.requestBody) } }
+        : {}),
     },
     response: {
       status: c.status,
@@ -58,7 +66,11 @@ export function harEntry(c: CapturedExchange, secrets: Redactor): HarEntry {
       httpVersion: `HTTP/${c.httpVersion}`,
       headers: list(responseHeaders(c.responseHeaders, secrets)),
       cookies: [],
-      content: { size: Buffer.byteLength(c.responseBody), mimeType: c.responseHeaders['content-type'] ?? '', text: secrets.text(c.responseBody) },
+      content: {
+        size: Buffer.byteLength(c.responseBody),
+        mimeType: c.responseHeaders['content-type'] ?? '',
+        text: secrets.text(c.responseBody),
+      },
       redirectURL: c.responseHeaders.location ?? '',
       headersSize: -1,
       bodySize: -1,
@@ -100,8 +112,12 @@ export class HarSpool {
       const put = async (chunk: string | Buffer) => {
         if (!out.write(chunk)) await once(out, 'drain');
       };
-      await put(`{"log":{"version":"1.2","creator":{"name":${JSON.stringify(PROXY_HAR_CREATOR)},"version":${JSON.stringify(version)}},"entries":[\n`);
-      if (size > 0) for await (const chunk of createReadStream(this.spoolPath, { start: 0, end: size - 1 })) await put(chunk as Buffer);
+      await put(
+        `{"log":{"version":"1.2","creator":{"name":${JSON.stringify(PROXY_HAR_CREATOR)},"version":${JSON.stringify(version)}},"entries":[\n`,
+      );
+      if (size > 0)
+        for await (const chunk of createReadStream(this.spoolPath, { start: 0, end: size - 1 }))
+          await put(chunk as Buffer);
       await new Promise<void>((resolve, reject) => out.end('\n]}}\n', () => resolve()).once('error', reject));
       await rename(partial, file);
       return file;

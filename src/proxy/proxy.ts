@@ -91,17 +91,35 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   try {
     upstream = new URL(options.upstream);
   } catch {
-    throw new ConfigError(`--upstream ${JSON.stringify(options.upstream)}: not a URL (give http://host:port or https://host/prefix)`);
+    throw new ConfigError(
+      `--upstream ${JSON.stringify(options.upstream)}: not a URL (give http://host:port or https://host/prefix)`,
+    );
   }
-  if (!/^https?:$/.test(upstream.protocol)) throw new ConfigError(`--upstream ${options.upstream}: only http and https upstreams`);
+  if (!/^https?:$/.test(upstream.protocol))
+    throw new ConfigError(`--upstream ${options.upstream}: only http and https upstreams`);
   const everyN = options.everyN ?? 0;
-  if (!Number.isInteger(everyN) || everyN < 0) throw new ConfigError(`everyN ${everyN}: a whole number (0: reports on close only)`);
+  if (!Number.isInteger(everyN) || everyN < 0)
+    throw new ConfigError(`everyN ${everyN}: a whole number (0: reports on close only)`);
   const contract = options.contract ?? (await loadContract());
   const verdicts = new Verdicts(contract);
   verdicts.warmUp();
-  const reports: ClaimedReports | undefined = options.reportsDir ? claimReports(options.reportsDir, `proxy-${Date.now().toString(36)}-${process.pid}-${randomBytes(3).toString('hex')}`) : undefined;
+  const reports: ClaimedReports | undefined = options.reportsDir
+    ? claimReports(
+        options.reportsDir,
+        `proxy-${Date.now().toString(36)}-${process.pid}-${randomBytes(3).toString('hex')}`,
+      )
+    : undefined;
   const spool = reports ? new HarSpool(path.join(reports.dir, `.${HAR_FILE}.spool`)) : undefined;
-  const stats: ProxyStats = { forwarded: 0, judged: 0, otherPaths: 0, failures: 0, warnings: 0, clientGone: 0, upstreamUnreachable: 0, notKept: 0 };
+  const stats: ProxyStats = {
+    forwarded: 0,
+    judged: 0,
+    otherPaths: 0,
+    failures: 0,
+    warnings: 0,
+    clientGone: 0,
+    upstreamUnreachable: 0,
+    notKept: 0,
+  };
   const version = packageVersion();
   let writeError: string | undefined;
   let harIndex = 0;
@@ -133,7 +151,11 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
 
   function judge(captured: CapturedExchange): void {
     // The client's credentials are secrets wherever they appear (an error message that echoes a key).
-    secrets = secrets.with(Object.entries(captured.requestHeaders).filter(([name]) => secrets.isSecretHeader(name)).map(([, v]) => v.replace(/^Bearer\s+/i, '')));
+    secrets = secrets.with(
+      Object.entries(captured.requestHeaders)
+        .filter(([name]) => secrets.isSecretHeader(name))
+        .map(([, v]) => v.replace(/^Bearer\s+/i, '')),
+    );
     const entry = harEntry(captured, secrets);
     const index = spool ? spool.append(entry) : harIndex++;
     const url = new URL(entry.request.url);
@@ -141,7 +163,12 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     if (!operation) return void (stats.otherPaths += 1);
     const exchange = fromHarEntry(entry, index, url, HAR_FILE, operation.id, true);
     const findings = verdicts.judge(exchange);
-    options.onJudged?.({ name: exchange.case.name, request: entry.comment ?? '', status: captured.status, failures: findings });
+    options.onJudged?.({
+      name: exchange.case.name,
+      request: entry.comment ?? '',
+      status: captured.status,
+      failures: findings,
+    });
     stats.judged += 1;
     stats.failures += findings.filter((f) => f.severity === 'error').length;
     stats.warnings += findings.filter((f) => f.severity === 'warning').length;
@@ -165,12 +192,33 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     const notes = [
       ...(reports?.note ? [reports.note] : []),
       ...(writeError ? [`A periodic write of the reports failed: ${writeError}`] : []),
-      ...(stats.clientGone ? [`${stats.clientGone} answer(s) not judged: the client went away before they ended.`] : []),
-      ...(stats.upstreamUnreachable ? [`${stats.upstreamUnreachable} request(s) could not reach ${upstream.origin} (the client got a 502 from the proxy).`] : []),
-      ...(stats.notKept ? [`${stats.notKept} exchange(s) forwarded but not judged: a body too large to keep or that could not be decoded.`] : []),
-      ...(stats.otherPaths ? [`${stats.otherPaths} exchange(s) outside the spec's operations: forwarded and kept in ${HAR_FILE}, not judged.`] : []),
+      ...(stats.clientGone
+        ? [`${stats.clientGone} answer(s) not judged: the client went away before they ended.`]
+        : []),
+      ...(stats.upstreamUnreachable
+        ? [
+            `${stats.upstreamUnreachable} request(s) could not reach ${upstream.origin} (the client got a 502 from the proxy).`,
+          ]
+        : []),
+      ...(stats.notKept
+        ? [
+            `${stats.notKept} exchange(s) forwarded but not judged: a body too large to keep or that could not be decoded.`,
+          ]
+        : []),
+      ...(stats.otherPaths
+        ? [
+            `${stats.otherPaths} exchange(s) outside the spec's operations: forwarded and kept in ${HAR_FILE}, not judged.`,
+          ]
+        : []),
     ];
-    return { ...results, exitCode: exitCodeOf(results.totals), reportsDir: reports?.dir, harFile, stats: { ...stats }, notes };
+    return {
+      ...results,
+      exitCode: exitCodeOf(results.totals),
+      reportsDir: reports?.dir,
+      harFile,
+      stats: { ...stats },
+      notes,
+    };
   }
 
   let closed: Promise<ProxyResults> | undefined;
@@ -200,7 +248,8 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
 
 function packageVersion(): string {
   try {
-    return (JSON.parse(readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')) as { version: string }).version;
+    return (JSON.parse(readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')) as { version: string })
+      .version;
   } catch {
     return '0';
   }

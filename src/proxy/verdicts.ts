@@ -54,11 +54,14 @@ export class Verdicts {
 
   /** Judges one exchange; returns its failures and warnings. */
   judge(ex: Exchange): Failure[] {
-    for (const check of CHECKS) if (applies(this.ctx, check, ex)) this.ran.set(check.id, (this.ran.get(check.id) ?? 0) + 1);
+    for (const check of CHECKS)
+      if (applies(this.ctx, check, ex)) this.ran.set(check.id, (this.ran.get(check.id) ?? 0) + 1);
     const failures = runChecks(this.ctx, ex);
     for (const item of requestCoverage([ex])) this.sent.add(item);
     for (const item of responseCoverage([ex])) this.observed.add(item);
-    const whole = failures.some((f) => (this.keptPerKey.get(f.key) ?? 0) < KEPT_PER_CAUSE) || groupOf(ex.case.operation) === 'models';
+    const whole =
+      failures.some((f) => (this.keptPerKey.get(f.key) ?? 0) < KEPT_PER_CAUSE) ||
+      groupOf(ex.case.operation) === 'models';
     const kept = whole ? trimmed(ex, failures) : stub(ex);
     for (const f of failures) {
       f.exchange = kept;
@@ -76,11 +79,30 @@ export class Verdicts {
       // The stubs no longer show what each check's preconditions read: the counts taken live are the truth.
       const ran = this.ran.get(c.id) ?? 0;
       if (c.failures.length) return { ...c, ran };
-      return ran ? { ...c, ran, status: 'passed' as const, reason: undefined } : { ...c, ran, status: 'skipped' as const, reason: 'no exchange in this area it applies to' };
+      return ran
+        ? { ...c, ran, status: 'passed' as const, reason: undefined }
+        : { ...c, ran, status: 'skipped' as const, reason: 'no exchange in this area it applies to' };
     });
-    const outcome: AreaOutcome = { area: RECORDED_AREA, results: this.results, checks, durationMs: Date.now() - this.started.getTime() };
-    const info = { baseUrl: `proxy to ${upstream}`, embedded: false, recorded: true, profile: 'full', seed: 0, runs: 0, startedAt: this.started.toISOString(), durationMs: Date.now() - this.started.getTime() };
-    const area = { ...serializeArea(outcome, { apiKey: '' }, 20), coverage: { sent: [...this.sent].sort(), observed: [...this.observed].sort() } };
+    const outcome: AreaOutcome = {
+      area: RECORDED_AREA,
+      results: this.results,
+      checks,
+      durationMs: Date.now() - this.started.getTime(),
+    };
+    const info = {
+      baseUrl: `proxy to ${upstream}`,
+      embedded: false,
+      recorded: true,
+      profile: 'full',
+      seed: 0,
+      runs: 0,
+      startedAt: this.started.toISOString(),
+      durationMs: Date.now() - this.started.getTime(),
+    };
+    const area = {
+      ...serializeArea(outcome, { apiKey: '' }, 20),
+      coverage: { sent: [...this.sent].sort(), observed: [...this.observed].sort() },
+    };
     return buildResults(info, this.ctx.contract, [area]);
   }
 }
@@ -89,7 +111,10 @@ export class Verdicts {
 function trimmed(ex: Exchange, failures: Failure[]): Exchange {
   compact(ex, failures);
   if (ex.request.body.length > KEPT_REQUEST_CHARS) {
-    ex.request = { ...ex.request, body: Buffer.from(`${ex.request.body.slice(0, KEPT_REQUEST_CHARS)}… [not kept]`).toString() };
+    ex.request = {
+      ...ex.request,
+      body: Buffer.from(`${ex.request.body.slice(0, KEPT_REQUEST_CHARS)}… [not kept]`).toString(),
+    };
     ex.case = { ...ex.case, body: ex.request.body };
   }
   return ex;
@@ -97,7 +122,11 @@ function trimmed(ex: Exchange, failures: Failure[]): Exchange {
 
 /** What is kept of an exchange no report shows: its name, status and request id (what request_id_unique reads). */
 function stub(ex: Exchange): Exchange {
-  const bare = (r: ReceivedResponse): ReceivedResponse => ({ status: r.status, headers: r.headers['request-id'] === undefined ? {} : { 'request-id': r.headers['request-id'] }, text: '' });
+  const bare = (r: ReceivedResponse): ReceivedResponse => ({
+    status: r.status,
+    headers: r.headers['request-id'] === undefined ? {} : { 'request-id': r.headers['request-id'] },
+    text: '',
+  });
   return {
     case: { name: ex.case.name, operation: ex.case.operation, query: ex.case.query, meta: ex.case.meta },
     request: { method: ex.request.method, url: ex.request.url, headers: {}, body: '' },

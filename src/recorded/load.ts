@@ -10,7 +10,12 @@ import type { OperationId } from '../contract/operations';
 import { parseSse } from '../stream/sse';
 
 /** Recorders that strip response headers (tests/fixtures/recorded/README.md "Per-source recorder behaviour"). */
-const HEADER_STRIPPING_SOURCES = ['pydantic/pydantic-ai', 'Arize-ai/openinference', 'crmne/ruby_llm', 'crewAIInc/crewAI'];
+const HEADER_STRIPPING_SOURCES = [
+  'pydantic/pydantic-ai',
+  'Arize-ai/openinference',
+  'crmne/ruby_llm',
+  'crewAIInc/crewAI',
+];
 
 export interface Loaded {
   exchanges: Exchange[];
@@ -26,7 +31,8 @@ interface Recorded {
 
 /** Which operation a recorded request called (the contract's operationAt); the default knows only POST …/v1/messages. */
 export type OperationAt = (method: string, pathname: string) => OperationId | undefined;
-const messagesOnly: OperationAt = (method, pathname) => (method.toUpperCase() === 'POST' && pathname.endsWith('/v1/messages') ? 'messages' : undefined);
+const messagesOnly: OperationAt = (method, pathname) =>
+  method.toUpperCase() === 'POST' && pathname.endsWith('/v1/messages') ? 'messages' : undefined;
 
 export function loadRecorded(paths: string[], operationAt: OperationAt = messagesOnly): Loaded {
   const out: Loaded = { exchanges: [], errors: [] };
@@ -41,7 +47,10 @@ export function loadRecorded(paths: string[], operationAt: OperationAt = message
         } else if ('response' in doc) out.exchanges.push(fromRecorded(checkRecorded(doc), file, operationAt));
         else throw new Unreadable('neither a recorded exchange (no "response") nor a HAR file (no "log")');
       } catch (e) {
-        out.errors.push({ file, message: e instanceof Unreadable ? e.message : `cannot be read: ${(e as Error).message}` });
+        out.errors.push({
+          file,
+          message: e instanceof Unreadable ? e.message : `cannot be read: ${(e as Error).message}`,
+        });
       }
     }
   return out;
@@ -70,15 +79,18 @@ function readJson(file: string): Record<string, unknown> {
   } catch (e) {
     throw new Unreadable(`not JSON: ${(e as Error).message}`);
   }
-  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new Unreadable(`not a JSON object (${Array.isArray(doc) ? 'an array' : doc === null ? 'null' : typeof doc})`);
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+    throw new Unreadable(`not a JSON object (${Array.isArray(doc) ? 'an array' : doc === null ? 'null' : typeof doc})`);
   return doc as Record<string, unknown>;
 }
 
 function checkRecorded(doc: Record<string, unknown>): Recorded {
   const res = doc.response as { status?: unknown } | null;
-  if (typeof res !== 'object' || res === null || typeof res.status !== 'number') throw new Unreadable('a recorded exchange without response.status (a number)');
+  if (typeof res !== 'object' || res === null || typeof res.status !== 'number')
+    throw new Unreadable('a recorded exchange without response.status (a number)');
   const req = doc.request;
-  if (req !== undefined && req !== null && typeof req !== 'object') throw new Unreadable('a recorded exchange whose request is not an object');
+  if (req !== undefined && req !== null && typeof req !== 'object')
+    throw new Unreadable('a recorded exchange whose request is not an object');
   return doc as unknown as Recorded;
 }
 
@@ -93,7 +105,8 @@ function listFiles(p: string): string[] {
     });
 }
 
-const lower = (h: Record<string, string> = {}) => Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]));
+const lower = (h: Record<string, string> = {}) =>
+  Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]));
 
 function response(status: number, headers: Record<string, string>, text: string): ReceivedResponse {
   const res: ReceivedResponse = { status, headers, text };
@@ -101,8 +114,7 @@ function response(status: number, headers: Record<string, string>, text: string)
     const { events, trailing } = parseSse(text);
     res.events = events;
     if (trailing) res.sseTrailing = trailing;
-  }
-  else if (text) {
+  } else if (text) {
     try {
       res.json = JSON.parse(text);
     } catch {
@@ -112,10 +124,22 @@ function response(status: number, headers: Record<string, string>, text: string)
   return res;
 }
 
-function exchange(name: string, c: Omit<RequestCase, 'name'>, url: string, reqHeaders: Record<string, string>, res: ReceivedResponse, method = 'POST'): Exchange {
+function exchange(
+  name: string,
+  c: Omit<RequestCase, 'name'>,
+  url: string,
+  reqHeaders: Record<string, string>,
+  res: ReceivedResponse,
+  method = 'POST',
+): Exchange {
   return {
     case: { name, ...c },
-    request: { method: method.toUpperCase() === 'GET' ? 'GET' : 'POST', url, headers: reqHeaders, body: c.body === undefined ? '' : typeof c.body === 'string' ? c.body : JSON.stringify(c.body) },
+    request: {
+      method: method.toUpperCase() === 'GET' ? 'GET' : 'POST',
+      url,
+      headers: reqHeaders,
+      body: c.body === undefined ? '' : typeof c.body === 'string' ? c.body : JSON.stringify(c.body),
+    },
     response: res,
     retried: [],
     unavailable: false,
@@ -136,7 +160,17 @@ export function fromRecorded(r: Recorded, file: string, operationAt: OperationAt
   if (!operation) throw new Unreadable(`${method} ${req?.path} is none of the operations the spec describes`);
   return exchange(
     path.basename(file),
-    { operation, body: req?.body, query: req?.query, meta: { mode: 'recorded', description: r.source, headersStripped: stripped, beta: isBeta(req?.headers, req?.query) } },
+    {
+      operation,
+      body: req?.body,
+      query: req?.query,
+      meta: {
+        mode: 'recorded',
+        description: r.source,
+        headersStripped: stripped,
+        beta: isBeta(req?.headers, req?.query),
+      },
+    },
     url,
     lower(req?.headers),
     res,
@@ -144,11 +178,21 @@ export function fromRecorded(r: Recorded, file: string, operationAt: OperationAt
   );
 }
 
-const isBeta = (headers: Record<string, string> | undefined, query: string | undefined) => Boolean(lower(headers)['anthropic-beta']) || /(^|&)beta=true(&|$)/.test(query ?? '');
+const isBeta = (headers: Record<string, string> | undefined, query: string | undefined) =>
+  Boolean(lower(headers)['anthropic-beta']) || /(^|&)beta=true(&|$)/.test(query ?? '');
 
 export interface HarEntry {
-  request: { method: string; url: string; headers: Array<{ name: string; value: string }>; postData?: { text?: string } };
-  response: { status: number; headers: Array<{ name: string; value: string }>; content?: { text?: string; encoding?: string } };
+  request: {
+    method: string;
+    url: string;
+    headers: Array<{ name: string; value: string }>;
+    postData?: { text?: string };
+  };
+  response: {
+    status: number;
+    headers: Array<{ name: string; value: string }>;
+    content?: { text?: string; encoding?: string };
+  };
   /** What the entry is, in a line (the validating proxy writes the client's request here). */
   comment?: string;
   /** The validating proxy's note that the answer never completed (a dropped connection). */
@@ -171,7 +215,8 @@ export function fromHar(har: Har, file: string, operationAt: OperationAt = messa
   let messages = 0;
   entries.forEach((e: HarEntry, i) => {
     try {
-      if (typeof e?.request?.url !== 'string' || typeof e.response?.status !== 'number') throw new Unreadable('no request.url or response.status');
+      if (typeof e?.request?.url !== 'string' || typeof e.response?.status !== 'number')
+        throw new Unreadable('no request.url or response.status');
       let url: URL;
       try {
         url = new URL(e.request.url);
@@ -183,16 +228,34 @@ export function fromHar(har: Har, file: string, operationAt: OperationAt = messa
       messages += 1;
       out.exchanges.push(fromHarEntry(e, i, url, file, operation, client));
     } catch (err) {
-      out.errors.push({ file: `${file}#${i}`, message: err instanceof Unreadable ? `HAR entry ${i}: ${err.message}` : `HAR entry ${i} cannot be read: ${(err as Error).message}` });
+      out.errors.push({
+        file: `${file}#${i}`,
+        message:
+          err instanceof Unreadable
+            ? `HAR entry ${i}: ${err.message}`
+            : `HAR entry ${i} cannot be read: ${(err as Error).message}`,
+      });
     }
   });
-  if (!messages && !out.errors.length) out.errors.push({ file, message: `a HAR file with no entry for an operation of the spec (POST …/v1/messages, …) among its ${entries.length} entries: nothing to check` });
+  if (!messages && !out.errors.length)
+    out.errors.push({
+      file,
+      message: `a HAR file with no entry for an operation of the spec (POST …/v1/messages, …) among its ${entries.length} entries: nothing to check`,
+    });
   return out;
 }
 
 /** One HAR entry as an exchange named `<file>#<index>`; `client`: the request is an observed client's (the proxy's HAR). */
-export function fromHarEntry(e: HarEntry, i: number, url: URL, file: string, operation: OperationId, client = false): Exchange {
-  const pairs = (list: Array<{ name: string; value: string }> | undefined) => Object.fromEntries((Array.isArray(list) ? list : []).map((h) => [String(h.name).toLowerCase(), String(h.value)]));
+export function fromHarEntry(
+  e: HarEntry,
+  i: number,
+  url: URL,
+  file: string,
+  operation: OperationId,
+  client = false,
+): Exchange {
+  const pairs = (list: Array<{ name: string; value: string }> | undefined) =>
+    Object.fromEntries((Array.isArray(list) ? list : []).map((h) => [String(h.name).toLowerCase(), String(h.value)]));
   const reqHeaders = pairs(e.request.headers);
   let body: unknown = e.request.postData?.text;
   try {
@@ -201,11 +264,25 @@ export function fromHarEntry(e: HarEntry, i: number, url: URL, file: string, ope
     // Keep the raw text: the request was not JSON.
   }
   const content = e.response.content;
-  const text = content?.encoding === 'base64' ? Buffer.from(content.text ?? '', 'base64').toString('utf8') : (content?.text ?? '');
+  const text =
+    content?.encoding === 'base64' ? Buffer.from(content.text ?? '', 'base64').toString('utf8') : (content?.text ?? '');
   const query = url.search.slice(1) || undefined;
-  const meta = { mode: 'recorded' as const, beta: isBeta(reqHeaders, query), ...(typeof e.comment === 'string' && e.comment ? { description: e.comment } : {}), ...(client ? { client } : {}) };
-  const ex = exchange(`${path.basename(file)}#${i}`, { operation, body, query, meta }, e.request.url, reqHeaders, response(e.response.status, pairs(e.response.headers), text), String(e.request.method));
+  const meta = {
+    mode: 'recorded' as const,
+    beta: isBeta(reqHeaders, query),
+    ...(typeof e.comment === 'string' && e.comment ? { description: e.comment } : {}),
+    ...(client ? { client } : {}),
+  };
+  const ex = exchange(
+    `${path.basename(file)}#${i}`,
+    { operation, body, query, meta },
+    e.request.url,
+    reqHeaders,
+    response(e.response.status, pairs(e.response.headers), text),
+    String(e.request.method),
+  );
   const broken = e._transportError;
-  if (broken && typeof broken.message === 'string') ex.transportError = { kind: broken.kind === 'too_large' ? 'too_large' : 'reset', message: broken.message };
+  if (broken && typeof broken.message === 'string')
+    ex.transportError = { kind: broken.kind === 'too_large' ? 'too_large' : 'reset', message: broken.message };
   return ex;
 }

@@ -33,7 +33,21 @@ export function gatherCauses(r: Pick<RunResults, 'areas'>, kind: 'failures' | 'w
     for (const check of area.checks) {
       for (const f of check[kind] ?? []) {
         const id = `${f.category}\n${f.key}`;
-        const c = causes.get(id) ?? causes.set(id, { checkId: f.checkId, key: f.key, title: f.title, severity: f.severity, category: f.category, first: f, areas: [], cases: [], count: 0 }).get(id)!;
+        const c =
+          causes.get(id) ??
+          causes
+            .set(id, {
+              checkId: f.checkId,
+              key: f.key,
+              title: f.title,
+              severity: f.severity,
+              category: f.category,
+              first: f,
+              areas: [],
+              cases: [],
+              count: 0,
+            })
+            .get(id)!;
         if (!c.areas.includes(area.id)) c.areas.push(area.id);
         for (const name of f.cases ?? (f.case ? [f.case] : [])) if (!c.cases.includes(name)) c.cases.push(name);
         c.count += f.count ?? 1;
@@ -46,10 +60,14 @@ export function gatherCauses(r: Pick<RunResults, 'areas'>, kind: 'failures' | 'w
 }
 
 /** Warning causes of the run, grouped by the check that found them (report order kept). */
-export function warningsByCheck(r: Pick<RunResults, 'areas'>): Array<{ checkId: string; title: string; causes: Cause[] }> {
+export function warningsByCheck(
+  r: Pick<RunResults, 'areas'>,
+): Array<{ checkId: string; title: string; causes: Cause[] }> {
   const byCheck = new Map<string, { checkId: string; title: string; causes: Cause[] }>();
   for (const c of gatherCauses(r, 'warnings')) {
-    const g = byCheck.get(c.checkId) ?? byCheck.set(c.checkId, { checkId: c.checkId, title: c.title, causes: [] }).get(c.checkId)!;
+    const g =
+      byCheck.get(c.checkId) ??
+      byCheck.set(c.checkId, { checkId: c.checkId, title: c.title, causes: [] }).get(c.checkId)!;
     g.causes.push(c);
   }
   return [...byCheck.values()];

@@ -26,14 +26,20 @@ function failureLabels(r: RunResults): Map<string, string> {
         // A target that was down is not a target that changed: only non-conformance is compared.
         if (f.category !== 'nonconformance') continue;
         const key = `${a.id} › ${f.key}`;
-        if (!out.has(key)) out.set(key, `${a.id} › ${f.checkId}: ${f.detail.split('\n')[0]!.slice(0, 140)}${f.case ? ` (${f.case})` : ''}`);
+        if (!out.has(key))
+          out.set(
+            key,
+            `${a.id} › ${f.checkId}: ${f.detail.split('\n')[0]!.slice(0, 140)}${f.case ? ` (${f.case})` : ''}`,
+          );
       }
   return out;
 }
-const checkKeys = (r: RunResults) => new Set(r.areas.flatMap((a) => a.checks.filter((c) => c.status !== 'skipped').map((c) => `${a.id} › ${c.id}`)));
+const checkKeys = (r: RunResults) =>
+  new Set(r.areas.flatMap((a) => a.checks.filter((c) => c.status !== 'skipped').map((c) => `${a.id} › ${c.id}`)));
 
 export function diffRuns(current: RunResults, baseline: RunResults | undefined, file = ''): RunDiff {
-  if (!baseline) return { baseline: null, newFailures: [], fixed: [], stillFailing: [], checksAdded: [], checksRemoved: [] };
+  if (!baseline)
+    return { baseline: null, newFailures: [], fixed: [], stillFailing: [], checksAdded: [], checksRemoved: [] };
   const [now, before] = [failureLabels(current), failureLabels(baseline)];
   const [checksNow, checksBefore] = [checkKeys(current), checkKeys(baseline)];
   return {
@@ -48,7 +54,14 @@ export function diffRuns(current: RunResults, baseline: RunResults | undefined, 
 
 export function formatDiff(d: RunDiff): string {
   if (!d.baseline) return 'Since last run: no earlier run on this target to compare with.';
-  const list = (title: string, items: string[]) => (items.length ? [`${title} (${items.length}):`, ...items.slice(0, 20).map((i) => `  ${i}`), ...(items.length > 20 ? [`  … ${items.length - 20} more`] : [])] : []);
+  const list = (title: string, items: string[]) =>
+    items.length
+      ? [
+          `${title} (${items.length}):`,
+          ...items.slice(0, 20).map((i) => `  ${i}`),
+          ...(items.length > 20 ? [`  … ${items.length - 20} more`] : []),
+        ]
+      : [];
   const lines = [
     `Since the run of ${d.baseline.startedAt}: ${d.newFailures.length} new, ${d.fixed.length} fixed, ${d.stillFailing.length} still failing, ${d.checksAdded.length} checks added, ${d.checksRemoved.length} removed.`,
     ...list('New failures', d.newFailures),

@@ -29,6 +29,7 @@ export function hasControls(text: string): boolean {
 export function escapeDeep<T>(value: T): T {
   if (typeof value === 'string') return escapeControls(value) as T;
   if (Array.isArray(value)) return value.map(escapeDeep) as T;
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [escapeControls(k), escapeDeep(v)])) as T;
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [escapeControls(k), escapeDeep(v)])) as T;
   return value;
 }

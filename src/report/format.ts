@@ -16,16 +16,22 @@ const SHOWN_HEADERS = ['content-type', 'location', 'request-id', 'retry-after', 
 export const safeText = (s: string, secrets: Redactor): string => escapeControls(secrets.text(s));
 
 /** The run's redactor the options carry, or one that knows the API key alone. */
-export const secretsOf = (o: Pick<FormatOptions, 'apiKey' | 'redactor'>): Redactor => o.redactor ?? keyOnlyRedactor(o.apiKey);
+export const secretsOf = (o: Pick<FormatOptions, 'apiKey' | 'redactor'>): Redactor =>
+  o.redactor ?? keyOnlyRedactor(o.apiKey);
 
 export function responseExcerpt(ex: Exchange, eventIndex: number | undefined, secrets: Redactor): string {
   const res = ex.response;
-  if (!res) return safeText(ex.transportError ? `(no response: ${ex.transportError.message})` : '(no response)', secrets);
-  const headers = secrets.headers(Object.fromEntries(SHOWN_HEADERS.filter((h) => res.headers[h] !== undefined).map((h) => [h, res.headers[h]!])));
+  if (!res)
+    return safeText(ex.transportError ? `(no response: ${ex.transportError.message})` : '(no response)', secrets);
+  const headers = secrets.headers(
+    Object.fromEntries(SHOWN_HEADERS.filter((h) => res.headers[h] !== undefined).map((h) => [h, res.headers[h]!])),
+  );
   const lines = [`[${res.status}]`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
   if (res.events) {
     const from = Math.max(0, (eventIndex ?? 0) - 2);
-    const shown = res.events.slice(from, from + 6).map((e, i) => `  #${from + i} ${e.raw.trim().replace(/\n/g, '\n     ').slice(0, 400)}`);
+    const shown = res.events
+      .slice(from, from + 6)
+      .map((e, i) => `  #${from + i} ${e.raw.trim().replace(/\n/g, '\n     ').slice(0, 400)}`);
     lines.push(`${res.events.length} events${from ? ` (from #${from})` : ''}:`, ...shown);
   } else {
     lines.push(res.text ? res.text.slice(0, 1200) + (res.text.length > 1200 ? ' …' : '') : '<EMPTY>');
@@ -69,7 +75,9 @@ export function groupFailures(failures: Failure[]): FailureGroup[] {
   // 2. One cause per key: a hundred cases hitting one bug are one failure.
   const groups = new Map<string, FailureGroup>();
   for (const p of primaries) {
-    const g = groups.get(p.f.key) ?? groups.set(p.f.key, { first: p.f, failures: [], cases: [], perAnswer: 1, keys: [] }).get(p.f.key)!;
+    const g =
+      groups.get(p.f.key) ??
+      groups.set(p.f.key, { first: p.f, failures: [], cases: [], perAnswer: 1, keys: [] }).get(p.f.key)!;
     g.failures.push(p.f);
     g.perAnswer = Math.max(g.perAnswer, p.n);
     for (const k of p.keys) if (!g.keys.includes(k)) g.keys.push(k);
@@ -94,20 +102,32 @@ export interface FormatOptions {
 
 /** What collapsing did, in words (empty when nothing was collapsed). */
 export function collapsedNote(g: Pick<FailureGroup, 'perAnswer' | 'keys'>): string {
-  return g.perAnswer > 1 ? `Found ${g.perAnswer}× in one answer (${g.keys.map((k) => k.slice(k.indexOf(':') + 1)).join(', ')}): one cause, shown once.` : '';
+  return g.perAnswer > 1
+    ? `Found ${g.perAnswer}× in one answer (${g.keys.map((k) => k.slice(k.indexOf(':') + 1)).join(', ')}): one cause, shown once.`
+    : '';
 }
 
 export function formatFailure(f: Failure, o: FormatOptions, note = ''): string {
   const ex = f.exchange;
   const secrets = secretsOf(o);
-  const out = [`- ${f.title}${f.severity === 'warning' ? ' (warning)' : ''}${f.category !== 'nonconformance' ? ` [${f.category}]` : ''}`, indent(f.detail), `  Rule: ${f.source}`];
+  const out = [
+    `- ${f.title}${f.severity === 'warning' ? ' (warning)' : ''}${f.category !== 'nonconformance' ? ` [${f.category}]` : ''}`,
+    indent(f.detail),
+    `  Rule: ${f.source}`,
+  ];
   if (note) out.push(`  ${note}`);
   if (ex) {
     const m = ex.case.meta;
     out.push(`  Case: ${ex.case.name}${m?.rule ? ` — ${m.rule}` : m?.description ? ` — ${m.description}` : ''}`);
-    if (m?.seed !== undefined) out.push(`  Replay: CONTRACT_SEED=${m.seed}${m.fcPath ? ` (fast-check path ${m.fcPath})` : ''}`);
+    if (m?.seed !== undefined)
+      out.push(`  Replay: CONTRACT_SEED=${m.seed}${m.fcPath ? ` (fast-check path ${m.fcPath})` : ''}`);
     if (m?.conversation) out.push('  Conversation so far:', indent(m.conversation.transcript.join('\n'), 4));
-    out.push('  Response:', indent(responseExcerpt(ex, f.eventIndex, secrets), 4), '  Reproduce with:', indent(reproCurl(ex, secrets, o.casesDir), 4));
+    out.push(
+      '  Response:',
+      indent(responseExcerpt(ex, f.eventIndex, secrets), 4),
+      '  Reproduce with:',
+      indent(reproCurl(ex, secrets, o.casesDir), 4),
+    );
   }
   return safeText(out.join('\n'), secrets);
 }
@@ -126,16 +146,37 @@ export function formatFailures(failures: Failure[], o: FormatOptions, limit = 5)
   const shown = o.casesShown ?? 5;
   const secrets = secretsOf(o);
   const parts = groups.slice(0, limit).map((g) => {
-    const cases = g.cases.length > 1 ? `\n  (${g.cases.length} cases hit this: ${listCases(g.cases, shown)}${g.cases.length > shown ? '; results.json and report.html list every case' : ''})` : '';
+    const cases =
+      g.cases.length > 1
+        ? `\n  (${g.cases.length} cases hit this: ${listCases(g.cases, shown)}${g.cases.length > shown ? '; results.json and report.html list every case' : ''})`
+        : '';
     return `${formatFailure(g.first, o, collapsedNote(g))}${safeText(cases, secrets)}`;
   });
   const rest = groups.slice(limit);
   if (rest.length) {
-    const lines = rest.slice(0, 20).map((g) => `  - ${g.first.title}: ${g.first.detail.split('\n')[0]!.slice(0, 120)} (${g.cases.length} case${g.cases.length === 1 ? '' : 's'}: ${listCases(g.cases, 3)})`);
+    const lines = rest
+      .slice(0, 20)
+      .map(
+        (g) =>
+          `  - ${g.first.title}: ${g.first.detail.split('\n')[0]!.slice(0, 120)} (${g.cases.length} case${g.cases.length === 1 ? '' : 's'}: ${listCases(g.cases, 3)})`,
+      );
     const more = rest.length > 20 ? [`  … and ${rest.length - 20} more not named here`] : [];
-    parts.push(safeText([`… and ${rest.length} more distinct failure(s), in brief (report.html shows each in full):`, ...lines, ...more].join('\n'), secrets));
+    parts.push(
+      safeText(
+        [
+          `… and ${rest.length} more distinct failure(s), in brief (report.html shows each in full):`,
+          ...lines,
+          ...more,
+        ].join('\n'),
+        secrets,
+      ),
+    );
   }
   return parts.join('\n\n');
 }
 
-const indent = (s: string, n = 2) => s.split('\n').map((l) => ' '.repeat(n) + l).join('\n');
+const indent = (s: string, n = 2) =>
+  s
+    .split('\n')
+    .map((l) => ' '.repeat(n) + l)
+    .join('\n');

@@ -16,7 +16,11 @@ import type { FeatureResult } from '../features/verdicts';
 import { VERDICT_TEXT } from './features';
 
 /** HTML-escaped, and control characters shown as `\u001b` (server text is data, never markup or control). */
-const esc = (s: unknown) => escapeControls(String(s ?? '')).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const esc = (s: unknown) =>
+  escapeControls(String(s ?? '')).replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 
 const CSS = `
 body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#1d1d1f;background:#f6f7f9}
@@ -54,7 +58,13 @@ ${f.collapsed ? `<div>${esc(f.collapsed)}</div>` : ''}
 ${cases.length > 1 ? `<div class="label">${cases.length} cases hit this</div><div class="cases">${cases.map(esc).join(', ')}</div>` : ''}
 ${f.caseDescription ? `<div class="label">Case</div><div>${esc(f.case)} — ${esc(f.caseDescription)}${f.seed !== undefined ? ` (CONTRACT_SEED=${esc(f.seed)}, fast-check path ${esc(f.fcPath)})` : ''}</div>` : ''}
 ${f.transcript?.length ? `<div class="label">Conversation so far</div><pre class="transcript">${f.transcript.map(esc).join('\n')}</pre>` : ''}
-${f.request ? `<div class="label">Request</div><pre>POST ${esc(f.request.url)}\n${Object.entries(f.request.headers).map(([k, v]) => `${esc(k)}: ${esc(v)}`).join('\n')}\n\n${esc(prettyBody(f.request.body))}</pre>` : ''}
+${
+  f.request
+    ? `<div class="label">Request</div><pre>POST ${esc(f.request.url)}\n${Object.entries(f.request.headers)
+        .map(([k, v]) => `${esc(k)}: ${esc(v)}`)
+        .join('\n')}\n\n${esc(prettyBody(f.request.body))}</pre>`
+    : ''
+}
 ${f.response ? `<div class="label">Response</div><pre>${esc(f.response)}</pre>` : ''}
 ${f.curl ? `<div class="label">Reproduce with</div><pre>${esc(f.curl)}</pre>` : ''}
 </details>`;
@@ -74,7 +84,8 @@ function prettyBody(body: string): string {
 /** How the streams arrived: a few figures, and the streams that came all at once. */
 function timingHtml(t: RunTiming | undefined, recorded: boolean): string {
   if (!t) return '';
-  if (!t.streams) return `<h2>Stream timing</h2><p>No stream was timed${recorded ? ' (recorded traffic carries no arrival times)' : ''}.</p>`;
+  if (!t.streams)
+    return `<h2>Stream timing</h2><p>No stream was timed${recorded ? ' (recorded traffic carries no arrival times)' : ''}.</p>`;
   const ms = (n: number | undefined | null) => (n === undefined || n === null ? '—' : `${n} ms`);
   const rows: Array<[string, string]> = [
     ['Streams timed', String(t.streams)],
@@ -126,12 +137,26 @@ export function renderHtml(r: RunResults): string {
     : '';
   // One finding per cause across the run, naming the areas and cases it was seen in.
   // What breaks clients first (checks/impact.ts).
-  const causes = gatherCauses(r, 'failures').sort((a, b) => IMPACT_ORDER.indexOf(a.first.impact) - IMPACT_ORDER.indexOf(b.first.impact));
-  const failuresHtml = causes.length ? `<h2>Failures (${causes.length})</h2>${causes.map((c) => failureHtml(c.first, c.areas.some((a) => newSet.has(`${a} › ${c.checkId}`)), c)).join('')}` : '';
+  const causes = gatherCauses(r, 'failures').sort(
+    (a, b) => IMPACT_ORDER.indexOf(a.first.impact) - IMPACT_ORDER.indexOf(b.first.impact),
+  );
+  const failuresHtml = causes.length
+    ? `<h2>Failures (${causes.length})</h2>${causes
+        .map((c) =>
+          failureHtml(
+            c.first,
+            c.areas.some((a) => newSet.has(`${a} › ${c.checkId}`)),
+            c,
+          ),
+        )
+        .join('')}`
+    : '';
   const notRunHtml = r.areas
     .map((a) => {
       const notRun = a.checks.filter((c) => c.status === 'not_run');
-      return notRun.length ? `<p class="notrun"><b>${esc(a.title)}: not run</b> (${notRun.map((c) => esc(c.id)).join(', ')}): ${esc(notRun[0]!.reason ?? '')}</p>` : '';
+      return notRun.length
+        ? `<p class="notrun"><b>${esc(a.title)}: not run</b> (${notRun.map((c) => esc(c.id)).join(', ')}): ${esc(notRun[0]!.reason ?? '')}</p>`
+        : '';
     })
     .join('');
   const areas = `${notRunHtml ? `<h2>Not run</h2>${notRunHtml}` : ''}${failuresHtml}`;
@@ -139,9 +164,12 @@ export function renderHtml(r: RunResults): string {
   const warningsHtml = warnings.length
     ? `<h2>Warnings (${t.warnings ?? warnings.reduce((n, g) => n + g.causes.length, 0)}, not counted as failures)</h2>${warnings.map((g) => `<h3>${esc(g.checkId)} <span class="badge">${esc(g.title)}</span></h3>${g.causes.map((c) => failureHtml(c.first, false, c)).join('')}`).join('')}`
     : '';
-  const skipped = r.areas.flatMap((a) => a.checks.filter((c) => c.status === 'skipped').map((c) => ({ area: a.title, ...c })));
+  const skipped = r.areas.flatMap((a) =>
+    a.checks.filter((c) => c.status === 'skipped').map((c) => ({ area: a.title, ...c })),
+  );
   const skipReasons = new Map<string, string[]>();
-  for (const s of skipped) skipReasons.set(`${s.area}: ${s.reason}`, [...(skipReasons.get(`${s.area}: ${s.reason}`) ?? []), s.id]);
+  for (const s of skipped)
+    skipReasons.set(`${s.area}: ${s.reason}`, [...(skipReasons.get(`${s.area}: ${s.reason}`) ?? []), s.id]);
   const changes = d?.baseline
     ? `<div class="changes"><b>Since the run of ${esc(d.baseline.startedAt)}:</b> ${d.newFailures.length} new, ${d.fixed.length} fixed, ${d.stillFailing.length} still failing, ${d.checksAdded.length} checks added, ${d.checksRemoved.length} removed.
 <ul>${d.newFailures.map((x) => `<li class="new">new: ${esc(x)}</li>`).join('')}${d.fixed.map((x) => `<li class="fixed">fixed: ${esc(x)}</li>`).join('')}${d.checksAdded.map((x) => `<li>check added: ${esc(x)}</li>`).join('')}${d.checksRemoved.map((x) => `<li>check removed: ${esc(x)}</li>`).join('')}</ul></div>`

@@ -9,17 +9,29 @@ import type { RunResults } from './results';
 export function writeJunit(results: RunResults, file: string): void {
   const report = junit.newBuilder();
   for (const area of results.areas) {
-    const suite = report.testSuite().name(area.title).time(area.durationMs / 1000);
+    const suite = report
+      .testSuite()
+      .name(area.title)
+      .time(area.durationMs / 1000);
     if (area.unreadable?.length) {
       const c = suite.testCase().className(area.id).name('every file is a recorded exchange or a HAR file');
       c.failure(area.unreadable.map((u) => `${u.file}: ${u.message}`).join('\n'));
     }
     for (const check of area.checks) {
-      const c = suite.testCase().className(area.id).name(check.id).time(check.durationMs / 1000);
+      const c = suite
+        .testCase()
+        .className(area.id)
+        .name(check.id)
+        .time(check.durationMs / 1000);
       if (check.status === 'skipped') c.skipped();
       else if (check.status === 'not_run') c.error(check.message ?? `not run: ${check.reason ?? ''}`, 'not_run');
-      else if (check.status === 'failed') c.failure(check.message ?? check.title, check.failures.some((f) => f.category === 'nonconformance') ? 'nonconformance' : 'unavailable');
-      if (check.warnings.length) c.standardOutput(check.warnings.map((w) => `warning: ${w.title}: ${w.detail}`).join('\n'));
+      else if (check.status === 'failed')
+        c.failure(
+          check.message ?? check.title,
+          check.failures.some((f) => f.category === 'nonconformance') ? 'nonconformance' : 'unavailable',
+        );
+      if (check.warnings.length)
+        c.standardOutput(check.warnings.map((w) => `warning: ${w.title}: ${w.detail}`).join('\n'));
     }
   }
   report.writeTo(file);

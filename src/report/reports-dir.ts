@@ -38,7 +38,9 @@ export function makeDirs(dir: string): void {
 export function claimReports(requested: string, runId: string): ClaimedReports {
   const fail = (e: unknown): never => {
     if (e instanceof ConfigError) throw e;
-    throw new ConfigError(`CONTRACT_REPORTS_DIR: cannot write reports to ${requested}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new ConfigError(
+      `CONTRACT_REPORTS_DIR: cannot write reports to ${requested}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
   };
   let lock: string | undefined;
   try {

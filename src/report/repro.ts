@@ -17,7 +17,11 @@ export const INLINE_BODY_MAX = 400;
 
 /** A file name made of the case name: letters, digits, `.`, `_` and `-` only, at most 80 characters. */
 export function safeCaseFileName(caseName: string): string {
-  const base = caseName.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+|_+$/g, '').slice(0, 80) || 'case';
+  const base =
+    caseName
+      .replace(/[^A-Za-z0-9._-]+/g, '_')
+      .replace(/^[._]+|_+$/g, '')
+      .slice(0, 80) || 'case';
   return `${base}.json`;
 }
 
@@ -31,7 +35,12 @@ export const displayPath = (p: string): string => {
  * Writes the body to the cases folder and returns its path, or undefined when the body is fine
  * inline (or there is no folder, or it cannot be written: the line is then long, but still right).
  */
-export function writeCaseBody(caseName: string, body: string, secrets: Redactor, casesDir: string | undefined): string | undefined {
+export function writeCaseBody(
+  caseName: string,
+  body: string,
+  secrets: Redactor,
+  casesDir: string | undefined,
+): string | undefined {
   // No reports folder (a run in code that writes no files): the line carries the body, long but right.
   if (!casesDir) return undefined;
   if (body.length <= INLINE_BODY_MAX && !body.includes('\n') && !hasControls(body)) return undefined;
@@ -41,7 +50,8 @@ export function writeCaseBody(caseName: string, body: string, secrets: Redactor,
     mkdirSync(casesDir, { recursive: true });
     const earlier = written.get(file);
     // Another case of this run with the same safe name and another body: keep both.
-    if (earlier !== undefined && earlier !== content) file = file.replace(/\.json$/, `-${createHash('sha256').update(content).digest('hex').slice(0, 8)}.json`);
+    if (earlier !== undefined && earlier !== content)
+      file = file.replace(/\.json$/, `-${createHash('sha256').update(content).digest('hex').slice(0, 8)}.json`);
     writeFileSync(file, content);
     written.set(file, content);
     return displayPath(file);

@@ -37,7 +37,19 @@ export interface RunResults {
    * their failures (`failing`). Requests sent (retries included) and the tokens the target reported.
    * `warnings`: warning causes across the run (one per check and key, causes.ts), never failing.
    */
-  totals: { passed: number; failed: number; unavailable: number; notRun: number; harnessErrors: number; failing: number; skipped: number; requests: number; exchanges: number; usage: TokenUsage; warnings?: number };
+  totals: {
+    passed: number;
+    failed: number;
+    unavailable: number;
+    notRun: number;
+    harnessErrors: number;
+    failing: number;
+    skipped: number;
+    requests: number;
+    exchanges: number;
+    usage: TokenUsage;
+    warnings?: number;
+  };
   areas: AreaRecord[];
   coverage: { request: Coverage; response: Coverage };
   /** How the streams arrived: time to first token (p50/p95), tokens/s (p50), buffered streams (report/timing.ts). */
@@ -89,18 +101,29 @@ function shownUrl(url: string, secrets?: Redactor): string {
 }
 
 /** This package's version (src/ and dist/ both sit two folders below package.json). */
-const TOOL_VERSION = (JSON.parse(readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')) as { version: string }).version;
+const TOOL_VERSION = (
+  JSON.parse(readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')) as { version: string }
+).version;
 
 export function buildResults(info: RunInfo, contract: Contract, areas: AreaRecord[]): RunResults {
   const universe = specUniverse(contract);
   const cover = (all: string[], seen: Set<string>): Coverage => {
     const covered = all.filter((x) => seen.has(x));
-    return { covered, uncovered: all.filter((x) => !seen.has(x)), percent: all.length ? Math.round((100 * covered.length) / all.length) : 100 };
+    return {
+      covered,
+      uncovered: all.filter((x) => !seen.has(x)),
+      percent: all.length ? Math.round((100 * covered.length) / all.length) : 100,
+    };
   };
   return {
     tool: 'anthropic-messages-conformance',
     toolVersion: TOOL_VERSION,
-    target: { baseUrl: shownUrl(info.baseUrl, info.redactor), embedded: info.embedded, label: info.label ?? (info.embedded ? 'embedded reference mock' : shownUrl(info.baseUrl, info.redactor)), recorded: info.recorded },
+    target: {
+      baseUrl: shownUrl(info.baseUrl, info.redactor),
+      embedded: info.embedded,
+      label: info.label ?? (info.embedded ? 'embedded reference mock' : shownUrl(info.baseUrl, info.redactor)),
+      recorded: info.recorded,
+    },
     spec: { file: 'openapi/anthropic-messages-api-openapi.yml', version: contract.version, sha256: contract.hash },
     profile: info.profile,
     ...(info.scope ? { scope: info.scope } : {}),
@@ -115,7 +138,10 @@ export function buildResults(info: RunInfo, contract: Contract, areas: AreaRecor
       response: cover(universe.response, new Set(areas.flatMap((a) => a.coverage.observed))),
     },
     timing: runTiming(areas),
-    features: featureVerdicts(areas.flatMap((a) => a.features ?? []), info.requireFeatures),
+    features: featureVerdicts(
+      areas.flatMap((a) => a.features ?? []),
+      info.requireFeatures,
+    ),
   };
 }
 
@@ -142,10 +168,17 @@ export function totalsOf(areas: AreaRecord[]): RunResults['totals'] {
 }
 
 /** The latest earlier run on the same target, from history/ (or the file CONTRACT_BASELINE names). */
-export function findBaseline(dir: string, current: RunResults, explicit?: string): { file: string; results: RunResults } | undefined {
+export function findBaseline(
+  dir: string,
+  current: RunResults,
+  explicit?: string,
+): { file: string; results: RunResults } | undefined {
   if (explicit) return { file: explicit, results: JSON.parse(readFileSync(explicit, 'utf8')) as RunResults };
   if (!existsSync(dir)) return undefined;
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.json')).sort().reverse()) {
+  for (const f of readdirSync(dir)
+    .filter((x) => x.endsWith('.json'))
+    .sort()
+    .reverse()) {
     let r: RunResults;
     try {
       r = JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as RunResults;
@@ -153,12 +186,22 @@ export function findBaseline(dir: string, current: RunResults, explicit?: string
       continue; // a damaged history file is no baseline; it must not stop the run's report
     }
     // The same target and the same slice of the suite (profile, operations, shard): another slice is not a baseline.
-    if (r.target?.label === current.target.label && (r.scope ?? '') === (current.scope ?? '') && r.startedAt !== current.startedAt) return { file: path.join('history', f), results: r };
+    if (
+      r.target?.label === current.target.label &&
+      (r.scope ?? '') === (current.scope ?? '') &&
+      r.startedAt !== current.startedAt
+    )
+      return { file: path.join('history', f), results: r };
   }
   return undefined;
 }
 
-export function writeResults(reportsDir: string, results: RunResults, baselinePath?: string, history = path.join(reportsDir, 'history')): RunResults {
+export function writeResults(
+  reportsDir: string,
+  results: RunResults,
+  baselinePath?: string,
+  history = path.join(reportsDir, 'history'),
+): RunResults {
   const baseline = findBaseline(history, results, baselinePath);
   results.diff = diffRuns(results, baseline?.results, baseline?.file);
   makeDirs(history);

@@ -9,7 +9,16 @@ import type { TokenUsage } from '../suite/usage';
 import { CHECK_META } from '../suite/areas';
 import { IMPACT, impactOf, type Impact } from '../checks/impact';
 import type { CheckId } from '../checks/registry';
-import { collapsedNote, failingExchanges, type FormatOptions, formatFailures, groupFailures, responseExcerpt, secretsOf, type FailureGroup } from './format';
+import {
+  collapsedNote,
+  failingExchanges,
+  type FormatOptions,
+  formatFailures,
+  groupFailures,
+  responseExcerpt,
+  secretsOf,
+  type FailureGroup,
+} from './format';
 import { reproCurl } from './repro';
 import { escapeControls, escapeDeep } from './escape';
 import { requestCoverage, responseCoverage } from './coverage';
@@ -91,7 +100,8 @@ export interface AreaRecord {
 }
 
 /** A check's title and rule source: ours from the registry, a user's from the check itself. */
-const metaOf = (c: AreaOutcome['checks'][number]) => CHECK_META[c.id] ?? c.meta ?? { title: c.id, source: 'user check' };
+const metaOf = (c: AreaOutcome['checks'][number]) =>
+  CHECK_META[c.id] ?? c.meta ?? { title: c.id, source: 'user check' };
 
 /** Causes per check shown with their request, response and curl line; the rest by name and cases. */
 const MAX_EXCERPTS_PER_CHECK = 20;
@@ -116,7 +126,14 @@ export function serializeFailure(f: Failure, o: FormatOptions, group?: FailureGr
     cases: group?.cases ?? (ex ? [ex.case.name] : []),
     count: group?.failures.length ?? 1,
     collapsed: (group && collapsedNote(group)) || undefined,
-    request: ex && excerpts ? { url: ex.request.url, headers: secrets.headers(ex.request.headers), body: secrets.text(ex.request.body.slice(0, 4000)) } : undefined,
+    request:
+      ex && excerpts
+        ? {
+            url: ex.request.url,
+            headers: secrets.headers(ex.request.headers),
+            body: secrets.text(ex.request.body.slice(0, 4000)),
+          }
+        : undefined,
     response: ex && excerpts ? responseExcerpt(ex, f.eventIndex, secrets) : undefined,
     curl: ex && excerpts ? reproCurl(ex, secrets, o.casesDir) : undefined,
     transcript: m?.conversation?.transcript.map((line) => secrets.text(line)),
@@ -134,7 +151,9 @@ function testMessage(c: AreaOutcome['checks'][number], o: FormatOptions, shown: 
   if (c.status === 'not_run') return `NOT RUN — ${c.reason}`;
   if (c.status !== 'failed') return undefined;
   const unavailable = c.failures.every((f) => f.category !== 'nonconformance');
-  return escapeControls(`${unavailable ? 'TARGET UNAVAILABLE — ' : ''}${metaOf(c).title} (${failingExchanges(c.failures)} failing exchange(s))\n\n${formatFailures(c.failures, o, shown)}`);
+  return escapeControls(
+    `${unavailable ? 'TARGET UNAVAILABLE — ' : ''}${metaOf(c).title} (${failingExchanges(c.failures)} failing exchange(s))\n\n${formatFailures(c.failures, o, shown)}`,
+  );
 }
 
 /** `shown`: failing cases written out in full in jest's message (the rest are listed by name). */
@@ -168,7 +187,11 @@ export function serializeArea(o: AreaOutcome, format: FormatOptions, shown = 5):
     })),
     coverage: { sent: requestCoverage(exchanges), observed: responseCoverage(exchanges) },
     ...timed(escapeDeep(streamRecords(exchanges))),
-    features: escapeDeep(JSON.parse(JSON.stringify(caseEvidence(o)), (_k, v: unknown) => (typeof v === 'string' ? secretsOf(format).text(v) : v)) as CaseEvidence[]),
+    features: escapeDeep(
+      JSON.parse(JSON.stringify(caseEvidence(o)), (_k, v: unknown) =>
+        typeof v === 'string' ? secretsOf(format).text(v) : v,
+      ) as CaseEvidence[],
+    ),
   };
 }
 

@@ -13,13 +13,21 @@ import { IMPACT_ORDER, IMPACT_WORDS } from '../checks/impact';
 
 /** The totals in one phrase, the same wherever they are printed: jest's "failed" is `failing`. */
 export function totalsText(t: RunResults['totals']): string {
-  const why = [t.failed && `${t.failed} non-conformance`, t.unavailable && `${t.unavailable} target unavailable`, t.notRun && `${t.notRun} not run`].filter(Boolean);
+  const why = [
+    t.failed && `${t.failed} non-conformance`,
+    t.unavailable && `${t.unavailable} target unavailable`,
+    t.notRun && `${t.notRun} not run`,
+  ].filter(Boolean);
   const warnings = t.warnings ? `, ${t.warnings} warning${t.warnings === 1 ? '' : 's'}` : '';
   return `${t.passed} passed, ${t.failing} failed${why.length ? ` (${why.join(', ')})` : ''}, ${t.skipped} skipped${warnings}`;
 }
 
 const tag = (c: CheckRecord) =>
-  c.status === 'not_run' ? ` [not run] — ${c.reason}` : c.failures.every((f) => f.category !== 'nonconformance') ? ' [target unavailable]' : '';
+  c.status === 'not_run'
+    ? ` [not run] — ${c.reason}`
+    : c.failures.every((f) => f.category !== 'nonconformance')
+      ? ' [target unavailable]'
+      : '';
 
 /** Each check that failed or did not run, once, with the areas it did so in (the first area's record speaks for it). */
 function failingChecks(r: RunResults): Array<{ check: CheckRecord; areas: string[] }> {
@@ -36,14 +44,22 @@ function failingChecks(r: RunResults): Array<{ check: CheckRecord; areas: string
 
 export function summaryText(r: RunResults, dir?: string): string {
   const t = r.totals;
-  const failing = byImpact(failingChecks(r).map((x) => ({ ...x, c: x.check }))).map(({ check, areas }) => `  ✗ ${check.id}: ${check.title} [${IMPACT_WORDS[check.impact]}]${tag(check)} — ${areas.length === 1 ? areas[0] : `in ${areas.length} areas (${areas.join(', ')})`}`);
+  const failing = byImpact(failingChecks(r).map((x) => ({ ...x, c: x.check }))).map(
+    ({ check, areas }) =>
+      `  ✗ ${check.id}: ${check.title} [${IMPACT_WORDS[check.impact]}]${tag(check)} — ${areas.length === 1 ? areas[0] : `in ${areas.length} areas (${areas.join(', ')})`}`,
+  );
   const cost = `${t.requests} requests, ${t.usage.inputTokens} input and ${t.usage.outputTokens} output tokens reported by the target`;
   return [
     r.target.recorded
       ? `Recorded traffic (${r.target.label}): ${t.exchanges} exchanges; checks ${totalsText(t)}, in ${(r.durationMs / 1000).toFixed(1)} s.`
       : `Contract run against ${r.target.label} (profile ${r.profile}, seed ${r.seed}): ${totalsText(t)}; ${cost}; ${(r.durationMs / 1000).toFixed(1)} s.`,
     ...failing,
-    ...r.areas.filter((a) => a.notImplemented && a.skipped).map((a) => `  ! ${a.id}: not implemented (${a.notImplemented}); clients that call it (Claude Code, the SDKs) fail there`),
+    ...r.areas
+      .filter((a) => a.notImplemented && a.skipped)
+      .map(
+        (a) =>
+          `  ! ${a.id}: not implemented (${a.notImplemented}); clients that call it (Claude Code, the SDKs) fail there`,
+      ),
     featuresSummary(r.features),
     impactText(r) ?? '',
     timingText(r.timing) ?? '',
@@ -63,7 +79,11 @@ const shortPath = (p: string) => {
 /** One line per area as it ends, so that a long run against a slow target shows it is alive. */
 export function progressLine(a: AreaRecord): string {
   const count = (s: string) => a.checks.filter((c) => c.status === s).length;
-  const state = a.notImplemented ? `not implemented (${a.notImplemented})` : a.skipped ? `skipped: ${a.skipped}` : `${count('passed')} passed, ${count('failed')} failed${count('not_run') ? `, ${count('not_run')} not run` : ''}`;
+  const state = a.notImplemented
+    ? `not implemented (${a.notImplemented})`
+    : a.skipped
+      ? `skipped: ${a.skipped}`
+      : `${count('passed')} passed, ${count('failed')} failed${count('not_run') ? `, ${count('not_run')} not run` : ''}`;
   return `${a.id}: ${state}; ${a.requests} requests, ${(a.durationMs / 1000).toFixed(1)} s`;
 }
 
@@ -79,4 +99,3 @@ export function impactText(r: RunResults): string | undefined {
   const n = (i: string) => all.filter((f) => f.impact === i).length;
   return `Findings by impact: ${IMPACT_ORDER.map((i) => `${n(i)} ${IMPACT_WORDS[i]}`).join(', ')}.`;
 }
-

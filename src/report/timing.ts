@@ -55,7 +55,8 @@ export function streamRecords(exchanges: readonly Exchange[]): StreamTimingRecor
 /** The run's figures over every area's streams. */
 export function runTiming(areas: ReadonlyArray<{ streams?: StreamTimingRecord[] }>): RunTiming {
   const all = areas.flatMap((a) => a.streams ?? []);
-  const pick = (f: (r: StreamTimingRecord) => number | undefined) => all.map(f).filter((n): n is number => n !== undefined);
+  const pick = (f: (r: StreamTimingRecord) => number | undefined) =>
+    all.map(f).filter((n): n is number => n !== undefined);
   const ttft = pick((r) => r.firstContentMs);
   const tps = pick((r) => r.tokensPerSecond);
   const headers = pick((r) => r.headersMs);

@@ -45,10 +45,13 @@ export function accumulate(events: StreamEvent[]): Accumulated {
         const delta = d.delta as Record<string, unknown> | undefined;
         if (!block || !delta) break;
         if (delta.type === 'text_delta') block.text = String(block.text ?? '') + String(delta.text ?? '');
-        else if (delta.type === 'thinking_delta') block.thinking = String(block.thinking ?? '') + String(delta.thinking ?? '');
+        else if (delta.type === 'thinking_delta')
+          block.thinking = String(block.thinking ?? '') + String(delta.thinking ?? '');
         else if (delta.type === 'signature_delta') block.signature = delta.signature;
-        else if (delta.type === 'citations_delta') block.citations = [...((block.citations as unknown[]) ?? []), delta.citation];
-        else if (delta.type === 'input_json_delta') json.set(index, (json.get(index) ?? '') + String(delta.partial_json ?? ''));
+        else if (delta.type === 'citations_delta')
+          block.citations = [...((block.citations as unknown[]) ?? []), delta.citation];
+        else if (delta.type === 'input_json_delta')
+          json.set(index, (json.get(index) ?? '') + String(delta.partial_json ?? ''));
         break;
       }
       case 'content_block_stop': {
@@ -58,10 +61,17 @@ export function accumulate(events: StreamEvent[]): Accumulated {
         if (text === undefined || text === '' || !block) break;
         try {
           const input = JSON.parse(text) as unknown;
-          if (typeof input !== 'object' || input === null || Array.isArray(input)) problems.push({ n: e.n, message: `block ${index}: the joined partial_json is not a JSON object: ${text.slice(0, 200)}` });
+          if (typeof input !== 'object' || input === null || Array.isArray(input))
+            problems.push({
+              n: e.n,
+              message: `block ${index}: the joined partial_json is not a JSON object: ${text.slice(0, 200)}`,
+            });
           block.input = input;
         } catch (err) {
-          problems.push({ n: e.n, message: `block ${index}: the joined partial_json does not parse (${(err as Error).message}): ${text.slice(0, 200)}` });
+          problems.push({
+            n: e.n,
+            message: `block ${index}: the joined partial_json does not parse (${(err as Error).message}): ${text.slice(0, 200)}`,
+          });
         }
         break;
       }
@@ -71,8 +81,15 @@ export function accumulate(events: StreamEvent[]): Accumulated {
         const usage = (d.usage ?? {}) as Record<string, unknown>;
         const into = (message.usage ??= {}) as Record<string, unknown>;
         // output_tokens is cumulative: it never goes down (held in every recorded stream).
-        if (typeof usage.output_tokens === 'number' && typeof into.output_tokens === 'number' && usage.output_tokens < into.output_tokens)
-          problems.push({ n: e.n, message: `message_delta usage.output_tokens ${usage.output_tokens} is below the ${into.output_tokens} already reported (the count is cumulative)` });
+        if (
+          typeof usage.output_tokens === 'number' &&
+          typeof into.output_tokens === 'number' &&
+          usage.output_tokens < into.output_tokens
+        )
+          problems.push({
+            n: e.n,
+            message: `message_delta usage.output_tokens ${usage.output_tokens} is below the ${into.output_tokens} already reported (the count is cumulative)`,
+          });
         for (const [k, val] of Object.entries(usage)) if (val !== null && val !== undefined) into[k] = val;
         break;
       }

@@ -17,7 +17,8 @@ export function toStreamEvents(frames: SseEvent[]): StreamEvent[] {
   return frames.map((frame, n) => {
     try {
       const data = JSON.parse(frame.data) as unknown;
-      if (typeof data !== 'object' || data === null || Array.isArray(data)) return { n, name: frame.event, parseError: 'data is not a JSON object', frame };
+      if (typeof data !== 'object' || data === null || Array.isArray(data))
+        return { n, name: frame.event, parseError: 'data is not a JSON object', frame };
       return { n, name: frame.event, data: data as Record<string, unknown>, frame };
     } catch (e) {
       return { n, name: frame.event, parseError: (e as Error).message, frame };

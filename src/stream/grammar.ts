@@ -52,7 +52,10 @@ export function checkGrammar(events: StreamEvent[]): GrammarResult {
     }
     if (type === 'message_start') {
       if (started) v(e.n, 'one_message_start', 'a second message_start');
-      else if (e.n > 0 && events.slice(0, e.n).some((p) => p.data?.type !== 'ping' && KNOWN_EVENT_TYPES.has(String(p.data?.type))))
+      else if (
+        e.n > 0 &&
+        events.slice(0, e.n).some((p) => p.data?.type !== 'ping' && KNOWN_EVENT_TYPES.has(String(p.data?.type)))
+      )
         v(e.n, 'message_start_first', 'message_start is not the first event');
       started = true;
       continue;
@@ -65,7 +68,12 @@ export function checkGrammar(events: StreamEvent[]): GrammarResult {
     switch (type) {
       case 'content_block_start': {
         if (deltas > 0) v(e.n, 'blocks_before_message_delta', 'content_block_start after message_delta');
-        if (index !== blocks) v(e.n, 'block_index_in_order', `content_block_start has index ${String(index)}, expected ${blocks} (the block's position in content)`);
+        if (index !== blocks)
+          v(
+            e.n,
+            'block_index_in_order',
+            `content_block_start has index ${String(index)}, expected ${blocks} (the block's position in content)`,
+          );
         const block = e.data?.content_block as { type?: unknown } | undefined;
         open.set(Number(index), String(block?.type));
         blocks += 1;
@@ -80,10 +88,16 @@ export function checkGrammar(events: StreamEvent[]): GrammarResult {
         break; // whether the delta fits its block: deltaViolations, with the spec's x-delta-types
       }
       case 'content_block_stop':
-        if (!open.delete(Number(index))) v(e.n, 'stop_open_block', `content_block_stop for index ${String(index)}, which is not open`);
+        if (!open.delete(Number(index)))
+          v(e.n, 'stop_open_block', `content_block_stop for index ${String(index)}, which is not open`);
         break;
       case 'message_delta':
-        if (open.size) v(e.n, 'blocks_closed_before_message_delta', `message_delta while block(s) ${[...open.keys()].join(', ')} are open`);
+        if (open.size)
+          v(
+            e.n,
+            'blocks_closed_before_message_delta',
+            `message_delta while block(s) ${[...open.keys()].join(', ')} are open`,
+          );
         deltas += 1;
         break;
       case 'message_stop':
@@ -110,14 +124,21 @@ export function deltaViolations(events: StreamEvent[], deltaTypes: Record<string
   const out: GrammarViolation[] = [];
   for (const e of events) {
     const d = e.data;
-    if (d?.type === 'content_block_start') kinds.set(Number(d.index), String((d.content_block as { type?: unknown } | undefined)?.type));
+    if (d?.type === 'content_block_start')
+      kinds.set(Number(d.index), String((d.content_block as { type?: unknown } | undefined)?.type));
     if (d?.type !== 'content_block_delta') continue;
     const kind = kinds.get(Number(d.index));
     const allowed = kind === undefined ? undefined : deltaTypes[kind];
     const deltaType = String((d.delta as { type?: unknown } | undefined)?.type);
     if (!allowed || allowed.includes(deltaType)) continue;
-    const takes = allowed.length ? `takes ${allowed.join(', ')}` : 'takes no deltas: it arrives whole in content_block_start';
-    out.push({ n: e.n, rule: 'delta_matches_block', message: `${deltaType} sent to block ${String(d.index)}, a ${kind} block (${takes}); the SDK drops it and the content is lost` });
+    const takes = allowed.length
+      ? `takes ${allowed.join(', ')}`
+      : 'takes no deltas: it arrives whole in content_block_start';
+    out.push({
+      n: e.n,
+      rule: 'delta_matches_block',
+      message: `${deltaType} sent to block ${String(d.index)}, a ${kind} block (${takes}); the SDK drops it and the content is lost`,
+    });
   }
   return out;
 }

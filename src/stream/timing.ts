@@ -39,7 +39,10 @@ function typeOf(e: SseEvent): string | undefined {
 /** The `usage.output_tokens` an event's data carries, read only from the events that carry usage. */
 function outputTokensOf(e: SseEvent): number | undefined {
   try {
-    const d = JSON.parse(e.data) as { usage?: { output_tokens?: unknown }; message?: { usage?: { output_tokens?: unknown } } };
+    const d = JSON.parse(e.data) as {
+      usage?: { output_tokens?: unknown };
+      message?: { usage?: { output_tokens?: unknown } };
+    };
     const n = d?.usage?.output_tokens ?? d?.message?.usage?.output_tokens;
     return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : undefined;
   } catch {
@@ -48,7 +51,11 @@ function outputTokensOf(e: SseEvent): number | undefined {
 }
 
 /** The timing of a stream whose events carry arrival times; undefined for one read all at once (recorded traffic). */
-export function streamTiming(events: readonly SseEvent[], headersMs: number | undefined, stalledBefore: (atMs: number) => number = () => 0): StreamTiming | undefined {
+export function streamTiming(
+  events: readonly SseEvent[],
+  headersMs: number | undefined,
+  stalledBefore: (atMs: number) => number = () => 0,
+): StreamTiming | undefined {
   if (headersMs === undefined || events.some((e) => e.atMs === undefined)) return undefined;
   let previous = headersMs;
   let maxGapMs = 0;
@@ -80,7 +87,10 @@ export function streamTiming(events: readonly SseEvent[], headersMs: number | un
     contentSpanMs: firstContentMs === undefined ? 0 : lastContentMs - firstContentMs,
     outputTokens,
     // Under a millisecond (everything in one read) no rate can be measured.
-    tokensPerSecond: outputTokens !== undefined && outputTokens > 0 && generating >= 1 ? Math.round((outputTokens * 1000) / generating) : undefined,
+    tokensPerSecond:
+      outputTokens !== undefined && outputTokens > 0 && generating >= 1
+        ? Math.round((outputTokens * 1000) / generating)
+        : undefined,
     stalledMs: firstContentMs === undefined ? 0 : Math.min(firstContentMs, stalledBefore(firstContentMs)),
   };
 }

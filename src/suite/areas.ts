@@ -42,8 +42,24 @@ export interface AreaDef {
 }
 
 const COMMON = COMMON_CHECKS;
-const STREAM: CheckId[] = ['sse_framing', 'stream_event_schema', 'stream_grammar', 'stream_message_valid', 'stream_not_buffered', 'stream_first_token_time'];
-const SEMANTIC: CheckId[] = ['max_tokens_honoured', 'stop_sequence_honoured', 'tool_choice_honoured', 'thinking_honoured', 'usage_accounts_for_content', 'input_tokens_nonzero', 'stop_reason_known', 'new_values_named'];
+const STREAM: CheckId[] = [
+  'sse_framing',
+  'stream_event_schema',
+  'stream_grammar',
+  'stream_message_valid',
+  'stream_not_buffered',
+  'stream_first_token_time',
+];
+const SEMANTIC: CheckId[] = [
+  'max_tokens_honoured',
+  'stop_sequence_honoured',
+  'tool_choice_honoured',
+  'thinking_honoured',
+  'usage_accounts_for_content',
+  'input_tokens_nonzero',
+  'stop_reason_known',
+  'new_values_named',
+];
 /** Failures of checks an area does not list (e.g. an error envelope where only 200s were due) are reported under this id. */
 export const OTHER_CHECKS = 'other_checks';
 
@@ -53,7 +69,16 @@ export const AREAS: AreaDef[] = [
     title: 'Spec examples',
     profiles: ['full', 'schema'],
     group: 'messages',
-    checks: [...COMMON, 'response_schema_conformance', 'error_envelope', ...STREAM, 'positive_data_acceptance', 'negative_data_rejection', 'error_message_names_field', ...SEMANTIC],
+    checks: [
+      ...COMMON,
+      'response_schema_conformance',
+      'error_envelope',
+      ...STREAM,
+      'positive_data_acceptance',
+      'negative_data_rejection',
+      'error_message_names_field',
+      ...SEMANTIC,
+    ],
     cases: exampleCases,
   },
   {
@@ -64,13 +89,30 @@ export const AREAS: AreaDef[] = [
     checks: [...COMMON, 'response_schema_conformance', ...STREAM, 'positive_data_acceptance', ...SEMANTIC],
     cases: validCases,
   },
-  { id: 'invalid-requests', title: 'Invalid requests are rejected', profiles: ['full'], group: 'messages', checks: [...COMMON, 'error_envelope', 'negative_data_rejection', 'error_message_names_field'], cases: invalidCases },
+  {
+    id: 'invalid-requests',
+    title: 'Invalid requests are rejected',
+    profiles: ['full'],
+    group: 'messages',
+    checks: [...COMMON, 'error_envelope', 'negative_data_rejection', 'error_message_names_field'],
+    cases: invalidCases,
+  },
   {
     id: 'auth-version',
     title: 'Authentication, versions and models',
     profiles: ['full'],
     group: 'messages',
-    checks: [...COMMON, 'response_schema_conformance', 'error_envelope', 'auth_and_version', 'error_message_names_field', 'max_tokens_honoured', 'usage_accounts_for_content', 'stop_reason_known', 'new_values_named'],
+    checks: [
+      ...COMMON,
+      'response_schema_conformance',
+      'error_envelope',
+      'auth_and_version',
+      'error_message_names_field',
+      'max_tokens_honoured',
+      'usage_accounts_for_content',
+      'stop_reason_known',
+      'new_values_named',
+    ],
     cases: authCases,
   },
   {
@@ -78,7 +120,15 @@ export const AREAS: AreaDef[] = [
     title: 'Behaviour a schema cannot state (JSON and streams)',
     profiles: ['full'],
     group: 'messages',
-    checks: [...COMMON, 'response_schema_conformance', ...STREAM, 'positive_data_acceptance', ...SEMANTIC, 'stream_json_same_shape', 'tool_input_streamed'],
+    checks: [
+      ...COMMON,
+      'response_schema_conformance',
+      ...STREAM,
+      'positive_data_acceptance',
+      ...SEMANTIC,
+      'stream_json_same_shape',
+      'tool_input_streamed',
+    ],
     cases: semanticCases,
   },
   FEATURES_AREA,
@@ -89,7 +139,19 @@ export const AREAS: AreaDef[] = [
 
 /** The area with the feature named on every case that calls its operation group (count_tokens, models). */
 function tagged(area: AreaDef, group: OperationGroup, feature: FeatureId): AreaDef {
-  const tag = (cases: RequestCase[]) => cases.map((c) => (groupOf(c.operation) === group ? { ...c, meta: { mode: 'positive' as const, ...c.meta, features: [...new Set([...(c.meta?.features ?? []), feature])] } } : c));
+  const tag = (cases: RequestCase[]) =>
+    cases.map((c) =>
+      groupOf(c.operation) === group
+        ? {
+            ...c,
+            meta: {
+              mode: 'positive' as const,
+              ...c.meta,
+              features: [...new Set([...(c.meta?.features ?? []), feature])],
+            },
+          }
+        : c,
+    );
   return {
     ...area,
     cases: (ctx) => tag(area.cases(ctx)),
@@ -103,11 +165,18 @@ const ALL_CHECKS = [...CHECKS, ...SET_CHECKS];
 export const CHECK_IDS: CheckId[] = ALL_CHECKS.map((c) => c.id);
 export const CHECK_META: Record<string, { title: string; source: string; profiles: Profile[] }> = {
   ...Object.fromEntries(ALL_CHECKS.map((c) => [c.id, { title: c.title, source: c.source, profiles: [...c.profiles] }])),
-  [OTHER_CHECKS]: { title: 'Other checks failed on these responses', source: 'see each failure', profiles: ['full', 'schema'] },
+  [OTHER_CHECKS]: {
+    title: 'Other checks failed on these responses',
+    source: 'see each failure',
+    profiles: ['full', 'schema'],
+  },
 };
 
 /** The tests an area reports: its own checks, the user's that judge its operations, then the catch-all. */
-export const areaCheckIds = (area: Pick<AreaDef, 'checks' | 'probe' | 'group'>, custom: readonly Check[] = []): string[] => [
+export const areaCheckIds = (
+  area: Pick<AreaDef, 'checks' | 'probe' | 'group'>,
+  custom: readonly Check[] = [],
+): string[] => [
   ...(area.probe ? ['operation_implemented'] : []),
   ...area.checks,
   ...custom.filter((c) => c.operations.some((op) => groupOf(op) === area.group)).map((c) => c.id),
@@ -179,7 +248,8 @@ export async function evaluateArea(ctx: Run, area: AreaDef): Promise<AreaOutcome
     durationMs: Date.now() - started,
   });
   if (!area.profiles.includes(profile)) return skipAll(`area not in the ${profile} profile`);
-  if (!operations.groups.includes(area.group)) return skipAll(`${area.group} is not in CONTRACT_OPERATIONS (${operations.groups.join(', ')})`);
+  if (!operations.groups.includes(area.group))
+    return skipAll(`${area.group} is not in CONTRACT_OPERATIONS (${operations.groups.join(', ')})`);
   // A static-example mock answers every request with its example: only valid requests are sent to it.
   // An area's requests to operations out of scope (a models area's messages) are not sent either,
   // nor those whose features CONTRACT_FEATURES leaves out, nor conversation steps the target's
@@ -187,10 +257,19 @@ export async function evaluateArea(ctx: Run, area: AreaDef): Promise<AreaOutcome
   const keep = (cases: RequestCase[]) =>
     cases.filter((c) => {
       const notApplicable = c.meta?.notApplicable;
-      const notSelected = featureSelected(ctx, c) ? undefined : `not selected (CONTRACT_FEATURES=${ctx.config.features.ids.join(',')})`;
+      const notSelected = featureSelected(ctx, c)
+        ? undefined
+        : `not selected (CONTRACT_FEATURES=${ctx.config.features.ids.join(',')})`;
       if (notApplicable !== undefined || notSelected !== undefined) {
         // A later stage may hand the same step back: it is noted once.
-        if (!unsent.some((u) => u.name === c.name)) unsent.push(...unsentCase(c, notApplicable ?? notSelected!, notApplicable !== undefined ? 'not_applicable' : 'not_tested'));
+        if (!unsent.some((u) => u.name === c.name))
+          unsent.push(
+            ...unsentCase(
+              c,
+              notApplicable ?? notSelected!,
+              notApplicable !== undefined ? 'not_applicable' : 'not_tested',
+            ),
+          );
         return false;
       }
       if (profile !== 'full' && c.meta?.expect?.status !== 200) return false;
@@ -211,11 +290,29 @@ export async function evaluateArea(ctx: Run, area: AreaDef): Promise<AreaOutcome
   if (missing) {
     const { method, url } = missing.exchange.request;
     const what = `${method} ${new URL(url).pathname} answered ${missing.exchange.response!.status}`;
-    const checks = checkOutcomes(ctx.checks, ['operation_implemented'], results).filter((c) => c.id === 'operation_implemented');
+    const checks = checkOutcomes(ctx.checks, ['operation_implemented'], results).filter(
+      (c) => c.id === 'operation_implemented',
+    );
     // Asked for by name, a missing operation fails; otherwise the run covers what the target answers.
     const reason = `operation not implemented: ${what} (set CONTRACT_OPERATIONS to include ${area.group} to fail on this)`;
-    if (!operations.chosen) return { area, notImplemented: what, skipped: reason, results, checks: allAs('skipped', reason), unsent, durationMs: Date.now() - started };
-    return { area, notImplemented: what, results, checks: allAs('skipped', `operation not implemented: ${what}`, checks), unsent, durationMs: Date.now() - started };
+    if (!operations.chosen)
+      return {
+        area,
+        notImplemented: what,
+        skipped: reason,
+        results,
+        checks: allAs('skipped', reason),
+        unsent,
+        durationMs: Date.now() - started,
+      };
+    return {
+      area,
+      notImplemented: what,
+      results,
+      checks: allAs('skipped', `operation not implemented: ${what}`, checks),
+      unsent,
+      durationMs: Date.now() - started,
+    };
   }
   results.push(...(await runCases(ctx, cases, timings)));
   for (let stage = 0; area.next && stage < MAX_STAGES && !cutByRunLimit(results); stage += 1) {
@@ -228,18 +325,29 @@ export async function evaluateArea(ctx: Run, area: AreaDef): Promise<AreaOutcome
   const sent = results.length;
   const cut = cutByRunLimit(results);
   // A shrunk counterexample goes first, so that it is the one a failure message shows.
-  if (!cut) for (const f of (await shrinkGenerated(ctx, results)).reverse()) results.unshift({ exchange: f.exchange!, failures: [f] });
+  if (!cut)
+    for (const f of (await shrinkGenerated(ctx, results)).reverse())
+      results.unshift({ exchange: f.exchange!, failures: [f] });
 
-  let checks = checkOutcomes(ctx.checks, listed, results).map((c) => ({ ...c, durationMs: +(timings.get(c.id) ?? 0).toFixed(2) }));
+  let checks = checkOutcomes(ctx.checks, listed, results).map((c) => ({
+    ...c,
+    durationMs: +(timings.get(c.id) ?? 0).toFixed(2),
+  }));
   const usage = tokenUsage(results.map((r) => r.exchange));
   if (!cut) return { area, results, checks, usage, unsent, durationMs: Date.now() - started };
   // What failed on answers that did arrive stays failed; nothing else may pass on a partial area.
   const notRun = `not finished: ${limit} (${cut} of ${sent} requests cut or never sent)`;
-  checks = checks.map((c) => (c.status === 'failed' || c.status === 'skipped' ? c : { ...c, status: 'not_run' as const, reason: notRun }));
+  checks = checks.map((c) =>
+    c.status === 'failed' || c.status === 'skipped' ? c : { ...c, status: 'not_run' as const, reason: notRun },
+  );
   return { area, notRun, results, checks, usage, unsent, durationMs: Date.now() - started };
 
   function notRunAll(reason: string): AreaOutcome {
-    return { ...notRunOutcome(area, reason), unsent: [...unsent, ...[...probe, ...cases].flatMap((c) => unsentCase(c, reason))], durationMs: Date.now() - started };
+    return {
+      ...notRunOutcome(area, reason),
+      unsent: [...unsent, ...[...probe, ...cases].flatMap((c) => unsentCase(c, reason))],
+      durationMs: Date.now() - started,
+    };
   }
 }
 
@@ -266,11 +374,28 @@ function plannedCases(ctx: Run, area: AreaDef): RequestCase[] {
 
 /** An area none of whose checks could judge anything: every one not run, for the reason given. */
 export function notRunOutcome(area: AreaDef, reason: string, custom: readonly Check[] = []): AreaOutcome {
-  return { area, notRun: reason, results: [], checks: areaCheckIds(area, custom).map((id) => ({ id, status: 'not_run', reason, ran: 0, failures: [], warnings: [] })), durationMs: 0 };
+  return {
+    area,
+    notRun: reason,
+    results: [],
+    checks: areaCheckIds(area, custom).map((id) => ({
+      id,
+      status: 'not_run',
+      reason,
+      ran: 0,
+      failures: [],
+      warnings: [],
+    })),
+    durationMs: 0,
+  };
 }
 
 /** Every area in order, as one run; `onArea` hears of each as it ends (progress lines). */
-export async function evaluateAll(ctx: Run, onArea?: (outcome: AreaOutcome) => void, areas: AreaDef[] = AREAS): Promise<AreaOutcome[]> {
+export async function evaluateAll(
+  ctx: Run,
+  onArea?: (outcome: AreaOutcome) => void,
+  areas: AreaDef[] = AREAS,
+): Promise<AreaOutcome[]> {
   const outcomes: AreaOutcome[] = [];
   for (const area of areas) {
     const outcome = await evaluateArea(ctx, area);
@@ -283,7 +408,14 @@ export async function evaluateAll(ctx: Run, onArea?: (outcome: AreaOutcome) => v
 /** Per-check outcomes of a set of results: the listed checks, then the catch-all for the others. */
 export function checkOutcomes(ctx: CheckContext, listedIds: string[], results: CaseResult[]): CheckOutcome[] {
   const profile = ctx.profile;
-  const notInProfile = (id: string): CheckOutcome => ({ id, status: 'skipped', reason: `not in the ${profile} profile`, ran: 0, failures: [], warnings: [] });
+  const notInProfile = (id: string): CheckOutcome => ({
+    id,
+    status: 'skipped',
+    reason: `not in the ${profile} profile`,
+    ran: 0,
+    failures: [],
+    warnings: [],
+  });
   const custom = ctx.custom ?? [];
   const all: CheckOutcome[] = [...CHECKS, ...custom].map((check) => {
     if (!check.profiles.includes(profile)) return notInProfile(check.id);
@@ -291,7 +423,14 @@ export function checkOutcomes(ctx: CheckContext, listedIds: string[], results: C
     if (off) return { id: check.id, status: 'skipped', reason: off, ran: 0, failures: [], warnings: [] };
     const ran = results.filter((r) => applies(ctx, check, r.exchange)).length;
     const meta = custom.includes(check) ? { meta: { title: check.title, source: check.source } } : {};
-    return { ...outcome(check.id, ran, results.flatMap((r) => r.failures.filter((f) => f.checkId === check.id))), ...meta };
+    return {
+      ...outcome(
+        check.id,
+        ran,
+        results.flatMap((r) => r.failures.filter((f) => f.checkId === check.id)),
+      ),
+      ...meta,
+    };
   });
   for (const check of SET_CHECKS) {
     if (!check.profiles.includes(profile)) {
@@ -299,17 +438,31 @@ export function checkOutcomes(ctx: CheckContext, listedIds: string[], results: C
       continue;
     }
     const exchanges = results.map((r) => r.exchange).filter((ex) => check.operations.includes(ex.case.operation));
-    all.push(outcome(check.id, check.ran(exchanges), check.run(ctx, exchanges).map((d) => toFailure(check, d.finding, d.exchange))));
+    all.push(
+      outcome(
+        check.id,
+        check.ran(exchanges),
+        check.run(ctx, exchanges).map((d) => toFailure(check, d.finding, d.exchange)),
+      ),
+    );
   }
   const listed = all.filter((c) => listedIds.includes(c.id));
   const others = all.filter((c) => !listedIds.includes(c.id));
-  return [...listed, outcome(OTHER_CHECKS, results.length, others.flatMap((c) => [...c.failures, ...c.warnings]))];
+  return [
+    ...listed,
+    outcome(
+      OTHER_CHECKS,
+      results.length,
+      others.flatMap((c) => [...c.failures, ...c.warnings]),
+    ),
+  ];
 }
 
 function outcome(id: string, ran: number, all: Failure[]): CheckOutcome {
   const failures = all.filter((f) => f.severity === 'error');
   const warnings = all.filter((f) => f.severity === 'warning');
   if (failures.length) return { id, status: 'failed', ran, failures, warnings };
-  if (ran === 0) return { id, status: 'skipped', reason: 'no exchange in this area it applies to', ran, failures, warnings };
+  if (ran === 0)
+    return { id, status: 'skipped', reason: 'no exchange in this area it applies to', ran, failures, warnings };
   return { id, status: 'passed', ran, failures, warnings };
 }

@@ -21,14 +21,29 @@ import type { CaseResult } from './run-cases';
 import { viewOf } from '../checks/view';
 import { TINY_IMAGES } from '../generate/text';
 import { COMMON_CHECKS } from './common';
-import { assistantTurn, toolCalls, toolResults, transcript, withAlteredSignature, type Message } from './conversation-turns';
+import {
+  assistantTurn,
+  toolCalls,
+  toolResults,
+  transcript,
+  withAlteredSignature,
+  type Message,
+} from './conversation-turns';
 
 type Body = Record<string, unknown>;
 type Form = ConversationStep['form'];
 const FORMS: Form[] = ['json', 'stream'];
 
-const WEATHER = { name: 'get_weather', description: 'Get the current weather in a city.', input_schema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } };
-const TIME = { name: 'get_time', description: 'Get the local time in a city.', input_schema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } };
+const WEATHER = {
+  name: 'get_weather',
+  description: 'Get the current weather in a city.',
+  input_schema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+};
+const TIME = {
+  name: 'get_time',
+  description: 'Get the local time in a city.',
+  input_schema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+};
 /** What the tools "return". */
 const RESULT: Record<string, string> = { get_weather: 'Sunny, 21 degrees', get_time: '14:05' };
 const IMAGE = { type: 'image', source: { type: 'base64', media_type: 'image/png', data: TINY_IMAGES['image/png'] } };
@@ -37,7 +52,10 @@ const THINKING = { type: 'enabled', budget_tokens: 1024 };
 const THINKING_MAX_TOKENS = 1024 + 96;
 
 const QUESTION: Message = { role: 'user', content: 'What is the weather in Paris?' };
-const PARALLEL_QUESTION: Message = { role: 'user', content: 'What are the weather and the local time in Paris? Call get_weather and get_time together, in parallel.' };
+const PARALLEL_QUESTION: Message = {
+  role: 'user',
+  content: 'What are the weather and the local time in Paris? Call get_weather and get_time together, in parallel.',
+};
 const THINKING_QUESTION: Message = { role: 'user', content: 'What is the weather in Paris? Use the get_weather tool.' };
 
 interface StepSpec {
@@ -54,17 +72,26 @@ interface StepSpec {
   conversation?: Partial<ConversationStep>;
 }
 
-const caseName = (sequence: string, form: Form, index: number, step: string) => `conversation/${sequence}/${form}/${index}_${step}`;
+const caseName = (sequence: string, form: Form, index: number, step: string) =>
+  `conversation/${sequence}/${form}/${index}_${step}`;
 
 function stepCase(run: Run, form: Form, s: StepSpec): RequestCase {
   const stream = form === 'stream';
   // Every sequence's `call` step asks for tool calls: streamed, it exercises tool streaming.
-  const streamed: FeatureId[] = stream ? ['streaming', ...(s.step === 'call' ? (['tool_streaming'] as const) : [])] : [];
+  const streamed: FeatureId[] = stream
+    ? ['streaming', ...(s.step === 'call' ? (['tool_streaming'] as const) : [])]
+    : [];
   const features = [...new Set([...s.features, ...streamed])];
   return {
     name: caseName(s.sequence, form, s.index, s.step),
     operation: 'messages',
-    body: { model: run.config.model, max_tokens: s.maxTokens, messages: s.messages, ...s.extra, ...(stream ? { stream: true } : {}) },
+    body: {
+      model: run.config.model,
+      max_tokens: s.maxTokens,
+      messages: s.messages,
+      ...s.extra,
+      ...(stream ? { stream: true } : {}),
+    },
     meta: {
       // A sequence's first request is an ordinary valid one (positive_data_acceptance); the steps
       // built from an answer are judged by the conversation checks, which name the step.
@@ -72,7 +99,14 @@ function stepCase(run: Run, form: Form, s: StepSpec): RequestCase {
       description: `${s.description}${stream ? ', streamed' : ''}`,
       expect: { status: 200 },
       features,
-      conversation: { sequence: s.sequence, form, step: s.step, index: s.index, transcript: transcript(s.messages), ...s.conversation },
+      conversation: {
+        sequence: s.sequence,
+        form,
+        step: s.step,
+        index: s.index,
+        transcript: transcript(s.messages),
+        ...s.conversation,
+      },
       ...s.meta,
     },
   };
@@ -115,7 +149,7 @@ export function conversationCases(run: Run): RequestCase[] {
       sequence: 'prefill',
       step: 'continue',
       index: 1,
-      description: 'prefill: the last message is the assistant\'s, which the answer continues',
+      description: "prefill: the last message is the assistant's, which the answer continues",
       messages: [
         { role: 'user', content: 'Name the three primary colours of light, separated by commas.' },
         { role: 'assistant', content: 'Red,' },
@@ -135,19 +169,51 @@ export function conversationCases(run: Run): RequestCase[] {
  * neither the facts nor recorded traffic show them: a server that accepts these gets a warning.
  */
 function invalidConversations(run: Run, form: Form): RequestCase[] {
-  const unverified = 'the ordering rule is the tool-use docs\'; the API\'s 400 is quoted in public issues (anthropics/claude-code#13460, #5060), not recorded';
+  const unverified =
+    "the ordering rule is the tool-use docs'; the API's 400 is quoted in public issues (anthropics/claude-code#13460, #5060), not recorded";
   const invalid = (step: string, description: string, messages: Message[]): RequestCase => {
-    const c = stepCase(run, form, { sequence: 'invalid', step, index: 1, description, messages, extra: { tools: [WEATHER] }, maxTokens: 32, features: ['tool_round_trip'] });
-    return { ...c, meta: { ...c.meta!, mode: 'negative', rule: description, path: 'messages', expect: { status: 400, errorType: 'invalid_request_error' }, unverified } };
+    const c = stepCase(run, form, {
+      sequence: 'invalid',
+      step,
+      index: 1,
+      description,
+      messages,
+      extra: { tools: [WEATHER] },
+      maxTokens: 32,
+      features: ['tool_round_trip'],
+    });
+    return {
+      ...c,
+      meta: {
+        ...c.meta!,
+        mode: 'negative',
+        rule: description,
+        path: 'messages',
+        expect: { status: 400, errorType: 'invalid_request_error' },
+        unverified,
+      },
+    };
   };
-  const call = { type: 'tool_use', id: 'toolu_01ConformanceSuiteCall01', name: 'get_weather', input: { city: 'Paris' } };
+  const call = {
+    type: 'tool_use',
+    id: 'toolu_01ConformanceSuiteCall01',
+    name: 'get_weather',
+    input: { city: 'Paris' },
+  };
   return [
     invalid('orphan_tool_result', 'a tool_result that answers no tool_use of the turn before', [
       QUESTION,
       { role: 'assistant', content: 'Let me check.' },
-      { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_01ConformanceSuiteNoCall', content: RESULT.get_weather }] },
+      {
+        role: 'user',
+        content: [{ type: 'tool_result', tool_use_id: 'toolu_01ConformanceSuiteNoCall', content: RESULT.get_weather }],
+      },
     ]),
-    invalid('unanswered_tool_use', 'a tool_use the next turn leaves unanswered', [QUESTION, { role: 'assistant', content: [call] }, { role: 'user', content: 'Never mind.' }]),
+    invalid('unanswered_tool_use', 'a tool_use the next turn leaves unanswered', [
+      QUESTION,
+      { role: 'assistant', content: [call] },
+      { role: 'user', content: 'Never mind.' },
+    ]),
   ];
 }
 
@@ -165,7 +231,11 @@ export function nextConversationCases(run: Run, results: CaseResult[]): RequestC
     if ('notApplicable' in next) {
       // Not sent: the area records it for its features' verdicts (not applicable, never a failure).
       const { features, reason } = next.notApplicable;
-      out.push({ name: `${r.exchange.case.name}/not-applicable`, operation: 'messages', meta: { mode: 'conversation', features, notApplicable: reason } });
+      out.push({
+        name: `${r.exchange.case.name}/not-applicable`,
+        operation: 'messages',
+        meta: { mode: 'conversation', features, notApplicable: reason },
+      });
       continue;
     }
     out.push(...next.cases.filter((c) => !sent.has(c.name)));
@@ -184,8 +254,21 @@ function followUps(run: Run, conv: ConversationStep, body: Body, answer: Record<
   const cut = answer.stop_reason === 'max_tokens' ? ' (the answer was cut at max_tokens)' : '';
   switch (conv.sequence) {
     case 'tool_loop': {
-      if (!calls.length) return { notApplicable: { features: ['tool_round_trip'], reason: `the answer called no tool${cut}: there is no tool_use to answer` } };
-      const step = (name: string, index: number, what: string, result: Message, features: FeatureId[], extra: Partial<ConversationStep> = {}) =>
+      if (!calls.length)
+        return {
+          notApplicable: {
+            features: ['tool_round_trip'],
+            reason: `the answer called no tool${cut}: there is no tool_use to answer`,
+          },
+        };
+      const step = (
+        name: string,
+        index: number,
+        what: string,
+        result: Message,
+        features: FeatureId[],
+        extra: Partial<ConversationStep> = {},
+      ) =>
         stepCase(run, form, {
           sequence: conv.sequence,
           step: name,
@@ -197,17 +280,42 @@ function followUps(run: Run, conv: ConversationStep, body: Body, answer: Record<
           features,
           conversation: extra,
         });
-      const plain = step('result_string', 2, 'a tool_result whose content is a string', toolResults(calls, (c) => RESULT[String(c.name)] ?? RESULT.get_weather), ['tool_round_trip']);
+      const plain = step(
+        'result_string',
+        2,
+        'a tool_result whose content is a string',
+        toolResults(calls, (c) => RESULT[String(c.name)] ?? RESULT.get_weather),
+        ['tool_round_trip'],
+      );
       return {
         cases: [
           plain,
-          step('result_text_and_image', 2, 'a tool_result of a text block and an image', toolResults(calls, (c) => [{ type: 'text', text: RESULT[String(c.name)] ?? RESULT.get_weather }, IMAGE]), ['tool_round_trip', 'images'], { withoutImage: plain.name }),
-          step('result_is_error', 2, 'a tool_result with is_error: true', toolResults(calls, () => 'Error: the weather service timed out.', { is_error: true }), ['tool_round_trip']),
+          step(
+            'result_text_and_image',
+            2,
+            'a tool_result of a text block and an image',
+            toolResults(calls, (c) => [{ type: 'text', text: RESULT[String(c.name)] ?? RESULT.get_weather }, IMAGE]),
+            ['tool_round_trip', 'images'],
+            { withoutImage: plain.name },
+          ),
+          step(
+            'result_is_error',
+            2,
+            'a tool_result with is_error: true',
+            toolResults(calls, () => 'Error: the weather service timed out.', { is_error: true }),
+            ['tool_round_trip'],
+          ),
         ],
       };
     }
     case 'parallel_tools': {
-      if (calls.length < 2) return { notApplicable: { features: ['parallel_tools'], reason: `the answer made ${calls.length} call(s)${cut}: no parallel calls to answer (a model may choose one at a time)` } };
+      if (calls.length < 2)
+        return {
+          notApplicable: {
+            features: ['parallel_tools'],
+            reason: `the answer made ${calls.length} call(s)${cut}: no parallel calls to answer (a model may choose one at a time)`,
+          },
+        };
       return {
         cases: [
           stepCase(run, form, {
@@ -226,9 +334,20 @@ function followUps(run: Run, conv: ConversationStep, body: Body, answer: Record<
     case 'thinking_round_trip': {
       const thought = (answer.content as Body[]).some((b) => b?.type === 'thinking' || b?.type === 'redacted_thinking');
       if (!calls.length || !thought)
-        return { notApplicable: { features: ['thinking_round_trip'], reason: `the answer ${calls.length ? 'carried no thinking block' : 'called no tool'}${cut}: there is no thinking turn with a tool_use to send back` } };
+        return {
+          notApplicable: {
+            features: ['thinking_round_trip'],
+            reason: `the answer ${calls.length ? 'carried no thinking block' : 'called no tool'}${cut}: there is no thinking turn with a tool_use to send back`,
+          },
+        };
       const results = toolResults(calls, (c) => RESULT[String(c.name)] ?? RESULT.get_weather);
-      const step = (name: string, what: string, sentBack: Message, features: FeatureId[], meta: Partial<CaseMeta> = {}) =>
+      const step = (
+        name: string,
+        what: string,
+        sentBack: Message,
+        features: FeatureId[],
+        meta: Partial<CaseMeta> = {},
+      ) =>
         stepCase(run, form, {
           sequence: conv.sequence,
           step: name,
@@ -243,13 +362,23 @@ function followUps(run: Run, conv: ConversationStep, body: Body, answer: Record<
       const altered = withAlteredSignature(turn);
       return {
         cases: [
-          step('round_trip', 'the thinking blocks sent back byte for byte with the tool_use', turn, ['thinking_round_trip', 'tool_round_trip']),
+          step('round_trip', 'the thinking blocks sent back byte for byte with the tool_use', turn, [
+            'thinking_round_trip',
+            'tool_round_trip',
+          ]),
           ...(altered
             ? [
-                step('altered_signature', 'the same turn with one character of the thinking signature changed', altered, ['thinking_round_trip'], {
-                  expect: { status: 400, errorType: 'invalid_request_error' },
-                  unverified: 'the API\'s 400 "Invalid `signature` in `thinking` block" is quoted in public reports (ding113/claude-code-hub#518, kaitranntt/ccs#415), not recorded',
-                }),
+                step(
+                  'altered_signature',
+                  'the same turn with one character of the thinking signature changed',
+                  altered,
+                  ['thinking_round_trip'],
+                  {
+                    expect: { status: 400, errorType: 'invalid_request_error' },
+                    unverified:
+                      'the API\'s 400 "Invalid `signature` in `thinking` block" is quoted in public reports (ding113/claude-code-hub#518, kaitranntt/ccs#415), not recorded',
+                  },
+                ),
               ]
             : []),
         ],

@@ -23,7 +23,9 @@ const SENT_BACK: Record<string, string[]> = {
 
 /** The assistant turn a client sends back for an answer's content. */
 export function assistantTurn(message: Record<string, unknown>): Message {
-  const blocks = (Array.isArray(message.content) ? (message.content as Block[]) : []).filter((b) => b && typeof b === 'object');
+  const blocks = (Array.isArray(message.content) ? (message.content as Block[]) : []).filter(
+    (b) => b && typeof b === 'object',
+  );
   const content = blocks
     .filter((b) => SENT_BACK[String(b.type)] && !(b.type === 'text' && !String(b.text ?? '').trim()))
     .map((b) => Object.fromEntries(SENT_BACK[String(b.type)]!.filter((k) => b[k] !== undefined).map((k) => [k, b[k]])));
@@ -35,7 +37,10 @@ export const toolCalls = (message: Record<string, unknown> | undefined): Block[]
 
 /** One user turn answering every call, in the order called. */
 export function toolResults(calls: Block[], content: (call: Block) => unknown, extra: Block = {}): Message {
-  return { role: 'user', content: calls.map((c) => ({ type: 'tool_result', tool_use_id: c.id, content: content(c), ...extra })) };
+  return {
+    role: 'user',
+    content: calls.map((c) => ({ type: 'tool_result', tool_use_id: c.id, content: content(c), ...extra })),
+  };
 }
 
 /**
@@ -44,7 +49,9 @@ export function toolResults(calls: Block[], content: (call: Block) => unknown, e
  */
 export function withAlteredSignature(turn: Message): Message | undefined {
   if (!Array.isArray(turn.content)) return undefined;
-  const at = turn.content.findIndex((b) => b.type === 'thinking' && typeof b.signature === 'string' && b.signature.length > 0);
+  const at = turn.content.findIndex(
+    (b) => b.type === 'thinking' && typeof b.signature === 'string' && b.signature.length > 0,
+  );
   if (at < 0) return undefined;
   const sig = String(turn.content[at]!.signature);
   const i = Math.floor(sig.length / 2);
@@ -68,7 +75,12 @@ function blockLine(b: Block): string {
     case 'tool_use':
       return `tool_use ${String(b.name)} ${JSON.stringify(b.input).slice(0, 120)} (id ${String(b.id)})`;
     case 'tool_result': {
-      const parts = typeof b.content === 'string' ? [quote(b.content)] : Array.isArray(b.content) ? (b.content as Block[]).map(blockLine) : [];
+      const parts =
+        typeof b.content === 'string'
+          ? [quote(b.content)]
+          : Array.isArray(b.content)
+            ? (b.content as Block[]).map(blockLine)
+            : [];
       return `tool_result for ${String(b.tool_use_id)}${b.is_error ? ' (is_error)' : ''}: ${parts.join(' + ') || '(no content)'}`;
     }
     case 'image':
@@ -80,5 +92,9 @@ function blockLine(b: Block): string {
 
 /** The conversation a request carries, one line per block: `2. assistant: tool_use get_weather {…} (id …)`. */
 export function transcript(messages: Message[]): string[] {
-  return messages.flatMap((m, i) => (typeof m.content === 'string' ? [`${i + 1}. ${m.role}: ${quote(m.content)}`] : m.content.map((b) => `${i + 1}. ${m.role}: ${blockLine(b)}`)));
+  return messages.flatMap((m, i) =>
+    typeof m.content === 'string'
+      ? [`${i + 1}. ${m.role}: ${quote(m.content)}`]
+      : m.content.map((b) => `${i + 1}. ${m.role}: ${blockLine(b)}`),
+  );
 }

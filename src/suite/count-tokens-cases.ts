@@ -7,7 +7,13 @@
 import type { RequestCase } from '../http/exchange';
 import type { AreaDef } from './areas';
 import type { Run } from './run';
-import { countAuthCases, countBoundaryCases, countNegativeCases, countValidCases, smallestCountBody } from '../generate/count-tokens';
+import {
+  countAuthCases,
+  countBoundaryCases,
+  countNegativeCases,
+  countValidCases,
+  smallestCountBody,
+} from '../generate/count-tokens';
 import { ANSWER_CHECKS, COMMON_CHECKS, unknownModel } from './common';
 
 /** Generated valid bodies: a few are enough here (the Messages areas draw the full CONTRACT_RUNS). */
@@ -18,7 +24,12 @@ const TWINNED = ['count_tokens/probe', 'count_tokens/boundary/system_string', 'c
 const PROBE = 'count_tokens/probe';
 
 export function countTokensProbe(run: Run): RequestCase {
-  return { name: PROBE, operation: 'count_tokens', body: smallestCountBody(run.gen), meta: { mode: 'positive', description: 'the smallest valid count body', expect: { status: 200 }, probe: true } };
+  return {
+    name: PROBE,
+    operation: 'count_tokens',
+    body: smallestCountBody(run.gen),
+    meta: { mode: 'positive', description: 'the smallest valid count body', expect: { status: 200 }, probe: true },
+  };
 }
 
 export function countTokensCases(run: Run): RequestCase[] {
@@ -36,7 +47,12 @@ export function countTokensCases(run: Run): RequestCase[] {
       operation: 'messages',
       // max_tokens 1: only the input usage is wanted.
       body: { ...(c.body as Record<string, unknown>), max_tokens: 1 },
-      meta: { mode: 'positive', description: `the body of ${c.name}, sent to /v1/messages for its input usage`, expect: { status: 200 }, countTwin: c.name },
+      meta: {
+        mode: 'positive',
+        description: `the body of ${c.name}, sent to /v1/messages for its input usage`,
+        expect: { status: 200 },
+        countTwin: c.name,
+      },
     }));
   return [...counted, ...countNegativeCases(run.gen), ...countAuthCases(run.gen, unknown), ...twins];
 }

@@ -21,7 +21,12 @@ export function solidPng(width = 200, height = 200, rgb: [number, number, number
   header.set([8, 2, 0, 0, 0], 8); // 8-bit, truecolour, deflate, no filter, no interlace
   const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => rgb).flat())]);
   const pixels = Buffer.concat(Array.from({ length: height }, () => row));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(pixels)), chunk('IEND', Buffer.alloc(0))]).toString('base64');
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(pixels)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]).toString('base64');
 }
 
 /** A one-page PDF whose page shows `lines` (uncompressed, so any reader finds the text), base64. */
@@ -53,7 +58,7 @@ export const LIGHTHOUSE_NOTE = [
   'It was first lit in the spring of 1891 by a keeper named Ada Morrow, who kept a daily log of wind, tide and fog.',
   'The tower stands on a low shelf of black rock at the mouth of a narrow bay, and its light can be seen from twenty miles out at sea.',
   'In winter storms the keepers climbed the one hundred and twelve steps every four hours to trim the wick and wind the clockwork that turned the lens.',
-  'The station was automated in 1968, and the old keeper\'s cottage is now a small museum with maps, logbooks and a brass foghorn.',
+  "The station was automated in 1968, and the old keeper's cottage is now a small museum with maps, logbooks and a brass foghorn.",
   'Visitors can walk to the point at low tide along a path marked with white stones.',
 ].join(' ');
 

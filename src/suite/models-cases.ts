@@ -34,7 +34,11 @@ const UNVERIFIED_LIMIT =
   'the SDK documents limit as ranging from 1 to 1000 (@anthropic-ai/sdk src/resources/models.ts, ModelListParams.limit) and the spec answers 400 outside it; no public source shows what the API answers there';
 
 export function modelsProbe(_run: Run): RequestCase {
-  return { name: MODEL_CASE.probe, operation: 'models_list', meta: { ...ok('GET /v1/models with no parameters'), probe: true } };
+  return {
+    name: MODEL_CASE.probe,
+    operation: 'models_list',
+    meta: { ...ok('GET /v1/models with no parameters'), probe: true },
+  };
 }
 
 export function modelsCases(run: Run): RequestCase[] {
@@ -44,9 +48,21 @@ export function modelsCases(run: Run): RequestCase[] {
     name: `models/limit_${n}`,
     operation: 'models_list',
     query: `limit=${n}`,
-    meta: { mode: 'negative', rule: 'limit outside 1-1000 gets 400 invalid_request_error', description: `GET /v1/models?limit=${n}`, expect: { status: 400, errorType: 'invalid_request_error' }, unverified: UNVERIFIED_LIMIT },
+    meta: {
+      mode: 'negative',
+      rule: 'limit outside 1-1000 gets 400 invalid_request_error',
+      description: `GET /v1/models?limit=${n}`,
+      expect: { status: 400, errorType: 'invalid_request_error' },
+      unverified: UNVERIFIED_LIMIT,
+    },
   });
-  const auth = (name: string, headers: RequestCase['headers'], status: number, errorType: string, rule: string): RequestCase => ({
+  const auth = (
+    name: string,
+    headers: RequestCase['headers'],
+    status: number,
+    errorType: string,
+    rule: string,
+  ): RequestCase => ({
     name: `models/${name}`,
     operation: 'models_list',
     headers,
@@ -54,13 +70,22 @@ export function modelsCases(run: Run): RequestCase[] {
   });
   return [
     { name: MODEL_CASE.newest, operation: 'models_list', query: 'limit=1', meta: ok('one model: the newest') },
-    { name: MODEL_CASE.whole, operation: 'models_list', query: 'limit=1000', meta: ok('every model in one page (limit 1000)') },
+    {
+      name: MODEL_CASE.whole,
+      operation: 'models_list',
+      query: 'limit=1000',
+      meta: ok('every model in one page (limit 1000)'),
+    },
     {
       name: MODEL_CASE.configured,
       operation: 'models_retrieve',
       pathParams: { model_id: run.config.model },
       // A name /v1/messages accepts (a gateway's routing name, a -latest alias) need not be one GET /v1/models/{id} knows.
-      meta: { ...ok(`the model the run uses (${run.config.model})`), unverified: 'no public source says every model name /v1/messages accepts can be retrieved by GET /v1/models/{model_id}' },
+      meta: {
+        ...ok(`the model the run uses (${run.config.model})`),
+        unverified:
+          'no public source says every model name /v1/messages accepts can be retrieved by GET /v1/models/{model_id}',
+      },
     },
     invalidLimit(0),
     invalidLimit(1001),
@@ -68,10 +93,20 @@ export function modelsCases(run: Run): RequestCase[] {
       name: 'models/retrieve_unknown',
       operation: 'models_retrieve',
       pathParams: { model_id: unknown },
-      meta: { mode: 'auth', rule: 'an unknown model id gets 404 not_found_error (https://docs.claude.com/en/api/errors)', expect: { status: 404, errorType: 'not_found_error' } },
+      meta: {
+        mode: 'auth',
+        rule: 'an unknown model id gets 404 not_found_error (https://docs.claude.com/en/api/errors)',
+        expect: { status: 404, errorType: 'not_found_error' },
+      },
     },
     auth('no_key', { 'x-api-key': null }, 401, 'authentication_error', 'a missing key gets 401 authentication_error'),
-    auth('no_version', { 'anthropic-version': null }, 400, 'invalid_request_error', 'a missing anthropic-version gets 400 (https://docs.claude.com/en/api/versioning)'),
+    auth(
+      'no_version',
+      { 'anthropic-version': null },
+      400,
+      'invalid_request_error',
+      'a missing anthropic-version gets 400 (https://docs.claude.com/en/api/versioning)',
+    ),
   ];
 }
 
@@ -95,20 +130,44 @@ export function modelsNext(run: Run, results: CaseResult[]): RequestCase[] {
 
   // 1. The walk: a page was answered and another is due (a step that got no page ends it).
   if (walkSteps === 0) return [walkStep(0)];
-  if (walkSteps === pages.length && !walkEnd(pages, WALK_MAX_PAGES)) return [walkStep(pages.length, String(pages.at(-1)!.lastId))];
+  if (walkSteps === pages.length && !walkEnd(pages, WALK_MAX_PAGES))
+    return [walkStep(pages.length, String(pages.at(-1)!.lastId))];
 
   // 2. The page before the walk's last one, when the walk ended cleanly after two pages or more.
   const last = pages.at(-1);
-  if (!sent(MODEL_CASE.before) && pages.length > 1 && walkEnd(pages, WALK_MAX_PAGES) === 'end' && typeof last?.firstId === 'string')
-    return [{ name: MODEL_CASE.before, operation: 'models_list', query: `limit=${WALK_LIMIT}&before_id=${encodeURIComponent(last.firstId)}`, meta: ok('the page before the last one (before_id = its first_id)') }];
+  if (
+    !sent(MODEL_CASE.before) &&
+    pages.length > 1 &&
+    walkEnd(pages, WALK_MAX_PAGES) === 'end' &&
+    typeof last?.firstId === 'string'
+  )
+    return [
+      {
+        name: MODEL_CASE.before,
+        operation: 'models_list',
+        query: `limit=${WALK_LIMIT}&before_id=${encodeURIComponent(last.firstId)}`,
+        meta: ok('the page before the last one (before_id = its first_id)'),
+      },
+    ];
 
   const ids = listedIds([...pages, ...[MODEL_CASE.probe, MODEL_CASE.whole].flatMap((name) => pageOfCase(name))]);
   // 3. A retrieve of every listed id (half of what the budget has left, the messages get the rest), and of one alias.
   if (!sent(MODEL_CASE.retrieve) && !sent(MODEL_CASE.alias)) {
     const n = Math.min(MAX_FOLLOWED, ids.length, Math.floor(budgetLeft(run) / 2) - 1);
-    const retrieves: RequestCase[] = ids.slice(0, Math.max(0, n)).map((id) => ({ name: `${MODEL_CASE.retrieve}${id}`, operation: 'models_retrieve', pathParams: { model_id: id }, meta: followed('positive', `retrieve of the listed ${id}`) }));
+    const retrieves: RequestCase[] = ids.slice(0, Math.max(0, n)).map((id) => ({
+      name: `${MODEL_CASE.retrieve}${id}`,
+      operation: 'models_retrieve',
+      pathParams: { model_id: id },
+      meta: followed('positive', `retrieve of the listed ${id}`),
+    }));
     const alias = Object.entries(run.contract.models).find(([, m]) => m.aliasOf && ids.includes(m.aliasOf))?.[0];
-    if (alias && retrieves.length) retrieves.push({ name: `${MODEL_CASE.alias}${alias}`, operation: 'models_retrieve', pathParams: { model_id: alias }, meta: followed('positive', `retrieve of the alias ${alias}`) });
+    if (alias && retrieves.length)
+      retrieves.push({
+        name: `${MODEL_CASE.alias}${alias}`,
+        operation: 'models_retrieve',
+        pathParams: { model_id: alias },
+        meta: followed('positive', `retrieve of the alias ${alias}`),
+      });
     if (retrieves.length) return retrieves;
   }
   // 4. Every listed model sent to /v1/messages.
@@ -132,7 +191,16 @@ export function modelsNext(run: Run, results: CaseResult[]): RequestCase[] {
 
 function walkStep(n: number, afterId?: string): RequestCase {
   const query = `limit=${WALK_LIMIT}${afterId === undefined ? '' : `&after_id=${encodeURIComponent(afterId)}`}`;
-  return { name: `${MODEL_CASE.walk}${n}`, operation: 'models_list', query, meta: ok(n === 0 ? `the walk's first page (limit ${WALK_LIMIT})` : `the walk's page ${n} (after_id = the last_id of page ${n - 1})`) };
+  return {
+    name: `${MODEL_CASE.walk}${n}`,
+    operation: 'models_list',
+    query,
+    meta: ok(
+      n === 0
+        ? `the walk's first page (limit ${WALK_LIMIT})`
+        : `the walk's page ${n} (after_id = the last_id of page ${n - 1})`,
+    ),
+  };
 }
 
 /** The area's entry in AREAS (suite/areas.ts). */

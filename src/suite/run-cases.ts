@@ -2,7 +2,13 @@
  * Sends an area's cases (bounded concurrency, order kept) and runs every check on each exchange.
  * The area reserves its whole cost from the run's budget first: it is sent whole or skipped whole.
  */
-import { isStreamCase, outputTokenCost, type RequestCase, type Exchange, type ReceivedResponse } from '../http/exchange';
+import {
+  isStreamCase,
+  outputTokenCost,
+  type RequestCase,
+  type Exchange,
+  type ReceivedResponse,
+} from '../http/exchange';
 import { slimView } from '../checks/view';
 import { buildRequest, send } from '../http/client';
 import { runOver } from '../http/deadline';
@@ -53,10 +59,12 @@ export const newBreaker = (): Breaker => ({ silent: 0, unavailable: 0, stalled: 
  * The kind of a request, as the breaker remembers it: `messages stream`, `messages`, `count_tokens`, …
  * A stream request every conformant server rejects is answered with a JSON error: not a stream.
  */
-export const requestKind = (c: RequestCase): string => `${c.operation}${isStreamCase(c) && (c.meta?.expect?.status ?? 200) < 400 ? ' stream' : ''}`;
+export const requestKind = (c: RequestCase): string =>
+  `${c.operation}${isStreamCase(c) && (c.meta?.expect?.status ?? 200) < 400 ? ' stream' : ''}`;
 
 /** The quiet limit for a kind of request that already stalled once in this run: a tenth, at least 1 s. */
-export const stalledQuietMs = (timeoutMs: number): number => Math.min(timeoutMs, Math.max(1000, Math.round(timeoutMs / 10)));
+export const stalledQuietMs = (timeoutMs: number): number =>
+  Math.min(timeoutMs, Math.max(1000, Math.round(timeoutMs / 10)));
 
 const NO_ANSWER = new Set(['timeout', 'idle', 'deadline']);
 
@@ -68,12 +76,27 @@ export async function runCases(ctx: Run, cases: RequestCase[], timings?: Map<str
     const exchange = runOver(ctx.config)
       ? notSent(ctx, c, { kind: 'run_limit', message: 'not sent: the run reached CONTRACT_RUN_TIMEOUT_MS' })
       : b.silent >= BREAKER_LIMIT
-        ? notSent(ctx, c, { kind: 'timeout', message: `not sent: the target stopped answering (${BREAKER_LIMIT} requests in a row got no complete answer in time)` })
+        ? notSent(ctx, c, {
+            kind: 'timeout',
+            message: `not sent: the target stopped answering (${BREAKER_LIMIT} requests in a row got no complete answer in time)`,
+          })
         : stalled && stalled.inRow >= BREAKER_LIMIT
-          ? notSent(ctx, c, { kind: 'timeout', message: `not sent: ${BREAKER_LIMIT} ${kind} requests in a row got no complete answer in time earlier in this run (${stalled.cases.slice(0, BREAKER_LIMIT).join(', ')})` })
+          ? notSent(ctx, c, {
+              kind: 'timeout',
+              message: `not sent: ${BREAKER_LIMIT} ${kind} requests in a row got no complete answer in time earlier in this run (${stalled.cases.slice(0, BREAKER_LIMIT).join(', ')})`,
+            })
           : b.unavailable >= BREAKER_LIMIT
-            ? { ...notSent(ctx, c, { kind: 'budget', message: `not sent: the target stayed unavailable (${BREAKER_LIMIT} requests in a row ran out of retries on 429 / 529 / overload)` }), unavailable: true }
-            : await send(stalled ? { ...ctx.config, timeoutMs: stalledQuietMs(ctx.config.timeoutMs) } : ctx.config, c, { budget: ctx.budget, route: ctx.route(c) });
+            ? {
+                ...notSent(ctx, c, {
+                  kind: 'budget',
+                  message: `not sent: the target stayed unavailable (${BREAKER_LIMIT} requests in a row ran out of retries on 429 / 529 / overload)`,
+                }),
+                unavailable: true,
+              }
+            : await send(stalled ? { ...ctx.config, timeoutMs: stalledQuietMs(ctx.config.timeoutMs) } : ctx.config, c, {
+                budget: ctx.budget,
+                route: ctx.route(c),
+              });
     if (!exchange.notSent) {
       const silent = exchange.transportError !== undefined && NO_ANSWER.has(exchange.transportError.kind);
       b.silent = silent ? b.silent + 1 : exchange.response ? 0 : b.silent;
@@ -82,19 +105,35 @@ export async function runCases(ctx: Run, cases: RequestCase[], timings?: Map<str
         const s = b.stalled.get(kind) ?? b.stalled.set(kind, { inRow: 0, cases: [] }).get(kind)!;
         s.inRow += 1;
         s.cases.push(c.name);
-      } else if (stalled && exchange.response && !exchange.transportError && (exchange.response.events !== undefined) === kind.endsWith(' stream')) stalled.inRow = 0;
+      } else if (
+        stalled &&
+        exchange.response &&
+        !exchange.transportError &&
+        (exchange.response.events !== undefined) === kind.endsWith(' stream')
+      )
+        stalled.inRow = 0;
     }
     // A request the run's end cut short is not judged: the area reports it as not run.
-    const failures = exchange.transportError?.kind === 'run_limit' ? [] : runChecks(ctx.checks, exchange, undefined, timings);
+    const failures =
+      exchange.transportError?.kind === 'run_limit' ? [] : runChecks(ctx.checks, exchange, undefined, timings);
     return { exchange: compact(exchange, failures), failures };
   });
 }
 
 /** The area could not finish: the run's deadline cut some of its requests. */
-export const cutByRunLimit = (results: CaseResult[]) => results.filter((r) => r.exchange.transportError?.kind === 'run_limit').length;
+export const cutByRunLimit = (results: CaseResult[]) =>
+  results.filter((r) => r.exchange.transportError?.kind === 'run_limit').length;
 
 function notSent(ctx: Run, c: RequestCase, transportError: Exchange['transportError']): Exchange {
-  return { case: c, request: buildRequest(ctx.config, c, ctx.route(c)), transportError, retried: [], unavailable: false, notSent: true, durationMs: 0 };
+  return {
+    case: c,
+    request: buildRequest(ctx.config, c, ctx.route(c)),
+    transportError,
+    retried: [],
+    unavailable: false,
+    notSent: true,
+    durationMs: 0,
+  };
 }
 
 /** What reports show of a body; the rest of a huge one is dropped once the checks have read it. */
@@ -106,13 +145,18 @@ const KEPT_TEXT = 64 * 1024;
  * view (stream events, message) they cached stays for the pair checks.
  */
 export function compact(ex: Exchange, failures: Failure[]): Exchange {
-  const big = [ex.response, ...ex.retried].filter((r): r is ReceivedResponse => r !== undefined && (r.text.length > KEPT_TEXT || (r.sseTrailing?.length ?? 0) > KEPT_TEXT));
+  const big = [ex.response, ...ex.retried].filter(
+    (r): r is ReceivedResponse =>
+      r !== undefined && (r.text.length > KEPT_TEXT || (r.sseTrailing?.length ?? 0) > KEPT_TEXT),
+  );
   if (!big.length) return ex;
   // A slice of a string keeps the whole string alive in V8: the kept parts are copied.
   for (const f of failures) f.detail = copied(f.detail);
   for (const res of big) {
-    if (res.sseTrailing && res.sseTrailing.length > KEPT_TEXT) res.sseTrailing = copied(`${res.sseTrailing.slice(0, KEPT_TEXT)}… [not kept]`);
-    if (res.text.length > KEPT_TEXT) res.text = copied(`${res.text.slice(0, KEPT_TEXT)}… [${res.text.length - KEPT_TEXT} more characters not kept]`);
+    if (res.sseTrailing && res.sseTrailing.length > KEPT_TEXT)
+      res.sseTrailing = copied(`${res.sseTrailing.slice(0, KEPT_TEXT)}… [not kept]`);
+    if (res.text.length > KEPT_TEXT)
+      res.text = copied(`${res.text.slice(0, KEPT_TEXT)}… [${res.text.length - KEPT_TEXT} more characters not kept]`);
     if (res.events && res.events.length > 200) res.events = [...res.events.slice(0, 100), ...res.events.slice(-100)];
     res.json = undefined;
   }

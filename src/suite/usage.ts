@@ -16,7 +16,10 @@ export interface TokenUsage {
 export function tokenUsage(exchanges: Exchange[]): TokenUsage {
   const total: TokenUsage = { inputTokens: 0, outputTokens: 0 };
   // Retried answers count too: a stream that broke off after message_start still used its input.
-  const answers = exchanges.flatMap((ex) => [...ex.retried.map((r) => ({ ...ex, response: r, retried: [] })), ...(ex.response ? [ex] : [])]);
+  const answers = exchanges.flatMap((ex) => [
+    ...ex.retried.map((r) => ({ ...ex, response: r, retried: [] })),
+    ...(ex.response ? [ex] : []),
+  ]);
   for (const ex of answers) {
     const view = viewOf(ex);
     const usage = ((view.message ?? view.accumulated?.message)?.usage ?? {}) as Record<string, unknown>;
@@ -26,4 +29,7 @@ export function tokenUsage(exchanges: Exchange[]): TokenUsage {
   return total;
 }
 
-export const addUsage = (a: TokenUsage, b: TokenUsage | undefined): TokenUsage => ({ inputTokens: a.inputTokens + (b?.inputTokens ?? 0), outputTokens: a.outputTokens + (b?.outputTokens ?? 0) });
+export const addUsage = (a: TokenUsage, b: TokenUsage | undefined): TokenUsage => ({
+  inputTokens: a.inputTokens + (b?.inputTokens ?? 0),
+  outputTokens: a.outputTokens + (b?.outputTokens ?? 0),
+});

@@ -29,26 +29,53 @@ describeConformance({ baseURL: process.env.TARGET, apiKey: process.env.KEY, runs
 `;
 
 test("a user's jest file: every jest verdict is the run's verdict for that check; the user's check gates", async () => {
-  const server = await startMock(await loadContract(), { apiKey: KEY, fault: BROKEN.find((f) => f.name === 'message-without-usage')!.fault });
+  const server = await startMock(await loadContract(), {
+    apiKey: KEY,
+    fault: BROKEN.find((f) => f.name === 'message-without-usage')!.fault,
+  });
   const dir = tempDir('jest-user-');
   const reports = path.join(dir, 'reports');
   writeFileSync(path.join(dir, 'conformance.test.js'), USER_FILE);
-  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'user-project', private: true, jest: { testEnvironment: 'node' } }));
+  writeFileSync(
+    path.join(dir, 'package.json'),
+    JSON.stringify({ name: 'user-project', private: true, jest: { testEnvironment: 'node' } }),
+  );
   try {
     const jest = require.resolve('jest/bin/jest');
-    const r = await runProcess(process.execPath, [jest, '--rootDir', dir, '--ci', '--json', '--outputFile', path.join(dir, 'jest.json')], { cwd: dir, env: userEnv({ TARGET: server.url, KEY, REPORTS: reports }), timeoutMs: 120_000 });
+    const r = await runProcess(
+      process.execPath,
+      [jest, '--rootDir', dir, '--ci', '--json', '--outputFile', path.join(dir, 'jest.json')],
+      { cwd: dir, env: userEnv({ TARGET: server.url, KEY, REPORTS: reports }), timeoutMs: 120_000 },
+    );
     expect(r.code).toBe(1);
-    const jestResults = JSON.parse(readFileSync(path.join(dir, 'jest.json'), 'utf8')) as { testResults: Array<{ assertionResults: Array<{ ancestorTitles: string[]; title: string; status: string }> }> };
+    const jestResults = JSON.parse(readFileSync(path.join(dir, 'jest.json'), 'utf8')) as {
+      testResults: Array<{ assertionResults: Array<{ ancestorTitles: string[]; title: string; status: string }> }>;
+    };
     const run = JSON.parse(readFileSync(path.join(reports, 'results.json'), 'utf8')) as RunResults;
-    const seen = jestResults.testResults[0]!.assertionResults.map((a) => ({ area: a.ancestorTitles[1], id: a.title, status: a.status }));
-    const expected = run.areas.flatMap((a) => a.checks.map((c) => ({ area: a.title, id: c.id, status: { passed: 'passed', failed: 'failed', not_run: 'failed', skipped: 'pending' }[c.status] })));
+    const seen = jestResults.testResults[0]!.assertionResults.map((a) => ({
+      area: a.ancestorTitles[1],
+      id: a.title,
+      status: a.status,
+    }));
+    const expected = run.areas.flatMap((a) =>
+      a.checks.map((c) => ({
+        area: a.title,
+        id: c.id,
+        status: { passed: 'passed', failed: 'failed', not_run: 'failed', skipped: 'pending' }[c.status],
+      })),
+    );
     const key = (x: { area?: string; id: string }) => `${x.area} › ${x.id}`;
-    expect([...seen].sort((a, b) => key(a).localeCompare(key(b)))).toEqual([...expected].sort((a, b) => key(a).localeCompare(key(b))));
+    expect([...seen].sort((a, b) => key(a).localeCompare(key(b)))).toEqual(
+      [...expected].sort((a, b) => key(a).localeCompare(key(b))),
+    );
     // The fault is caught, a skipped check is skipped, and the house rule fails where it is reported.
     expect(seen).toContainEqual({ area: 'Spec examples', id: 'response_schema_conformance', status: 'failed' });
     expect(seen.filter((s) => s.status === 'pending').length).toBeGreaterThan(0);
     // Reported on the areas whose operation it judges (count-tokens calls count_tokens).
-    expect(seen.filter((s) => s.id === 'house_gateway_header')).toEqual([{ area: 'Spec examples', id: 'house_gateway_header', status: 'failed' }, { area: 'Authentication, versions and models', id: 'house_gateway_header', status: 'failed' }]);
+    expect(seen.filter((s) => s.id === 'house_gateway_header')).toEqual([
+      { area: 'Spec examples', id: 'house_gateway_header', status: 'failed' },
+      { area: 'Authentication, versions and models', id: 'house_gateway_header', status: 'failed' },
+    ]);
     expect(r.out).toMatch(/Answer without x-gateway header/);
   } finally {
     await server.close();

@@ -19,12 +19,22 @@ import { tempDir } from '../helpers/temp';
 
 jest.setTimeout(300_000);
 
-const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string; license: string; bin: Record<string, string>; engines: unknown; dependencies: Record<string, string> };
-const lock = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
+const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+  name: string;
+  version: string;
+  license: string;
+  bin: Record<string, string>;
+  engines: unknown;
+  dependencies: Record<string, string>;
+};
+const lock = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as {
+  packages: Record<string, { dev?: boolean }>;
+};
 const KEY = 'pkg-test-key-0123456789';
 
 /** Environment without the suite's own variables, as a user's shell would be; npm never goes online. */
-const run = (cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, timeoutMs = 240_000) => runProcess(cmd, args, { cwd, env, timeoutMs });
+const run = (cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, timeoutMs = 240_000) =>
+  runProcess(cmd, args, { cwd, env, timeoutMs });
 
 describe('the packed package, installed into an empty project', () => {
   let work = '';
@@ -37,7 +47,11 @@ describe('the packed package, installed into an empty project', () => {
   beforeAll(async () => {
     work = tempDir('conformance-pkg-');
     project = path.join(work, 'project');
-    const packed = spawnSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT, env: userEnv(), encoding: 'utf8' });
+    const packed = spawnSync('npm', ['pack', '--json', '--pack-destination', work], {
+      cwd: ROOT,
+      env: userEnv(),
+      encoding: 'utf8',
+    });
     if (packed.status !== 0) throw new Error(`npm pack failed: ${packed.stderr}`);
     const info = JSON.parse(packed.stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
     tarball = path.join(work, info[0]!.filename);
@@ -49,25 +63,61 @@ describe('the packed package, installed into an empty project', () => {
     const integrity = `sha512-${createHash('sha512').update(readFileSync(tarball)).digest('base64')}`;
     const packages: Record<string, unknown> = {
       '': { name: 'user-project', version: '1.0.0', dependencies: { [pkg.name]: spec } },
-      [`node_modules/${pkg.name}`]: { version: pkg.version, resolved: spec, integrity, license: pkg.license, dependencies: pkg.dependencies, bin: pkg.bin, engines: pkg.engines },
+      [`node_modules/${pkg.name}`]: {
+        version: pkg.version,
+        resolved: spec,
+        integrity,
+        license: pkg.license,
+        dependencies: pkg.dependencies,
+        bin: pkg.bin,
+        engines: pkg.engines,
+      },
     };
     for (const [k, v] of Object.entries(lock.packages)) if (k && !v.dev) packages[k] = v;
     spawnSync('mkdir', [project]);
-    writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'user-project', version: '1.0.0', private: true, dependencies: { [pkg.name]: spec } }, null, 2));
-    writeFileSync(path.join(project, 'package-lock.json'), JSON.stringify({ name: 'user-project', version: '1.0.0', lockfileVersion: 3, requires: true, packages }, null, 2));
+    writeFileSync(
+      path.join(project, 'package.json'),
+      JSON.stringify(
+        { name: 'user-project', version: '1.0.0', private: true, dependencies: { [pkg.name]: spec } },
+        null,
+        2,
+      ),
+    );
+    writeFileSync(
+      path.join(project, 'package-lock.json'),
+      JSON.stringify({ name: 'user-project', version: '1.0.0', lockfileVersion: 3, requires: true, packages }, null, 2),
+    );
     const ci = await run('npm', ['ci', '--prefer-offline'], project, userEnv());
     if (ci.code !== 0) throw new Error(`npm ci of the tarball failed: ${ci.out}`);
   });
 
   test('the tarball carries the compiled command and API with their types, and the spec; no sources, tests or reports', () => {
-    expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', pkg.bin['anthropic-conformance']!, 'dist/cli/main.js', 'dist/index.js', 'dist/index.d.ts', 'dist/jest/index.js', 'dist/jest/index.d.ts', 'openapi/anthropic-messages-api-openapi.yml']));
-    expect(files.filter((f) => /^(src\/|tests\/|reports\/|\.ci\/|docs\/)|\.ts$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'package.json',
+        'README.md',
+        pkg.bin['anthropic-conformance']!,
+        'dist/cli/main.js',
+        'dist/index.js',
+        'dist/index.d.ts',
+        'dist/jest/index.js',
+        'dist/jest/index.d.ts',
+        'openapi/anthropic-messages-api-openapi.yml',
+      ]),
+    );
+    expect(
+      files.filter((f) => /^(src\/|tests\/|reports\/|\.ci\/|docs\/)|\.ts$/.test(f) && !f.endsWith('.d.ts')),
+    ).toEqual([]);
   });
 
-  test('small: the installed runtime is the engine\'s libraries, with no compiler and no jest', () => {
-    const installed = readdirSync(path.join(project, 'node_modules'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('package.json') && /(^|\/)node_modules\/(@[^/]+\/)?[^/]+\/package\.json$/.test(`node_modules/${f}`));
+  test("small: the installed runtime is the engine's libraries, with no compiler and no jest", () => {
+    const installed = readdirSync(path.join(project, 'node_modules'), { recursive: true, encoding: 'utf8' }).filter(
+      (f) =>
+        f.endsWith('package.json') && /(^|\/)node_modules\/(@[^/]+\/)?[^/]+\/package\.json$/.test(`node_modules/${f}`),
+    );
     const names = installed.map((f) => f.replace(/\/package\.json$/, '').replace(/.*node_modules\//, ''));
-    for (const heavy of ['esbuild', '@swc/core', 'jest', 'typescript', 'babel-jest']) expect(names).not.toContain(heavy);
+    for (const heavy of ['esbuild', '@swc/core', 'jest', 'typescript', 'babel-jest'])
+      expect(names).not.toContain(heavy);
     // The README states the count and size; this keeps it honest (a new dependency must be argued for).
     expect(names.length).toBeLessThanOrEqual(45);
     const du = spawnSync('du', ['-sk', path.join(project, 'node_modules')], { encoding: 'utf8' });
@@ -83,17 +133,31 @@ describe('the packed package, installed into an empty project', () => {
         console.log(JSON.stringify({ exit: r.exitCode, failed: r.totals.failed, checks: api.CHECKS.length, fn: typeof api.checkRecorded }));
       })();`;
     const r = await run(process.execPath, ['-e', script], project, userEnv());
-    expect(JSON.parse(r.out.trim().split('\n').pop()!)).toEqual({ exit: 0, failed: 0, checks: expect.any(Number), fn: 'function' });
+    expect(JSON.parse(r.out.trim().split('\n').pop()!)).toEqual({
+      exit: 0,
+      failed: 0,
+      checks: expect.any(Number),
+      fn: 'function',
+    });
   });
 
   test("a user's jest file: one describeConformance call, one test per area and check", async () => {
     const dir = path.join(project, 'conformance');
     spawnSync('mkdir', ['-p', dir]);
-    writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'user-tests', private: true, jest: { testEnvironment: 'node' } }));
-    writeFileSync(path.join(dir, 'api.test.js'), `const { describeConformance } = require('${pkg.name}/jest');\ndescribeConformance({ areas: ['examples', 'auth-version'], runs: 3, reportsDir: __dirname + '/reports' });\n`);
+    writeFileSync(
+      path.join(dir, 'package.json'),
+      JSON.stringify({ name: 'user-tests', private: true, jest: { testEnvironment: 'node' } }),
+    );
+    writeFileSync(
+      path.join(dir, 'api.test.js'),
+      `const { describeConformance } = require('${pkg.name}/jest');\ndescribeConformance({ areas: ['examples', 'auth-version'], runs: 3, reportsDir: __dirname + '/reports' });\n`,
+    );
     // jest from our own install, run in the user's project: it resolves the package from there.
     const r = await run(process.execPath, [require.resolve('jest/bin/jest'), '--rootDir', dir, '--ci'], dir, userEnv());
-    expect({ code: r.code, out: r.out }).toEqual({ code: 0, out: expect.stringMatching(/Tests:\s+\d+ passed, \d+ total/) });
+    expect({ code: r.code, out: r.out }).toEqual({
+      code: 0,
+      out: expect.stringMatching(/Tests:\s+\d+ passed, \d+ total/),
+    });
     expect(r.out).toMatch(/Spec examples/);
     expect(existsSync(path.join(dir, 'reports', 'junit.xml'))).toBe(true);
   });
@@ -113,12 +177,20 @@ describe('the packed package, installed into an empty project', () => {
   });
 
   test('against its own reference mock: exit 0 and the reports in ./reports', async () => {
-    const mock = spawn(bin(), ['mock', '--port', '0', '--api-key-env', 'MY_KEY'], { cwd: project, env: userEnv({ MY_KEY: KEY }) });
+    const mock = spawn(bin(), ['mock', '--port', '0', '--api-key-env', 'MY_KEY'], {
+      cwd: project,
+      env: userEnv({ MY_KEY: KEY }),
+    });
     try {
       const url = await mockUrl(mock);
       const r = await command(['--base-url', url, '--api-key-env', 'MY_KEY'], { MY_KEY: KEY });
-      expect({ code: r.code, tail: r.out.slice(-600) }).toEqual({ code: 0, tail: expect.stringMatching(/\d+ passed, 0 failed/) });
-      expect(readdirSync(path.join(project, 'reports')).sort()).toEqual(expect.arrayContaining(['history', 'junit.xml', 'report.html', 'results.json']));
+      expect({ code: r.code, tail: r.out.slice(-600) }).toEqual({
+        code: 0,
+        tail: expect.stringMatching(/\d+ passed, 0 failed/),
+      });
+      expect(readdirSync(path.join(project, 'reports')).sort()).toEqual(
+        expect.arrayContaining(['history', 'junit.xml', 'report.html', 'results.json']),
+      );
       const results = JSON.parse(readFileSync(path.join(project, 'reports/results.json'), 'utf8')) as RunResults;
       expect(results.target.label).toContain('127.0.0.1');
       expect(results.totals.failed).toBe(0);
@@ -133,16 +205,26 @@ describe('the packed package, installed into an empty project', () => {
     server.use(BROKEN.find((f) => f.name === 'message-without-usage')!.fault);
     try {
       const reports = path.join(work, 'broken-reports');
-      const installed = await command(['--base-url', server.url, '--api-key-env', 'MY_KEY', '--reports-dir', reports, '--runs', '5'], { MY_KEY: KEY });
+      const installed = await command(
+        ['--base-url', server.url, '--api-key-env', 'MY_KEY', '--reports-dir', reports, '--runs', '5'],
+        { MY_KEY: KEY },
+      );
       expect(installed.code).toBe(1);
       expect(installed.out).toMatch(/response_schema_conformance/);
       const failed = (JSON.parse(readFileSync(path.join(reports, 'results.json'), 'utf8')) as RunResults).totals.failed;
       expect(failed).toBeGreaterThan(0);
       // The repository's entry point on the same target: the same code and the same count.
       const repoReports = path.join(work, 'repo-reports');
-      const repo = await runCommand(['run'], { ANTHROPIC_BASE_URL: server.url, ANTHROPIC_API_KEY: KEY, CONTRACT_REPORTS_DIR: repoReports, CONTRACT_RUNS: '5' });
+      const repo = await runCommand(['run'], {
+        ANTHROPIC_BASE_URL: server.url,
+        ANTHROPIC_API_KEY: KEY,
+        CONTRACT_REPORTS_DIR: repoReports,
+        CONTRACT_RUNS: '5',
+      });
       expect(repo.code).toBe(installed.code);
-      expect((JSON.parse(readFileSync(path.join(repoReports, 'results.json'), 'utf8')) as RunResults).totals.failed).toBe(failed);
+      expect(
+        (JSON.parse(readFileSync(path.join(repoReports, 'results.json'), 'utf8')) as RunResults).totals.failed,
+      ).toBe(failed);
       // Two saved runs compared: the broken run against the repository's, no server called.
       const cmp = await command(['report', path.join(repoReports, 'results.json'), path.join(reports, 'results.json')]);
       expect(cmp.code).toBe(0);
@@ -155,8 +237,15 @@ describe('the packed package, installed into an empty project', () => {
     const closed = await switchableServer(KEY);
     const url = closed.url;
     await closed.close();
-    const installed = await command(['--base-url', url, '--api-key-env', 'MY_KEY', '--reports-dir', path.join(work, 'unreachable')], { MY_KEY: KEY });
-    const repo = await runCommand(['run'], { ANTHROPIC_BASE_URL: url, ANTHROPIC_API_KEY: KEY, CONTRACT_REPORTS_DIR: path.join(work, 'unreachable-repo') });
+    const installed = await command(
+      ['--base-url', url, '--api-key-env', 'MY_KEY', '--reports-dir', path.join(work, 'unreachable')],
+      { MY_KEY: KEY },
+    );
+    const repo = await runCommand(['run'], {
+      ANTHROPIC_BASE_URL: url,
+      ANTHROPIC_API_KEY: KEY,
+      CONTRACT_REPORTS_DIR: path.join(work, 'unreachable-repo'),
+    });
     expect(installed.code).not.toBe(0);
     expect(installed.code).toBe(repo.code);
   });

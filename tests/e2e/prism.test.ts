@@ -37,7 +37,9 @@ const freePort = () =>
 async function startPrism(args: string[]): Promise<string> {
   const port = await freePort();
   const cli = path.resolve(__dirname, '../../node_modules/@stoplight/prism-cli/dist/index.js');
-  const child = spawn(process.execPath, [cli, ...args, '-p', String(port), '-h', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cli, ...args, '-p', String(port), '-h', '127.0.0.1'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   await new Promise<void>((resolve, reject) => {
     let log = '';
@@ -58,7 +60,10 @@ async function startPrism(args: string[]): Promise<string> {
 
 beforeAll(async () => {
   upstream = await startMock(await loadContract(), { apiKey: KEY });
-  [url, proxyUrl] = await Promise.all([startPrism(['mock', SPEC_PATH]), startPrism(['proxy', SPEC_PATH, upstream.url])]);
+  [url, proxyUrl] = await Promise.all([
+    startPrism(['mock', SPEC_PATH]),
+    startPrism(['proxy', SPEC_PATH, upstream.url]),
+  ]);
 });
 
 afterAll(async () => {
@@ -71,11 +76,21 @@ test('prism mock on our spec passes the schema profile, except streams asked for
   const run = await runSuite(url, 'any-key-123456', { CONTRACT_PROFILE: 'schema' });
   // Prism picks the response by Accept, so a stream sent as the TypeScript SDK sends it (Accept:
   // application/json) gets the JSON example: a real fault for SDK users, and the only one.
-  const [sdkStreams, others] = [run.failures.filter((f) => f.exchange?.case.name.endsWith('/accept_json')), run.failures.filter((f) => !f.exchange?.case.name.endsWith('/accept_json'))];
+  const [sdkStreams, others] = [
+    run.failures.filter((f) => f.exchange?.case.name.endsWith('/accept_json')),
+    run.failures.filter((f) => !f.exchange?.case.name.endsWith('/accept_json')),
+  ];
   if (others.length) throw new Error(formatFailures(others, { apiKey: '' }));
   expect(new Set(sdkStreams.map((f) => f.checkId))).toEqual(new Set(['content_type_conformance', 'sse_framing']));
   const passed = run.outcomes.flatMap((o) => o.checks.filter((c) => c.status === 'passed').map((c) => c.id));
-  expect(passed).toEqual(expect.arrayContaining(['response_schema_conformance', 'stream_grammar', 'stream_event_schema', 'content_type_conformance']));
+  expect(passed).toEqual(
+    expect.arrayContaining([
+      'response_schema_conformance',
+      'stream_grammar',
+      'stream_event_schema',
+      'content_type_conformance',
+    ]),
+  );
 });
 
 test('the full profile finds what a static-example mock cannot do', async () => {
@@ -87,13 +102,23 @@ test('the full profile finds what a static-example mock cannot do', async () => 
 async function contractRun(baseUrl: string) {
   const reports = mkdtempSync(path.join(os.tmpdir(), 'prism-'));
   dirs.push(reports);
-  const run = await runCli(['run'], { ANTHROPIC_BASE_URL: baseUrl, ANTHROPIC_API_KEY: KEY, CONTRACT_REPORTS_DIR: reports, CONTRACT_TIMEOUT_MS: '30000' });
+  const run = await runCli(['run'], {
+    ANTHROPIC_BASE_URL: baseUrl,
+    ANTHROPIC_API_KEY: KEY,
+    CONTRACT_REPORTS_DIR: reports,
+    CONTRACT_TIMEOUT_MS: '30000',
+  });
   const r = JSON.parse(readFileSync(path.join(reports, 'results.json'), 'utf8')) as RunResults;
-  const found = new Set(r.areas.flatMap((a) => a.checks.flatMap((c) => c.failures.flatMap((f) => (f.cases ?? [f.case]).map((name) => `${f.checkId} › ${name}`)))));
+  const found = new Set(
+    r.areas.flatMap((a) =>
+      a.checks.flatMap((c) => c.failures.flatMap((f) => (f.cases ?? [f.case]).map((name) => `${f.checkId} › ${name}`))),
+    ),
+  );
   return { run, r, found };
 }
 
-const HARNESS_NOISE = /Exceeded timeout|did not exit one second|thrown:|A worker process has failed|Cannot log after tests are done/;
+const HARNESS_NOISE =
+  /Exceeded timeout|did not exit one second|thrown:|A worker process has failed|Cannot log after tests are done/;
 
 test('npm run contract against prism mock: what a canned mock cannot do, named by check and case, with no harness noise', async () => {
   const { run, r, found } = await contractRun(url);
@@ -125,6 +150,10 @@ test('npm run contract against prism proxy in front of the reference mock: only 
   expect(run.out).not.toMatch(HARNESS_NOISE);
   // Prism answers malformed JSON itself, in its own error shape and without request-id; everything
   // else is the reference mock's answer passed through, which conforms.
-  expect([...found].sort()).toEqual(['error_envelope › negative/malformed_json', 'negative_data_rejection › negative/malformed_json', 'request_id_header › negative/malformed_json']);
+  expect([...found].sort()).toEqual([
+    'error_envelope › negative/malformed_json',
+    'negative_data_rejection › negative/malformed_json',
+    'request_id_header › negative/malformed_json',
+  ]);
   expect(run.code).toBe(1);
 });

@@ -30,7 +30,8 @@ const tmp = () => {
   return d;
 };
 const read = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'results.json'), 'utf8')) as RunResults;
-const junitFailures = (dir: string) => Number(/<testsuites [^>]*failures="(\d+)"/.exec(readFileSync(path.join(dir, 'junit.xml'), 'utf8'))![1]);
+const junitFailures = (dir: string) =>
+  Number(/<testsuites [^>]*failures="(\d+)"/.exec(readFileSync(path.join(dir, 'junit.xml'), 'utf8'))![1]);
 
 /** A fixture server that also notes when it last finished an answer. */
 async function serve(fault: Fault = {}): Promise<RunningServer & { lastAnswerAt: () => number }> {
@@ -47,10 +48,14 @@ async function serve(fault: Fault = {}): Promise<RunningServer & { lastAnswerAt:
   return { ...s, lastAnswerAt: () => last };
 }
 
-const contract = (env: Record<string, string>) => runCli(['run'], { ANTHROPIC_API_KEY: KEY, CONTRACT_REPORTS_DIR: tmp(), ...env }, 230_000);
+const contract = (env: Record<string, string>) =>
+  runCli(['run'], { ANTHROPIC_API_KEY: KEY, CONTRACT_REPORTS_DIR: tmp(), ...env }, 230_000);
 
 test('a server at a model pace (first byte after 1 s, stream events 150 ms apart), under the remote and the local defaults: every area runs, the run passes, and the process ends within seconds of the last answer', async () => {
-  const envs: Array<Record<string, string>> = [{ CONTRACT_TARGET: 'remote' }, { CONTRACT_TARGET: 'local', CONTRACT_RUNS: '10' }];
+  const envs: Array<Record<string, string>> = [
+    { CONTRACT_TARGET: 'remote' },
+    { CONTRACT_TARGET: 'local', CONTRACT_RUNS: '10' },
+  ];
   const runs = envs.map(async (env) => {
     const server = await serve(modelPace(1000, 150));
     const reports = tmp();
@@ -60,7 +65,18 @@ test('a server at a model pace (first byte after 1 s, stream events 150 ms apart
   for (const { run, exitedAt, server, r } of await Promise.all(runs)) {
     expect({ code: run.code, out: run.out.slice(-800) }).toMatchObject({ code: 0 });
     expect(run.out).not.toMatch(/Exceeded timeout|did not exit/);
-    expect(r.areas.map((a) => [a.id, a.skipped ?? a.notRun ?? 'ran']).sort()).toEqual(['auth-version', 'conversations', 'count-tokens', 'examples', 'invalid-requests', 'models', 'semantics', 'valid-requests'].map((id) => [id, 'ran']));
+    expect(r.areas.map((a) => [a.id, a.skipped ?? a.notRun ?? 'ran']).sort()).toEqual(
+      [
+        'auth-version',
+        'conversations',
+        'count-tokens',
+        'examples',
+        'invalid-requests',
+        'models',
+        'semantics',
+        'valid-requests',
+      ].map((id) => [id, 'ran']),
+    );
     expect(r.totals).toMatchObject({ failed: 0, failing: 0, notRun: 0, unavailable: 0 });
     expect(r.totals.requests).toBeGreaterThan(80);
     expect(exitedAt - server.lastAnswerAt()).toBeLessThan(6000);
@@ -103,7 +119,11 @@ test('a server that is down (always 529): exit 3 "unavailable", not 1, within se
 test('the run limit reached mid-run: unfinished areas are reported not run, with the reason, and exit 4', async () => {
   const server = await serve(modelPace(300, 50));
   const reports = tmp();
-  const run = await contract({ ANTHROPIC_BASE_URL: server.url, CONTRACT_REPORTS_DIR: reports, CONTRACT_RUN_TIMEOUT_MS: '4000' });
+  const run = await contract({
+    ANTHROPIC_BASE_URL: server.url,
+    CONTRACT_REPORTS_DIR: reports,
+    CONTRACT_RUN_TIMEOUT_MS: '4000',
+  });
   expect({ code: run.code, out: run.out.slice(-600) }).toMatchObject({ code: 4 });
   expect(run.ms).toBeLessThan(30_000);
   const r = read(reports);
@@ -112,7 +132,9 @@ test('the run limit reached mid-run: unfinished areas are reported not run, with
   // One set of totals: JUnit's failures are the summary's failing checks.
   expect(junitFailures(reports)).toBe(r.totals.failing);
   expect(run.out).toContain(`${r.totals.passed} passed, ${r.totals.failing} failed`);
-  expect(readFileSync(path.join(reports, 'report.html'), 'utf8')).toMatch(/were not run: the run reached its time limit/);
+  expect(readFileSync(path.join(reports, 'report.html'), 'utf8')).toMatch(
+    /were not run: the run reached its time limit/,
+  );
 });
 
 test('two runs at once from one checkout, one faithful and one broken target, never mix their verdicts', async () => {
@@ -120,11 +142,16 @@ test('two runs at once from one checkout, one faithful and one broken target, ne
   const bad = await serve(BROKEN.find((f) => f.name === 'message-without-usage')!.fault);
   const shared = tmp();
   const env = { CONTRACT_REPORTS_DIR: shared, CONTRACT_RUNS: '20' };
-  const [a, b] = await Promise.all([contract({ ...env, ANTHROPIC_BASE_URL: good.url }), contract({ ...env, ANTHROPIC_BASE_URL: bad.url })]);
+  const [a, b] = await Promise.all([
+    contract({ ...env, ANTHROPIC_BASE_URL: good.url }),
+    contract({ ...env, ANTHROPIC_BASE_URL: bad.url }),
+  ]);
   expect([a.code, b.code]).toEqual([0, 1]);
   const parallel = path.join(shared, 'parallel');
   const folders = [shared, ...readdirSync(parallel).map((f) => path.join(parallel, f))];
-  const byTarget = new Map(folders.filter((d) => existsSync(path.join(d, 'results.json'))).map((d) => [read(d).target.baseUrl, read(d)]));
+  const byTarget = new Map(
+    folders.filter((d) => existsSync(path.join(d, 'results.json'))).map((d) => [read(d).target.baseUrl, read(d)]),
+  );
   expect(byTarget.get(good.url)!.totals.failed).toBe(0);
   expect(byTarget.get(bad.url)!.totals.failed).toBeGreaterThan(0);
   expect(`${a.out}${b.out}`).toMatch(/another run is writing to/);
@@ -134,12 +161,24 @@ test('two runs at once from one checkout, one faithful and one broken target, ne
 test('a body that trickles one byte a second: every request ends at its deadline, the run ends, reports written', async () => {
   const server = await serve(trickle(1000));
   const reports = tmp();
-  const run = await contract({ ANTHROPIC_BASE_URL: server.url, CONTRACT_REPORTS_DIR: reports, CONTRACT_TIMEOUT_MS: '1500', CONTRACT_MIN_TOKENS_PER_SECOND: '1000' });
+  const run = await contract({
+    ANTHROPIC_BASE_URL: server.url,
+    CONTRACT_REPORTS_DIR: reports,
+    CONTRACT_TIMEOUT_MS: '1500',
+    CONTRACT_MIN_TOKENS_PER_SECOND: '1000',
+  });
   expect(run.code).toBe(1);
   expect(run.ms).toBeLessThan(60_000);
   const r = read(reports);
-  const transport = r.areas.flatMap((a) => a.checks.filter((c) => c.id === 'transport_complete').flatMap((c) => c.failures.map((f) => f.detail)));
-  expect(transport).toEqual(expect.arrayContaining([expect.stringMatching(/the whole request took longer than/), expect.stringMatching(/not sent: the target stopped answering/)]));
+  const transport = r.areas.flatMap((a) =>
+    a.checks.filter((c) => c.id === 'transport_complete').flatMap((c) => c.failures.map((f) => f.detail)),
+  );
+  expect(transport).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(/the whole request took longer than/),
+      expect.stringMatching(/not sent: the target stopped answering/),
+    ]),
+  );
   expect(existsSync(path.join(reports, 'report.html'))).toBe(true);
 });
 

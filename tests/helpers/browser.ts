@@ -17,7 +17,8 @@ export const maySkipBrowser = (): boolean => !chromiumPath() && process.env.CI !
 
 export async function withPage<T>(file: string, use: (page: Page, errors: string[]) => Promise<T>): Promise<T> {
   const executablePath = chromiumPath();
-  if (!executablePath) throw new Error('no Chromium: install Debian\'s "chromium" package (apt-get install chromium); .ci/run does');
+  if (!executablePath)
+    throw new Error('no Chromium: install Debian\'s "chromium" package (apt-get install chromium); .ci/run does');
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
@@ -26,7 +27,10 @@ export async function withPage<T>(file: string, use: (page: Page, errors: string
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(e.message));
     // Self-contained pages: any request off the file is an error to report.
-    page.on('request', (r) => !r.url().startsWith('file:') && !r.url().startsWith('data:') && errors.push(`network request: ${r.url()}`));
+    page.on(
+      'request',
+      (r) => !r.url().startsWith('file:') && !r.url().startsWith('data:') && errors.push(`network request: ${r.url()}`),
+    );
     await page.goto(`file://${path.resolve(file)}`);
     return await use(page, errors);
   } finally {

@@ -11,7 +11,11 @@ export interface ProcessResult {
 }
 
 /** Runs a command to its end (killed at `timeoutMs`), capturing stdout and stderr together. */
-export function runProcess(cmd: string, args: string[], o: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number }): Promise<ProcessResult> {
+export function runProcess(
+  cmd: string,
+  args: string[],
+  o: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number },
+): Promise<ProcessResult> {
   const started = Date.now();
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd: o.cwd, env: o.env });
@@ -28,14 +32,33 @@ export function runProcess(cmd: string, args: string[], o: { cwd: string; env: N
 
 /** A user's shell: none of the suite's or npm's variables, npm from its cache first (the registry for what it lacks). */
 export function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(ANTHROPIC_|CONTRACT_|JEST_|npm_)/i.test(k)));
-  return { ...clean, npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', ...extra };
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(ANTHROPIC_|CONTRACT_|JEST_|npm_)/i.test(k)),
+  );
+  return {
+    ...clean,
+    npm_config_prefer_offline: 'true',
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+    npm_config_update_notifier: 'false',
+    ...extra,
+  };
 }
 
 /** Runs the compiled command of this checkout (`npm run build` first), with the caller's variables on top of a clean environment. */
-export function runCli(args: string[], env: Record<string, string | undefined>, timeoutMs = 120_000): Promise<ProcessResult> {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(ANTHROPIC_|CONTRACT_|JEST_)/.test(k)));
-  return runProcess(process.execPath, [path.join(ROOT, 'bin/anthropic-conformance.js'), ...args], { cwd: ROOT, env: { ...clean, ...env } as NodeJS.ProcessEnv, timeoutMs });
+export function runCli(
+  args: string[],
+  env: Record<string, string | undefined>,
+  timeoutMs = 120_000,
+): Promise<ProcessResult> {
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(ANTHROPIC_|CONTRACT_|JEST_)/.test(k)),
+  );
+  return runProcess(process.execPath, [path.join(ROOT, 'bin/anthropic-conformance.js'), ...args], {
+    cwd: ROOT,
+    env: { ...clean, ...env } as NodeJS.ProcessEnv,
+    timeoutMs,
+  });
 }
 
 /** The URL a started reference mock announces ("reference mock on http://127.0.0.1:N"); rejects if it exits first. */

@@ -8,7 +8,12 @@ export interface CommandResult {
 }
 
 /** `env` is the whole environment the command sees (nothing of this process's leaks in). */
-export async function runCommand(args: string[], env: Record<string, string | undefined> = {}, stop?: Promise<void>, cwd = process.cwd()): Promise<CommandResult> {
+export async function runCommand(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  stop?: Promise<void>,
+  cwd = process.cwd(),
+): Promise<CommandResult> {
   const started = Date.now();
   const lines: string[] = [];
   const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };

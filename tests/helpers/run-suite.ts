@@ -24,10 +24,22 @@ export interface SuiteRun {
 }
 
 /** `env`: the run's settings as variables (CONTRACT_RUNS, …); `areas`: only these areas. */
-export async function runSuite(baseUrl: string, apiKey: string, env: Record<string, string> = {}, areas?: string[]): Promise<SuiteRun> {
+export async function runSuite(
+  baseUrl: string,
+  apiKey: string,
+  env: Record<string, string> = {},
+  areas?: string[],
+): Promise<SuiteRun> {
   const outcomes: AreaOutcome[] = [];
   const options = optionsFromEnv({ CONTRACT_RUNS: '12', CONTRACT_RETRIES: '2', ...env });
-  const results = await runConformance({ ...options, baseURL: baseUrl, apiKey, areas: areas ?? options.areas, contract: await loadContract(), onOutcome: (o) => outcomes.push(o) });
+  const results = await runConformance({
+    ...options,
+    baseURL: baseUrl,
+    apiKey,
+    areas: areas ?? options.areas,
+    contract: await loadContract(),
+    onOutcome: (o) => outcomes.push(o),
+  });
   const failures = outcomes.flatMap((o) => o.checks.flatMap((c) => c.failures));
   return {
     outcomes,

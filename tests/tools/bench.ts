@@ -28,7 +28,9 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const out = path.resolve(process.env.CONTRACT_REPORTS_DIR || path.join(root, 'reports'));
 
 /** The environment without a target: the commands then start the embedded mock. */
-const withoutTarget = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(ANTHROPIC_|CONTRACT_|JEST_|npm_)/.test(k)));
+const withoutTarget = Object.fromEntries(
+  Object.entries(process.env).filter(([k]) => !/^(ANTHROPIC_|CONTRACT_|JEST_|npm_)/.test(k)),
+);
 
 function timeCommand(cmd: string, args: string[]): { medianMs: number; requests: number; requestsPerSecond: number } {
   const dir = path.join(os.tmpdir(), `contract-bench-${process.pid}`);
@@ -36,7 +38,11 @@ function timeCommand(cmd: string, args: string[]): { medianMs: number; requests:
   let requests = 0;
   for (let i = 0; i < RUNS; i += 1) {
     const t = performance.now();
-    const r = spawnSync(cmd, args, { cwd: root, env: { ...withoutTarget, CONTRACT_REPORTS_DIR: dir }, stdio: 'ignore' });
+    const r = spawnSync(cmd, args, {
+      cwd: root,
+      env: { ...withoutTarget, CONTRACT_REPORTS_DIR: dir },
+      stdio: 'ignore',
+    });
     ms.push(performance.now() - t);
     if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status}) during the benchmark`);
     requests = (JSON.parse(readFileSync(path.join(dir, 'results.json'), 'utf8')) as RunResults).totals.requests;
@@ -67,7 +73,11 @@ async function main() {
   for (let i = 0; i < RUNS; i += 1) {
     const t = performance.now();
     await mapPool(sent, run.config.concurrency, async (r) => {
-      const res = await fetch(r.url, { method: r.method, headers: r.headers, body: r.method === 'GET' ? undefined : r.body });
+      const res = await fetch(r.url, {
+        method: r.method,
+        headers: r.headers,
+        body: r.method === 'GET' ? undefined : r.body,
+      });
       await res.text();
     });
     floorMs.push(performance.now() - t);
@@ -86,19 +96,42 @@ async function main() {
     runs: RUNS,
     npmRunContract: npmContract,
     command,
-    engineInProcess: { medianMs: Math.round(engine), requests, requestsPerSecond: Math.round((requests / engine) * 1000), msPerRequest: +(engine / requests).toFixed(3) },
-    plainClient: { medianMs: Math.round(floor), requests: sent.length, requestsPerSecond: Math.round((sent.length / floor) * 1000), msPerRequest: +(floor / sent.length).toFixed(3) },
+    engineInProcess: {
+      medianMs: Math.round(engine),
+      requests,
+      requestsPerSecond: Math.round((requests / engine) * 1000),
+      msPerRequest: +(engine / requests).toFixed(3),
+    },
+    plainClient: {
+      medianMs: Math.round(floor),
+      requests: sent.length,
+      requestsPerSecond: Math.round((sent.length / floor) * 1000),
+      msPerRequest: +(floor / sent.length).toFixed(3),
+    },
     ratioPerRequest: +(engine / requests / (floor / sent.length)).toFixed(2),
     goals: { wholeCommandUnderMs: 2000, ratioAtMost: 2 },
   };
   mkdirSync(out, { recursive: true });
   writeFileSync(path.join(out, 'bench.json'), JSON.stringify(result, null, 1));
-  console.log(`npm run contract (jest + integration): median ${(npmContract.medianMs / 1000).toFixed(2)} s for ${npmContract.requests} requests, ${npmContract.requestsPerSecond} req/s [goal: <= 2 s]`);
-  console.log(`anthropic-conformance (compiled, no jest): median ${(command.medianMs / 1000).toFixed(2)} s, ${command.requestsPerSecond} req/s [goal: <= 2 s]`);
-  console.log(`engine in process (mock start, generation, send, every check, results): median ${engine.toFixed(0)} ms for ${requests} requests, ${result.engineInProcess.requestsPerSecond} req/s`);
-  console.log(`plain client, same requests, no checks: median ${floor.toFixed(0)} ms, ${result.plainClient.requestsPerSecond} req/s`);
-  console.log(`checking costs ${result.ratioPerRequest}× the plain client per request; written to ${path.join(out, 'bench.json')}`);
-  if (result.machine.load > os.cpus().length) console.log(`note: load average ${result.machine.load.toFixed(1)} on ${os.cpus().length} cores while measuring: the figures are pessimistic`);
+  console.log(
+    `npm run contract (jest + integration): median ${(npmContract.medianMs / 1000).toFixed(2)} s for ${npmContract.requests} requests, ${npmContract.requestsPerSecond} req/s [goal: <= 2 s]`,
+  );
+  console.log(
+    `anthropic-conformance (compiled, no jest): median ${(command.medianMs / 1000).toFixed(2)} s, ${command.requestsPerSecond} req/s [goal: <= 2 s]`,
+  );
+  console.log(
+    `engine in process (mock start, generation, send, every check, results): median ${engine.toFixed(0)} ms for ${requests} requests, ${result.engineInProcess.requestsPerSecond} req/s`,
+  );
+  console.log(
+    `plain client, same requests, no checks: median ${floor.toFixed(0)} ms, ${result.plainClient.requestsPerSecond} req/s`,
+  );
+  console.log(
+    `checking costs ${result.ratioPerRequest}× the plain client per request; written to ${path.join(out, 'bench.json')}`,
+  );
+  if (result.machine.load > os.cpus().length)
+    console.log(
+      `note: load average ${result.machine.load.toFixed(1)} on ${os.cpus().length} cores while measuring: the figures are pessimistic`,
+    );
 }
 
 main().catch((e: unknown) => {

@@ -65,11 +65,24 @@ interface Row {
   cells: Cell[];
 }
 
-export const SYMBOL: Record<Verdict, string> = { supported: '✅', refused: '🚫', broken: '❌', not_applicable: '➖', not_tested: '⬜' };
-const WORDS: Record<Verdict, string> = { supported: 'supported', refused: 'refused', broken: 'broken', not_applicable: 'not applicable', not_tested: 'not tested' };
+export const SYMBOL: Record<Verdict, string> = {
+  supported: '✅',
+  refused: '🚫',
+  broken: '❌',
+  not_applicable: '➖',
+  not_tested: '⬜',
+};
+const WORDS: Record<Verdict, string> = {
+  supported: 'supported',
+  refused: 'refused',
+  broken: 'broken',
+  not_applicable: 'not applicable',
+  not_tested: 'not tested',
+};
 
 /** The failure records of non-conformance (not "target unavailable") in a run. */
-const nonconformance = (areas: AreaRecord[]) => areas.flatMap((a) => a.checks.flatMap((c) => c.failures.filter((f) => f.category === 'nonconformance')));
+const nonconformance = (areas: AreaRecord[]) =>
+  areas.flatMap((a) => a.checks.flatMap((c) => c.failures.filter((f) => f.category === 'nonconformance')));
 
 function featureCell(f: FeatureResult, results: RunResults): Cell {
   if (f.verdict !== 'broken') return { verdict: f.verdict, reason: f.reason ?? '', failures: [] };
@@ -77,7 +90,11 @@ function featureCell(f: FeatureResult, results: RunResults): Cell {
   const checks = new Set(f.failedChecks ?? []);
   const all = nonconformance(results.areas);
   const onCases = all.filter((r) => r.cases.some((c) => cases.has(c)) && (!checks.size || checks.has(r.checkId)));
-  return { verdict: 'broken', reason: f.reason ?? '', failures: onCases.length ? onCases : all.filter((r) => checks.has(r.checkId)) };
+  return {
+    verdict: 'broken',
+    reason: f.reason ?? '',
+    failures: onCases.length ? onCases : all.filter((r) => checks.has(r.checkId)),
+  };
 }
 
 /** An area's verdict where a run has no feature verdicts: every check passed, refused (404), broken, or not tested. */
@@ -88,9 +105,17 @@ function areaCell(a: AreaRecord | undefined): Cell {
   if (a.skipped) return { verdict: 'not_tested', reason: a.skipped, failures: [] };
   if (a.notRun) return { verdict: 'not_tested', reason: a.notRun, failures: [] };
   const failures = nonconformance([a]);
-  const failedChecks = a.checks.filter((c) => c.status === 'failed' && c.failures.some((f) => f.category === 'nonconformance'));
-  if (failures.length) return { verdict: 'broken', reason: `${failedChecks.length} of ${a.checks.length} checks failed: ${failedChecks.map((c) => c.id).join(', ')}`, failures };
-  if (a.checks.some((c) => c.status === 'failed')) return { verdict: 'not_tested', reason: 'the target was unavailable', failures: [] };
+  const failedChecks = a.checks.filter(
+    (c) => c.status === 'failed' && c.failures.some((f) => f.category === 'nonconformance'),
+  );
+  if (failures.length)
+    return {
+      verdict: 'broken',
+      reason: `${failedChecks.length} of ${a.checks.length} checks failed: ${failedChecks.map((c) => c.id).join(', ')}`,
+      failures,
+    };
+  if (a.checks.some((c) => c.status === 'failed'))
+    return { verdict: 'not_tested', reason: 'the target was unavailable', failures: [] };
   const passed = a.checks.filter((c) => c.status === 'passed').length;
   if (!passed) return { verdict: 'not_applicable', reason: 'no check had anything to judge', failures: [] };
   return { verdict: 'supported', reason: `${passed} checks passed`, failures: [] };
@@ -99,7 +124,9 @@ function areaCell(a: AreaRecord | undefined): Cell {
 /** Feature rows when every run has feature verdicts; otherwise one row per area. */
 export function rowsOf(targets: CompatTarget[]): { kind: 'feature' | 'area'; rows: Row[] } {
   if (targets.length && targets.every((t) => Array.isArray(t.results.features))) {
-    const ids = [...new Map(targets.flatMap((t) => t.results.features!.map((f) => [f.id, f.title] as const))).entries()];
+    const ids = [
+      ...new Map(targets.flatMap((t) => t.results.features!.map((f) => [f.id, f.title] as const))).entries(),
+    ];
     return {
       kind: 'feature',
       rows: ids.map(([id, title]) => ({
@@ -107,16 +134,29 @@ export function rowsOf(targets: CompatTarget[]): { kind: 'feature' | 'area'; row
         title,
         cells: targets.map((t) => {
           const f = t.results.features!.find((x) => x.id === id);
-          return f ? featureCell(f, t.results) : { verdict: 'not_tested' as const, reason: 'not in this run', failures: [] };
+          return f
+            ? featureCell(f, t.results)
+            : { verdict: 'not_tested' as const, reason: 'not in this run', failures: [] };
         }),
       })),
     };
   }
   const ids = [...new Map(targets.flatMap((t) => t.results.areas.map((a) => [a.id, a.title] as const))).entries()];
-  return { kind: 'area', rows: ids.map(([id, title]) => ({ id, title, cells: targets.map((t) => areaCell(t.results.areas.find((a) => a.id === id))) })) };
+  return {
+    kind: 'area',
+    rows: ids.map(([id, title]) => ({
+      id,
+      title,
+      cells: targets.map((t) => areaCell(t.results.areas.find((a) => a.id === id))),
+    })),
+  };
 }
 
-const anchor = (...parts: string[]) => parts.join('-').toLowerCase().replace(/[^a-z0-9-]+/g, '-');
+const anchor = (...parts: string[]) =>
+  parts
+    .join('-')
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-');
 /**
  * What a finding does to clients, where the run records it (`impact`: breaks_clients, deviates,
  * advisory). A broken cell says the worst: a gateway whose only faults deviate (a missing
@@ -146,19 +186,25 @@ const label = (t: CompatTarget, upstreamModel: string) => `${t.gateway.title} ${
  */
 export function portableCurl(curl: string, read: (file: string) => string | undefined): string {
   let out = curl.replace(/'http:\/\/127\.0\.0\.1:\d+(\/[^'"$`\\]*)'/g, '"$$GATEWAY$1"');
-  out = out.replace(/--data-binary (?:@([\w./-]+)|'@((?:[^']|'\\'')*)')/, (whole, plain: string | undefined, quoted: string | undefined) => {
-    const body = read(plain ?? quoted!.replace(/'\\''/g, "'"));
-    if (body === undefined) return whole;
-    const marker = body.includes('\nJSON\n') ? 'END_OF_BODY' : 'JSON';
-    return `--data-binary @- <<'${marker}'\n${body.replace(/\n$/, '')}\n${marker}`;
-  });
+  out = out.replace(
+    /--data-binary (?:@([\w./-]+)|'@((?:[^']|'\\'')*)')/,
+    (whole, plain: string | undefined, quoted: string | undefined) => {
+      const body = read(plain ?? quoted!.replace(/'\\''/g, "'"));
+      if (body === undefined) return whole;
+      const marker = body.includes('\nJSON\n') ? 'END_OF_BODY' : 'JSON';
+      return `--data-binary @- <<'${marker}'\n${body.replace(/\n$/, '')}\n${marker}`;
+    },
+  );
   return out;
 }
 
 /** The finding's first line, short: the full text is in the gateway's report. */
 const firstLine = (s: string) => {
   // The gateway's install path (a stack trace) differs from run to run: named, not printed.
-  const line = (s.split('\n').find((l) => l.trim()) ?? '').replace(/(?:\/[\w.-]+)*\/anthropic-compat-[A-Za-z0-9]+/g, '<install folder>');
+  const line = (s.split('\n').find((l) => l.trim()) ?? '').replace(
+    /(?:\/[\w.-]+)*\/anthropic-compat-[A-Za-z0-9]+/g,
+    '<install folder>',
+  );
   return line.length > 160 ? `${line.slice(0, 160)}…` : line;
 };
 
@@ -166,7 +212,8 @@ const firstLine = (s: string) => {
 function shownFailures(failures: FailureRecord[]): { shown: FailureRecord[]; rest: FailureRecord[] } {
   const byCheck = new Map<string, FailureRecord>();
   // The worst first: what breaks clients before what only deviates.
-  for (const f of [...failures].sort((a, b) => rank(a) - rank(b))) if (!byCheck.has(f.checkId) || (!byCheck.get(f.checkId)!.curl && f.curl)) byCheck.set(f.checkId, f);
+  for (const f of [...failures].sort((a, b) => rank(a) - rank(b)))
+    if (!byCheck.has(f.checkId) || (!byCheck.get(f.checkId)!.curl && f.curl)) byCheck.set(f.checkId, f);
   const shown = [...byCheck.values()].slice(0, 6);
   return { shown, rest: failures.filter((f) => !shown.includes(f)) };
 }
@@ -177,12 +224,27 @@ function shownFailures(failures: FailureRecord[]): { shown: FailureRecord[]; res
  * first area that shows the failure.
  */
 function checkTable(targets: CompatTarget[], upstreamModel: string): string[] {
-  const ids = [...new Map(targets.flatMap((t) => t.results.areas.flatMap((a) => a.checks.map((c) => [c.id, c.title] as const)))).entries()];
-  const out = ['### Per check', '', 'Each check is named by the fault it catches.', '', `| Check | ${targets.map((t) => escapeCell(label(t, upstreamModel))).join(' | ')} |`, `| --- | ${targets.map(() => '---').join(' | ')} |`];
+  const ids = [
+    ...new Map(
+      targets.flatMap((t) => t.results.areas.flatMap((a) => a.checks.map((c) => [c.id, c.title] as const))),
+    ).entries(),
+  ];
+  const out = [
+    '### Per check',
+    '',
+    'Each check is named by the fault it catches.',
+    '',
+    `| Check | ${targets.map((t) => escapeCell(label(t, upstreamModel))).join(' | ')} |`,
+    `| --- | ${targets.map(() => '---').join(' | ')} |`,
+  ];
   for (const [id, title] of ids) {
     const cells = targets.map((t) => {
-      const found = t.results.areas.flatMap((a) => a.checks.filter((c) => c.id === id).map((c) => ({ area: a, check: c })));
-      const failed = found.find((x) => x.check.status === 'failed' && x.check.failures.some((f) => f.category === 'nonconformance'));
+      const found = t.results.areas.flatMap((a) =>
+        a.checks.filter((c) => c.id === id).map((c) => ({ area: a, check: c })),
+      );
+      const failed = found.find(
+        (x) => x.check.status === 'failed' && x.check.failures.some((f) => f.category === 'nonconformance'),
+      );
       if (failed) return `[${SYMBOL.broken} failed](#${anchor(t.gateway.name, failed.area.id)})`;
       if (found.some((x) => x.check.status === 'passed')) return `${SYMBOL.supported} passed`;
       return `${SYMBOL.not_tested} not judged`;
@@ -209,14 +271,22 @@ export function renderCompatibilityPage(page: CompatPage): string {
     'below is the gateway’s translation. Regenerate with `npm run compat`.',
     '',
   );
-  out.push(`Generated ${page.date} by anthropic-messages-conformance ${page.suiteVersion}, spec sha256 ${specs.join(', ') || '—'}.`, '');
+  out.push(
+    `Generated ${page.date} by anthropic-messages-conformance ${page.suiteVersion}, spec sha256 ${specs.join(', ') || '—'}.`,
+    '',
+  );
 
   out.push('## The gateways', '');
-  out.push('| Gateway | npm package | What it is | Model sent | Checks passed / failed | Requests |', '| --- | --- | --- | --- | --- | --- |');
+  out.push(
+    '| Gateway | npm package | What it is | Model sent | Checks passed / failed | Requests |',
+    '| --- | --- | --- | --- | --- | --- |',
+  );
   for (const t of targets) {
     const g = t.gateway;
     const n = t.results.totals;
-    out.push(`| ${g.title} ${g.version} | \`${g.package}@${g.version}\` | ${escapeCell(g.description)} | ${g.model ? `\`${g.model}\`` : 'default'} (${escapeCell(g.modelNote)}) | ${n.passed} / ${n.failed + n.unavailable + n.notRun} | ${n.requests} |`);
+    out.push(
+      `| ${g.title} ${g.version} | \`${g.package}@${g.version}\` | ${escapeCell(g.description)} | ${g.model ? `\`${g.model}\`` : 'default'} (${escapeCell(g.modelNote)}) | ${n.passed} / ${n.failed + n.unavailable + n.notRun} | ${n.requests} |`,
+    );
   }
   out.push('');
 
@@ -229,10 +299,14 @@ export function renderCompatibilityPage(page: CompatPage): string {
     `Legend: ${(Object.keys(SYMBOL) as Verdict[]).map((v) => `${SYMBOL[v]} ${WORDS[v]}`).join(' · ')}.`,
     '',
   );
-  out.push(`| ${kind === 'feature' ? 'Feature' : 'Area'} | ${targets.map((t) => escapeCell(label(t, page.upstreamModel))).join(' | ')} |`);
+  out.push(
+    `| ${kind === 'feature' ? 'Feature' : 'Area'} | ${targets.map((t) => escapeCell(label(t, page.upstreamModel))).join(' | ')} |`,
+  );
   out.push(`| --- | ${targets.map(() => '---').join(' | ')} |`);
   for (const r of rows) {
-    const cells = r.cells.map((c, i) => (c.verdict === 'broken' ? `[${cellText(c)}](#${anchor(targets[i]!.gateway.name, r.id)})` : escapeCell(cellText(c))));
+    const cells = r.cells.map((c, i) =>
+      c.verdict === 'broken' ? `[${cellText(c)}](#${anchor(targets[i]!.gateway.name, r.id)})` : escapeCell(cellText(c)),
+    );
     out.push(`| ${escapeCell(r.title)} | ${cells.join(' | ')} |`);
   }
   out.push('');
@@ -248,7 +322,10 @@ export function renderCompatibilityPage(page: CompatPage): string {
   for (const [i, t] of targets.entries()) {
     const broken = rows.filter((r) => r.cells[i]!.verdict === 'broken');
     out.push(`### ${t.gateway.title} ${t.gateway.version}`, '');
-    out.push(`Started with ${t.gateway.setup}${t.gateway.checksKey ? '' : ' (it asks clients for no key: any `ANTHROPIC_API_KEY` does)'}.`, '');
+    out.push(
+      `Started with ${t.gateway.setup}${t.gateway.checksKey ? '' : ' (it asks clients for no key: any `ANTHROPIC_API_KEY` does)'}.`,
+      '',
+    );
     if (!broken.length) {
       out.push('Nothing broken.', '');
       continue;
@@ -258,21 +335,49 @@ export function renderCompatibilityPage(page: CompatPage): string {
     const cause = (f: FailureRecord) => `${f.checkId} ${f.key}`;
     for (const r of broken) {
       const c = r.cells[i]!;
-      out.push(`<a id="${anchor(t.gateway.name, r.id)}"></a>`, '', `#### ${r.title}: ${cellText(c)}`, '', escapeCell(c.reason), '');
+      out.push(
+        `<a id="${anchor(t.gateway.name, r.id)}"></a>`,
+        '',
+        `#### ${r.title}: ${cellText(c)}`,
+        '',
+        escapeCell(c.reason),
+        '',
+      );
       const { shown, rest } = shownFailures(c.failures);
       const fresh = shown.filter((f) => !shownAt.has(cause(f)));
       // Every broken cell keeps at least one curl line of its own.
       const full = fresh.length ? fresh : shown.slice(0, 1);
       for (const f of full) {
-        out.push(`- ${impactOf(f) && IMPACT_WORDS[impactOf(f)!] ? `*${IMPACT_WORDS[impactOf(f)!]}*: ` : ''}**${f.title}** (\`${f.checkId}\`${f.count > 1 ? `, ${f.count} times` : ''}${f.case ? `, case \`${f.case}\`` : ''}): ${escapeCell(firstLine(f.detail))}`);
-        if (f.curl) out.push('', '  ```sh', ...portableCurl(f.curl, read).split('\n').map((l) => `  ${l}`), '  ```');
+        out.push(
+          `- ${impactOf(f) && IMPACT_WORDS[impactOf(f)!] ? `*${IMPACT_WORDS[impactOf(f)!]}*: ` : ''}**${f.title}** (\`${f.checkId}\`${f.count > 1 ? `, ${f.count} times` : ''}${f.case ? `, case \`${f.case}\`` : ''}): ${escapeCell(firstLine(f.detail))}`,
+        );
+        if (f.curl)
+          out.push(
+            '',
+            '  ```sh',
+            ...portableCurl(f.curl, read)
+              .split('\n')
+              .map((l) => `  ${l}`),
+            '  ```',
+          );
         out.push('');
         if (!shownAt.has(cause(f))) shownAt.set(cause(f), r);
       }
       const again = shown.filter((f) => !full.includes(f));
-      if (again.length) out.push(`Also: ${again.map((f) => `**${f.title}** (\`${f.checkId}\`, as under [${shownAt.get(cause(f))!.title}](#${anchor(t.gateway.name, shownAt.get(cause(f))!.id)}))`).join('; ')}.`, '');
-      if (rest.length) out.push(`And ${rest.length} more cause(s): ${[...new Set(rest.map((f) => `\`${f.checkId}\``))].join(', ')} (reports/compat/${t.gateway.name}/report.html after a run).`, '');
+      if (again.length)
+        out.push(
+          `Also: ${again.map((f) => `**${f.title}** (\`${f.checkId}\`, as under [${shownAt.get(cause(f))!.title}](#${anchor(t.gateway.name, shownAt.get(cause(f))!.id)}))`).join('; ')}.`,
+          '',
+        );
+      if (rest.length)
+        out.push(
+          `And ${rest.length} more cause(s): ${[...new Set(rest.map((f) => `\`${f.checkId}\``))].join(', ')} (reports/compat/${t.gateway.name}/report.html after a run).`,
+          '',
+        );
     }
   }
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }

@@ -69,7 +69,14 @@ function claudeCodeRouter(version: string): Gateway {
         APIKEY: GATEWAY_KEY,
         LOG: false,
         NON_INTERACTIVE_MODE: true,
-        Providers: [{ name: 'upstream', api_base_url: `${upstreamUrl}/v1/chat/completions`, api_key: UPSTREAM_KEY, models: [UPSTREAM_MODEL] }],
+        Providers: [
+          {
+            name: 'upstream',
+            api_base_url: `${upstreamUrl}/v1/chat/completions`,
+            api_key: UPSTREAM_KEY,
+            models: [UPSTREAM_MODEL],
+          },
+        ],
         Router: { default: `upstream,${UPSTREAM_MODEL}` },
       };
       mkdirSync(path.join(home, '.claude-code-router'), { recursive: true });
@@ -100,7 +107,18 @@ export const GATEWAYS: Gateway[] = [
     ].join(''),
     checksKey: false,
     start({ port, upstreamUrl }) {
-      const initialConfig = { HOST: '127.0.0.1', PORT: port, providers: [{ name: 'upstream', api_base_url: `${upstreamUrl}/v1/chat/completions`, api_key: UPSTREAM_KEY, models: [UPSTREAM_MODEL] }] };
+      const initialConfig = {
+        HOST: '127.0.0.1',
+        PORT: port,
+        providers: [
+          {
+            name: 'upstream',
+            api_base_url: `${upstreamUrl}/v1/chat/completions`,
+            api_key: UPSTREAM_KEY,
+            models: [UPSTREAM_MODEL],
+          },
+        ],
+      };
       const script = `const m = require('@musistudio/llms'); const Server = m.default || m; new Server({ logger: false, initialConfig: ${JSON.stringify(initialConfig)} }).start();`;
       return { args: ['-e', script] };
     },
@@ -110,13 +128,20 @@ export const GATEWAYS: Gateway[] = [
     title: 'kimi-code anthropic-proxy',
     package: 'kimi-code',
     version: '1.0.11',
-    description: 'The anthropic-proxy (adapted from maxnowack/anthropic-proxy) that kimi-code starts in front of Claude Code.',
+    description:
+      'The anthropic-proxy (adapted from maxnowack/anthropic-proxy) that kimi-code starts in front of Claude Code.',
     model: undefined,
     modelNote: 'the spec’s example model; the proxy sends every request to its configured model',
-    setup: '`require("kimi-code/proxy.js").start($PORT, {baseUrl:"$UPSTREAM", key:"$UPSTREAM_KEY", reasoningModel:"fixture-model", completionModel:"fixture-model"})`',
+    setup:
+      '`require("kimi-code/proxy.js").start($PORT, {baseUrl:"$UPSTREAM", key:"$UPSTREAM_KEY", reasoningModel:"fixture-model", completionModel:"fixture-model"})`',
     checksKey: false,
     start({ port, upstreamUrl }) {
-      const options = { baseUrl: upstreamUrl, key: UPSTREAM_KEY, reasoningModel: UPSTREAM_MODEL, completionModel: UPSTREAM_MODEL };
+      const options = {
+        baseUrl: upstreamUrl,
+        key: UPSTREAM_KEY,
+        reasoningModel: UPSTREAM_MODEL,
+        completionModel: UPSTREAM_MODEL,
+      };
       const script = `require('kimi-code/proxy.js').start(${port}, ${JSON.stringify(options)}).catch((e) => { console.error(e); process.exit(1); });`;
       return { args: ['-e', script] };
     },
@@ -145,7 +170,8 @@ const canConnect = (port: number) =>
 async function waitListening(child: ChildProcess, port: number, logFile: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`exited (${child.exitCode ?? child.signalCode}) before listening:\n${tail(logFile)}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`exited (${child.exitCode ?? child.signalCode}) before listening:\n${tail(logFile)}`);
     if (await canConnect(port)) return;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -177,8 +203,13 @@ async function stop(child: ChildProcess): Promise<void> {
 function install(g: Gateway, dir: string): void {
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'compat-gateway', private: true }));
-  const r = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock', `${g.package}@${g.version}`], { cwd: dir, encoding: 'utf8', timeout: 600_000 });
-  if (r.status !== 0) throw new Error(`npm install ${g.package}@${g.version} failed:\n${(r.stderr || '').slice(-2000)}`);
+  const r = spawnSync(
+    'npm',
+    ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock', `${g.package}@${g.version}`],
+    { cwd: dir, encoding: 'utf8', timeout: 600_000 },
+  );
+  if (r.status !== 0)
+    throw new Error(`npm install ${g.package}@${g.version} failed:\n${(r.stderr || '').slice(-2000)}`);
 }
 
 /** Installs, starts and runs the suite against one gateway; always stops it. */
@@ -193,7 +224,11 @@ async function runGateway(g: Gateway, tmp: string, upstreamUrl: string, runs: nu
   const logFile = path.join(tmp, `${g.name}.log`);
   const log = openSync(logFile, 'w');
   // A small environment of its own: its home (configuration, logs) in the temporary folder.
-  const child = spawn(process.execPath, args, { cwd: installDir, env: { PATH: process.env.PATH ?? '', HOME: home, CI: 'true', ...env }, stdio: ['ignore', log, log] });
+  const child = spawn(process.execPath, args, {
+    cwd: installDir,
+    env: { PATH: process.env.PATH ?? '', HOME: home, CI: 'true', ...env },
+    stdio: ['ignore', log, log],
+  });
   running.add(child);
   child.once('exit', () => running.delete(child));
   closeSync(log);
@@ -213,7 +248,9 @@ async function runGateway(g: Gateway, tmp: string, upstreamUrl: string, runs: nu
       contract: await loadContract(),
     });
     const t = results.totals;
-    console.log(`${g.name}: ${t.passed} passed, ${t.failed} failed, ${t.unavailable} unavailable, ${t.notRun} not run, ${t.skipped} skipped (${t.requests} requests)`);
+    console.log(
+      `${g.name}: ${t.passed} passed, ${t.failed} failed, ${t.unavailable} unavailable, ${t.notRun} not run, ${t.skipped} skipped (${t.requests} requests)`,
+    );
     return results;
   } finally {
     await stop(child);
@@ -231,7 +268,8 @@ export function buildPage(date: string): string {
     const results = readResults(g.name);
     return results ? [{ gateway: g, results }] : [];
   });
-  const suiteVersion = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  const suiteVersion = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string })
+    .version;
   return renderCompatibilityPage({ date, suiteVersion, targets, upstreamModel: UPSTREAM_MODEL });
 }
 
@@ -240,7 +278,8 @@ async function main(): Promise<void> {
   const onlyAt = argv.indexOf('--only');
   const only = onlyAt >= 0 ? (argv[onlyAt + 1] ?? '').split(',').filter(Boolean) : undefined;
   const unknown = (only ?? []).filter((n) => !GATEWAYS.some((g) => g.name === n));
-  if (unknown.length) throw new Error(`--only: unknown gateway ${unknown.join(', ')} (known: ${GATEWAYS.map((g) => g.name).join(', ')})`);
+  if (unknown.length)
+    throw new Error(`--only: unknown gateway ${unknown.join(', ')} (known: ${GATEWAYS.map((g) => g.name).join(', ')})`);
   const runs = Number(process.env.CONTRACT_RUNS || 5);
   const date = new Date().toISOString().slice(0, 10);
 

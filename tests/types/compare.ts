@@ -39,7 +39,9 @@ export type Compare<Spec, Sdk> = {
 /** No difference at all. */
 export type Same = { missing: never; extra: never; optional: never; required: never; types: never };
 /** A listed difference: every part not given is none. */
-export type Differs<D extends { [K in keyof Same]?: PropertyKey }> = { [K in keyof Same]: K extends keyof D ? D[K] : never };
+export type Differs<D extends { [K in keyof Same]?: PropertyKey }> = {
+  [K in keyof Same]: K extends keyof D ? D[K] : never;
+};
 
 /** The variant of a union tagged `type: T`, with null and undefined removed. */
 export type Variant<U, T> = Extract<NonNullable<U>, { type: T }>;

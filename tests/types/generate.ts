@@ -15,7 +15,16 @@ import { SPEC_PATH } from '../../src/contract/spec';
 
 type Schema = Record<string, unknown>;
 /** The roots: every schema the suite judges a response with, and both request bodies (compared with the SDK's params, union by union). */
-const ROOTS = ['FinalMessage', 'MessageStreamEvent', 'ErrorResponse', 'MessageTokensCount', 'ModelListResponse', 'ModelInfo', 'CountMessageTokensParams', 'CreateMessageParams'];
+const ROOTS = [
+  'FinalMessage',
+  'MessageStreamEvent',
+  'ErrorResponse',
+  'MessageTokensCount',
+  'ModelListResponse',
+  'ModelInfo',
+  'CountMessageTokensParams',
+  'CreateMessageParams',
+];
 export const GENERATED = path.join(__dirname, 'spec-types.generated.ts');
 
 export async function specTypes(specPath = SPEC_PATH): Promise<string> {
@@ -44,14 +53,17 @@ export async function specTypes(specPath = SPEC_PATH): Promise<string> {
     if (Array.isArray(s.allOf)) t = (s.allOf as Schema[]).map((p) => `(${ts(p, indent)})`).join(' & ');
     else if (branches) t = union(branches.filter((b) => !resolve(b)['x-open-variant']).map((b) => ts(b, indent)));
     else if (Array.isArray(s.enum)) t = union((s.enum as unknown[]).map((v) => JSON.stringify(v)));
-    else if (Array.isArray(s['x-known-values']) && s.type === 'string') t = union((s['x-known-values'] as string[]).map((v) => JSON.stringify(v)));
+    else if (Array.isArray(s['x-known-values']) && s.type === 'string')
+      t = union((s['x-known-values'] as string[]).map((v) => JSON.stringify(v)));
     else if (s.type === 'string') t = 'string';
     else if (s.type === 'integer' || s.type === 'number') t = 'number';
     else if (s.type === 'boolean') t = 'boolean';
     else if (s.type === 'array') t = `Array<${ts(s.items as Schema, indent)}>`;
     else if (s.properties) {
       const required = (s.required as string[] | undefined) ?? [];
-      const lines = Object.entries(s.properties as Record<string, Schema>).map(([k, p]) => `${indent}  ${k}${required.includes(k) ? '' : '?'}: ${ts(p, `${indent}  `)};`);
+      const lines = Object.entries(s.properties as Record<string, Schema>).map(
+        ([k, p]) => `${indent}  ${k}${required.includes(k) ? '' : '?'}: ${ts(p, `${indent}  `)};`,
+      );
       t = `{\n${lines.join('\n')}\n${indent}}`;
     } else if (s.type === 'object') t = '{ [key: string]: unknown }';
     else t = 'unknown';

@@ -25,7 +25,17 @@ export interface Known {
   /** OLD: skills came with the skills beta; containers before it carry id and expires_at. */
   Container: Differs<{ optional: 'skills' }>;
   /** OLD: usage grew over time; 2024 answers carry input_tokens and output_tokens alone. */
-  Usage: Differs<{ optional: 'server_tool_use' | 'service_tier' | 'cache_creation_input_tokens' | 'cache_read_input_tokens' | 'cache_creation' | 'inference_geo' | 'output_tokens_details' | 'speed' }>;
+  Usage: Differs<{
+    optional:
+      | 'server_tool_use'
+      | 'service_tier'
+      | 'cache_creation_input_tokens'
+      | 'cache_read_input_tokens'
+      | 'cache_creation'
+      | 'inference_geo'
+      | 'output_tokens_details'
+      | 'speed';
+  }>;
   CacheCreation: Same;
   /** OLD: real answers carry web_search_requests alone (recorded stream-server-tool-*). */
   ServerToolUsage: Differs<{ optional: 'web_fetch_requests' }>;
@@ -84,13 +94,24 @@ export interface Known {
   /** OLD: until 2026 message_delta carried stop_reason and stop_sequence alone (stop_sequence absent in some). BETA: stop_reason compaction. */
   MessageDelta: Differs<{ optional: 'stop_sequence' | 'container' | 'stop_details'; types: 'stop_reason' }>;
   /** OLD: until August 2025 message_delta usage carried output_tokens alone. */
-  MessageDeltaUsage: Differs<{ optional: 'server_tool_use' | 'input_tokens' | 'cache_creation_input_tokens' | 'cache_read_input_tokens' | 'output_tokens_details' }>;
+  MessageDeltaUsage: Differs<{
+    optional:
+      | 'server_tool_use'
+      | 'input_tokens'
+      | 'cache_creation_input_tokens'
+      | 'cache_read_input_tokens'
+      | 'output_tokens_details';
+  }>;
   /**
    * The request side of count_tokens. MISSING: user_profile_id and workspace_id are header params the
    * SDK sends as headers, not body members. BETA: context_management, mcp_servers and output_format
    * (the Beta params'; marked x-anthropic-beta). model: as in Message.
    */
-  CountMessageTokensParams: Differs<{ missing: 'user_profile_id' | 'workspace_id'; extra: 'context_management' | 'mcp_servers' | 'output_format'; types: 'model' }>;
+  CountMessageTokensParams: Differs<{
+    missing: 'user_profile_id' | 'workspace_id';
+    extra: 'context_management' | 'mcp_servers' | 'output_format';
+    types: 'model';
+  }>;
   /**
    * The request side of /v1/messages (MessageCreateParamsBase). MISSING: user_profile_id and
    * workspace_id are header params (spec parameters anthropic-user-profile-id and
@@ -100,15 +121,38 @@ export interface Known {
    * Not a type difference but one worth stating: a role "system" message takes text alone
    * (SystemMessageParam); the spec's InputMessage states it as request rule system_message_text_only.
    */
-  CreateMessageParams: Differs<{ missing: 'user_profile_id' | 'workspace_id'; extra: 'temperature' | 'top_p' | 'top_k' | 'context_management' | 'mcp_servers' | 'output_format'; types: 'model' }>;
+  CreateMessageParams: Differs<{
+    missing: 'user_profile_id' | 'workspace_id';
+    extra: 'temperature' | 'top_p' | 'top_k' | 'context_management' | 'mcp_servers' | 'output_format';
+    types: 'model';
+  }>;
   /** BETA: the beta path's block params the spec also accepts on beta requests (advisor_tool_result through the *_tool_result pattern). */
   BetaContentBlockParams: 'mcp_tool_use' | 'mcp_tool_result' | 'compaction' | 'advisor_tool_result';
   /** BETA: the beta path's own tool kinds (BetaToolUnion), accepted on beta requests only. */
-  BetaToolKinds: 'mcp_toolset' | 'bash_20241022' | 'text_editor_20241022' | 'computer_20241022' | 'computer_20250124' | 'computer_20251124' | 'advisor_20260301';
+  BetaToolKinds:
+    | 'mcp_toolset'
+    | 'bash_20241022'
+    | 'text_editor_20241022'
+    | 'computer_20241022'
+    | 'computer_20250124'
+    | 'computer_20251124'
+    | 'advisor_20260301';
   /** model: as in Message (the SDK's Model lists ids for autocompletion; any string is valid). */
   AdvisorTool: Differs<{ types: 'model' }>;
   /** OLD: the capabilities grow as the API does (between_tools, xhigh, compact_20260112 came later): each is checked when present, none required. */
-  ModelCapabilities: Differs<{ optional: 'batch' | 'citations' | 'code_execution' | 'context_management' | 'effort' | 'image_input' | 'pdf_input' | 'server_tools' | 'structured_outputs' | 'thinking' }>;
+  ModelCapabilities: Differs<{
+    optional:
+      | 'batch'
+      | 'citations'
+      | 'code_execution'
+      | 'context_management'
+      | 'effort'
+      | 'image_input'
+      | 'pdf_input'
+      | 'server_tools'
+      | 'structured_outputs'
+      | 'thinking';
+  }>;
   /** OLD: as ModelCapabilities. */
   CapabilityDetails: Differs<{ optional: 'clear_thinking_20251015' | 'clear_tool_uses_20250919' | 'compact_20260112' }>;
   /** OLD: as ModelCapabilities. */
@@ -122,6 +166,9 @@ export interface Known {
   /** BETA: context_management (BetaMessageTokensCount). */
   MessageTokensCount: Differs<{ extra: 'context_management' }>;
   /** OLD: answers from before 2026-03 carry type, id, display_name and created_at alone. */
-  ModelInfo: Differs<{ optional: 'capabilities' | 'max_input_tokens' | 'max_tokens' | 'lifecycle' | 'line' | 'deprecated_at' | 'retires_at' }>;
+  ModelInfo: Differs<{
+    optional:
+      'capabilities' | 'max_input_tokens' | 'max_tokens' | 'lifecycle' | 'line' | 'deprecated_at' | 'retires_at';
+  }>;
   ModelListResponse: Same;
 }

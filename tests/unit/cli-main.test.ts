@@ -5,8 +5,23 @@ import { parseArgs, RUN_FLAGS, UsageError, usage } from '../../src/cli/main';
 
 const CWD = '/home/user/project';
 
-test('flags become the environment the suite reads; paths are the caller\'s; reports go to ./reports', () => {
-  const parsed = parseArgs(['--base-url', 'http://localhost:8000', '--api-key-env', 'MY_KEY', '--runs=5', '--fail-on', 'new', '--baseline', 'old/results.json', '--shard=1/2'], { MY_KEY: 'secret-123' }, CWD);
+test("flags become the environment the suite reads; paths are the caller's; reports go to ./reports", () => {
+  const parsed = parseArgs(
+    [
+      '--base-url',
+      'http://localhost:8000',
+      '--api-key-env',
+      'MY_KEY',
+      '--runs=5',
+      '--fail-on',
+      'new',
+      '--baseline',
+      'old/results.json',
+      '--shard=1/2',
+    ],
+    { MY_KEY: 'secret-123' },
+    CWD,
+  );
   expect(parsed).toEqual({
     command: 'run',
     argv: [],
@@ -21,13 +36,27 @@ test('flags become the environment the suite reads; paths are the caller\'s; rep
     },
   });
   // A relative CONTRACT_REPORTS_DIR in the environment is the caller's too.
-  expect(parseArgs([], { CONTRACT_REPORTS_DIR: 'out' }, CWD)).toMatchObject({ env: { CONTRACT_REPORTS_DIR: '/home/user/project/out' } });
+  expect(parseArgs([], { CONTRACT_REPORTS_DIR: 'out' }, CWD)).toMatchObject({
+    env: { CONTRACT_REPORTS_DIR: '/home/user/project/out' },
+  });
 });
 
 test('subcommands keep their own arguments', () => {
-  expect(parseArgs(['mock', '--port', '8000'], {}, CWD)).toEqual({ command: 'mock', argv: ['--port', '8000'], env: {} });
-  expect(parseArgs(['check-recorded', 'a.json', 'dir'], {}, CWD)).toEqual({ command: 'check-recorded', argv: ['a.json', 'dir'], env: { CONTRACT_REPORTS_DIR: '/home/user/project/reports' } });
-  expect(parseArgs(['report', 'a.json', 'b.json', '--html', 'r.html'], {}, CWD)).toEqual({ command: 'report', argv: ['a.json', 'b.json', '--html', 'r.html'], env: {} });
+  expect(parseArgs(['mock', '--port', '8000'], {}, CWD)).toEqual({
+    command: 'mock',
+    argv: ['--port', '8000'],
+    env: {},
+  });
+  expect(parseArgs(['check-recorded', 'a.json', 'dir'], {}, CWD)).toEqual({
+    command: 'check-recorded',
+    argv: ['a.json', 'dir'],
+    env: { CONTRACT_REPORTS_DIR: '/home/user/project/reports' },
+  });
+  expect(parseArgs(['report', 'a.json', 'b.json', '--html', 'r.html'], {}, CWD)).toEqual({
+    command: 'report',
+    argv: ['a.json', 'b.json', '--html', 'r.html'],
+    env: {},
+  });
   expect(parseArgs(['--help'], {}, CWD)).toBe('help');
   expect(parseArgs(['mock', '--help'], {}, CWD)).toBe('help');
   expect(parseArgs(['--version'], {}, CWD)).toBe('version');
@@ -49,7 +78,10 @@ test.each([
 
 test('every variable in the README table has its flag, and every flag its row', () => {
   const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
-  const documented = readme.split('\n').filter((l) => /^\| `(ANTHROPIC|CONTRACT)_/.test(l)).flatMap((l) => l.split('|')[1]!.match(/(ANTHROPIC|CONTRACT)_[A-Z_]+/g)!);
+  const documented = readme
+    .split('\n')
+    .filter((l) => /^\| `(ANTHROPIC|CONTRACT)_/.test(l))
+    .flatMap((l) => l.split('|')[1]!.match(/(ANTHROPIC|CONTRACT)_[A-Z_]+/g)!);
   expect(documented.sort()).toEqual(RUN_FLAGS.map((f) => f.env).sort());
 });
 
@@ -59,7 +91,9 @@ test('--help and the README list every flag with its variable', () => {
   for (const f of RUN_FLAGS) {
     expect(help).toContain(`${f.flag} ${f.arg}`);
     expect(help).toContain(f.env);
-    const row = readme.split('\n').find((l) => /^\| `(ANTHROPIC|CONTRACT)_/.test(l) && l.split('|')[1]!.includes(`\`${f.env}\``));
+    const row = readme
+      .split('\n')
+      .find((l) => /^\| `(ANTHROPIC|CONTRACT)_/.test(l) && l.split('|')[1]!.includes(`\`${f.env}\``));
     expect({ env: f.env, row }).toEqual({ env: f.env, row: expect.stringContaining(`\`${f.flag}`) });
   }
 });

@@ -28,7 +28,17 @@ async function serve(handler: Handler): Promise<{ url: string; count: () => numb
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, count: () => n };
 }
 
-const target = (baseUrl: string, o: Partial<Target> = {}): Target => ({ baseUrl, apiKey: 'k-123456', customHeaders: {}, anthropicVersion: '2023-06-01', timeoutMs: 500, retries: 2, minTokensPerSecond: 5, runDeadline: Date.now() + 60_000, ...o });
+const target = (baseUrl: string, o: Partial<Target> = {}): Target => ({
+  baseUrl,
+  apiKey: 'k-123456',
+  customHeaders: {},
+  anthropicVersion: '2023-06-01',
+  timeoutMs: 500,
+  retries: 2,
+  minTokensPerSecond: 5,
+  runDeadline: Date.now() + 60_000,
+  ...o,
+});
 /** The route of POST /v1/messages (the spec's; these tests need no contract). */
 const MESSAGES: Route = { method: 'POST', path: '/v1/messages' };
 const body = { model: 'm', max_tokens: 5, messages: [{ role: 'user', content: 'hi' }] };
@@ -39,8 +49,14 @@ const json = (res: http.ServerResponse, status: number, value: unknown, headers:
 const overloaded = { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } };
 
 test('529 then 200: retried after retry-after-ms, the 529 is kept for checking', async () => {
-  const s = await serve((_q, res, n) => (n === 0 ? json(res, 529, overloaded, { 'retry-after-ms': '20' }) : json(res, 200, { ok: true })));
-  const ex = await send(target(s.url), { name: 'x', operation: 'messages', body }, { budget: new Budget(0, 0), route: MESSAGES });
+  const s = await serve((_q, res, n) =>
+    n === 0 ? json(res, 529, overloaded, { 'retry-after-ms': '20' }) : json(res, 200, { ok: true }),
+  );
+  const ex = await send(
+    target(s.url),
+    { name: 'x', operation: 'messages', body },
+    { budget: new Budget(0, 0), route: MESSAGES },
+  );
   expect(ex.response!.status).toBe(200);
   expect(ex.retried.map((r) => r.status)).toEqual([529]);
   expect(ex.unavailable).toBe(false);
@@ -48,7 +64,11 @@ test('529 then 200: retried after retry-after-ms, the 529 is kept for checking',
 
 test('always 529: unavailable once retries run out, and no more requests than 1 + retries', async () => {
   const s = await serve((_q, res) => json(res, 529, overloaded, { 'retry-after-ms': '5' }));
-  const ex = await send(target(s.url, { retries: 2 }), { name: 'x', operation: 'messages', body }, { budget: new Budget(0, 0), route: MESSAGES });
+  const ex = await send(
+    target(s.url, { retries: 2 }),
+    { name: 'x', operation: 'messages', body },
+    { budget: new Budget(0, 0), route: MESSAGES },
+  );
   expect(ex.unavailable).toBe(true);
   expect(s.count()).toBe(3);
 });
@@ -65,12 +85,20 @@ test('retry delays follow retry-after-ms, then retry-after, then a bounded backo
 test('no response headers in time: a stream times out after CONTRACT_TIMEOUT_MS, a JSON request at its whole-request limit', async () => {
   const s = await serve(() => {});
   let started = Date.now();
-  const streamed = await send(target(s.url, { timeoutMs: 200 }), { name: 'x', operation: 'messages', body: { ...body, stream: true } }, { budget: new Budget(0, 0), route: MESSAGES });
+  const streamed = await send(
+    target(s.url, { timeoutMs: 200 }),
+    { name: 'x', operation: 'messages', body: { ...body, stream: true } },
+    { budget: new Budget(0, 0), route: MESSAGES },
+  );
   expect(streamed.transportError?.kind).toBe('timeout');
   expect(Date.now() - started).toBeLessThan(1500);
   // JSON headers come only when the answer is ready: 200 ms + 5 tokens at 10 tokens/s = 700 ms.
   started = Date.now();
-  const json = await send(target(s.url, { timeoutMs: 200, minTokensPerSecond: 10 }), { name: 'x', operation: 'messages', body }, { budget: new Budget(0, 0), route: MESSAGES });
+  const json = await send(
+    target(s.url, { timeoutMs: 200, minTokensPerSecond: 10 }),
+    { name: 'x', operation: 'messages', body },
+    { budget: new Budget(0, 0), route: MESSAGES },
+  );
   expect(json.transportError).toMatchObject({ kind: 'deadline', message: expect.stringContaining('700 ms') });
   expect(Date.now() - started).toBeGreaterThanOrEqual(650);
   expect(Date.now() - started).toBeLessThan(2000);
@@ -83,7 +111,11 @@ test('a body that trickles one byte at a time never outlives the whole-request l
     res.on('close', () => clearInterval(t));
   });
   const started = Date.now();
-  const ex = await send(target(s.url, { timeoutMs: 300, minTokensPerSecond: 50 }), { name: 'x', operation: 'messages', body }, { budget: new Budget(0, 0), route: MESSAGES });
+  const ex = await send(
+    target(s.url, { timeoutMs: 300, minTokensPerSecond: 50 }),
+    { name: 'x', operation: 'messages', body },
+    { budget: new Budget(0, 0), route: MESSAGES },
+  );
   expect(ex.transportError?.kind).toBe('deadline');
   expect(Date.now() - started).toBeLessThan(1500);
 });
@@ -93,20 +125,32 @@ test('a Content-Length larger than the body, on a kept-open connection: an idle 
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
     res.write('{"type":"message"');
   });
-  const ex = await send(target(s.url, { timeoutMs: 300 }), { name: 'x', operation: 'messages', body }, { budget: new Budget(0, 0), route: MESSAGES });
+  const ex = await send(
+    target(s.url, { timeoutMs: 300 }),
+    { name: 'x', operation: 'messages', body },
+    { budget: new Budget(0, 0), route: MESSAGES },
+  );
   expect(ex.transportError?.kind).toBe('idle');
 });
 
 test('the run deadline caps every request and every retry wait', async () => {
   const silent = await serve(() => {});
   const started = Date.now();
-  const ex = await send(target(silent.url, { timeoutMs: 10_000, runDeadline: Date.now() + 300 }), { name: 'x', operation: 'messages', body }, { budget: new Budget(0, 0), route: MESSAGES });
+  const ex = await send(
+    target(silent.url, { timeoutMs: 10_000, runDeadline: Date.now() + 300 }),
+    { name: 'x', operation: 'messages', body },
+    { budget: new Budget(0, 0), route: MESSAGES },
+  );
   expect(ex.transportError?.kind).toBe('run_limit');
   expect(Date.now() - started).toBeLessThan(1500);
   // A retry-after beyond the run's end is not waited for: the answer stands as unavailable.
   const busy = await serve((_q, res) => json(res, 529, overloaded, { 'retry-after': '30' }));
   const t0 = Date.now();
-  const retried = await send(target(busy.url, { runDeadline: Date.now() + 2000 }), { name: 'x', operation: 'messages', body }, { budget: new Budget(0, 0), route: MESSAGES });
+  const retried = await send(
+    target(busy.url, { runDeadline: Date.now() + 2000 }),
+    { name: 'x', operation: 'messages', body },
+    { budget: new Budget(0, 0), route: MESSAGES },
+  );
   expect(retried.unavailable).toBe(true);
   expect(Date.now() - t0).toBeLessThan(1000);
 });
@@ -117,7 +161,11 @@ test('a stream answered without a Content-Type is still read as SSE; invalid UTF
     res.write('event: ping\ndata: {"type":"ping"}\n\n');
     res.end(Buffer.concat([Buffer.from('event: x\ndata: {"t":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}\n\n')]));
   });
-  const ex = await send(target(s.url), { name: 'x', operation: 'messages', body: { ...body, stream: true } }, { budget: new Budget(0, 0), route: MESSAGES });
+  const ex = await send(
+    target(s.url),
+    { name: 'x', operation: 'messages', body: { ...body, stream: true } },
+    { budget: new Budget(0, 0), route: MESSAGES },
+  );
   expect(ex.response!.events!.map((e) => e.event)).toEqual(['ping', 'x']);
   expect(ex.response!.invalidUtf8).toMatchObject({ offset: expect.any(Number) });
 });
@@ -128,7 +176,11 @@ test('a stream that stalls: an idle timeout, with the events read so far kept', 
     res.write('event: message_start\ndata: {"type":"message_start"}\n\n');
   });
   const started = Date.now();
-  const ex = await send(target(s.url, { timeoutMs: 200 }), { name: 'x', operation: 'messages', body: { ...body, stream: true } }, { budget: new Budget(0, 0), route: MESSAGES });
+  const ex = await send(
+    target(s.url, { timeoutMs: 200 }),
+    { name: 'x', operation: 'messages', body: { ...body, stream: true } },
+    { budget: new Budget(0, 0), route: MESSAGES },
+  );
   expect(ex.transportError?.kind).toBe('idle');
   expect(ex.response!.events).toHaveLength(1);
   expect(Date.now() - started).toBeLessThan(1500);
@@ -144,20 +196,36 @@ test('an endless body is cut at the cap', async () => {
     };
     pump();
   });
-  const ex = await send(target(s.url, { timeoutMs: 2000 }), { name: 'x', operation: 'messages', body }, { budget: new Budget(0, 0), route: MESSAGES });
+  const ex = await send(
+    target(s.url, { timeoutMs: 2000 }),
+    { name: 'x', operation: 'messages', body },
+    { budget: new Budget(0, 0), route: MESSAGES },
+  );
   expect(ex.transportError?.kind).toBe('too_large');
 });
 
 test('the budget is never exceeded: a request past it is refused, a retry past it ends as unavailable', async () => {
   const s = await serve((_q, res) => json(res, 529, overloaded, { 'retry-after-ms': '1' }));
   const budget = new Budget(2, 0);
-  const ex = await send(target(s.url, { retries: 5 }), { name: 'x', operation: 'messages', body }, { budget, route: MESSAGES });
+  const ex = await send(
+    target(s.url, { retries: 5 }),
+    { name: 'x', operation: 'messages', body },
+    { budget, route: MESSAGES },
+  );
   expect(ex.unavailable).toBe(true);
   expect(s.count()).toBe(2);
-  await expect(send(target(s.url), { name: 'y', operation: 'messages', body }, { budget, route: MESSAGES })).rejects.toBeInstanceOf(BudgetExhausted);
+  await expect(
+    send(target(s.url), { name: 'y', operation: 'messages', body }, { budget, route: MESSAGES }),
+  ).rejects.toBeInstanceOf(BudgetExhausted);
   expect(s.count()).toBe(2);
   const tokens = new Budget(0, 8);
-  await expect(send(target(s.url, { retries: 0 }), { name: 'z', operation: 'messages', body: { ...body, max_tokens: 9 } }, { budget: tokens, route: MESSAGES })).rejects.toBeInstanceOf(BudgetExhausted);
+  await expect(
+    send(
+      target(s.url, { retries: 0 }),
+      { name: 'z', operation: 'messages', body: { ...body, max_tokens: 9 } },
+      { budget: tokens, route: MESSAGES },
+    ),
+  ).rejects.toBeInstanceOf(BudgetExhausted);
 });
 
 test('a refused connection is "unreachable", named with the URL', async () => {
@@ -165,14 +233,20 @@ test('a refused connection is "unreachable", named with the URL', async () => {
   await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
   const port = (closed.address() as AddressInfo).port;
   await new Promise((r) => closed.close(r));
-  const ex = await send(target(`http://127.0.0.1:${port}`), { name: 'x', operation: 'messages', body }, { budget: new Budget(0, 0), route: MESSAGES });
+  const ex = await send(
+    target(`http://127.0.0.1:${port}`),
+    { name: 'x', operation: 'messages', body },
+    { budget: new Budget(0, 0), route: MESSAGES },
+  );
   expect(ex.transportError?.kind).toBe('connect');
-  expect(ex.transportError?.message).toBe(`cannot reach http://127.0.0.1:${port}/v1/messages: ECONNREFUSED (nothing listens there)`);
+  expect(ex.transportError?.message).toBe(
+    `cannot reach http://127.0.0.1:${port}/v1/messages: ECONNREFUSED (nothing listens there)`,
+  );
 });
 
 test('the UTF-8 scanner agrees with Node on random bytes, and names the first bad byte', () => {
   let seed = 7;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % 256);
+  const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % 256;
   for (let n = 0; n < 3000; n++) {
     const b = Buffer.from(Array.from({ length: 1 + (n % 12) }, () => (n % 3 ? rnd() : 0x80 + (rnd() % 0x78))));
     const at = firstInvalidByte(b);

@@ -25,7 +25,20 @@ async function results(name: string, env: Record<string, string> = {}): Promise<
   try {
     const run = await runSuite(server.url, KEY, { ...fixture.env, ...env });
     const areas = run.outcomes.map((o) => serializeArea(o, { apiKey: KEY, redactor: run.redactor }));
-    const r = buildResults({ baseUrl: server.url, redactor: run.redactor, embedded: false, profile: 'full', seed: 42, runs: 12, startedAt: new Date().toISOString(), durationMs: 1 }, await loadContract(), areas);
+    const r = buildResults(
+      {
+        baseUrl: server.url,
+        redactor: run.redactor,
+        embedded: false,
+        profile: 'full',
+        seed: 42,
+        runs: 12,
+        startedAt: new Date().toISOString(),
+        durationMs: 1,
+      },
+      await loadContract(),
+      areas,
+    );
     return { run, r };
   } finally {
     await server.close();
@@ -39,19 +52,29 @@ describe('one finding per cause across the run', () => {
   });
 
   test('no request-id header: one cause, listing every area and case it was seen in', () => {
-    const areasFailing = r.areas.filter((a) => a.checks.some((c) => c.id === 'request_id_header' && c.status === 'failed')).map((a) => a.id);
+    const areasFailing = r.areas
+      .filter((a) => a.checks.some((c) => c.id === 'request_id_header' && c.status === 'failed'))
+      .map((a) => a.id);
     expect(areasFailing.length).toBeGreaterThanOrEqual(5);
     const causes = gatherCauses(r, 'failures').filter((c) => c.checkId === 'request_id_header');
     expect(causes).toHaveLength(1);
     expect(causes[0]!.areas).toEqual(areasFailing);
-    const allCases = [...new Set(r.areas.flatMap((a) => a.checks.filter((c) => c.id === 'request_id_header').flatMap((c) => c.failures.flatMap((f) => f.cases))))];
+    const allCases = [
+      ...new Set(
+        r.areas.flatMap((a) =>
+          a.checks.filter((c) => c.id === 'request_id_header').flatMap((c) => c.failures.flatMap((f) => f.cases)),
+        ),
+      ),
+    ];
     expect(causes[0]!.cases).toEqual(allCases);
   });
 
   test('the console prints it once, naming the areas; the summary names the check once', () => {
     const text = failuresText(r);
     expect(text.match(/✗ .*\(request_id_header\)/g)).toHaveLength(1);
-    expect(text).toMatch(new RegExp(`\\(request_id_header\\) \\[deviates\\] — in \\d+ areas \\(examples, valid-requests, `));
+    expect(text).toMatch(
+      new RegExp(`\\(request_id_header\\) \\[deviates\\] — in \\d+ areas \\(examples, valid-requests, `),
+    );
     expect(text).toContain('Reproduce with:');
     const summary = summaryText(r, '/tmp/reports');
     expect(summary.match(/✗ request_id_header/g)).toHaveLength(1);
@@ -62,7 +85,9 @@ describe('one finding per cause across the run', () => {
     const html = renderHtml(r);
     expect(html.match(/<span class="badge">request_id_header<\/span>/g)).toHaveLength(1);
     expect(html).toMatch(/in \d+ areas \(examples, valid-requests, /);
-    expect(r.areas.filter((a) => a.checks.find((c) => c.id === 'request_id_header')?.status === 'failed').length).toBeGreaterThanOrEqual(5);
+    expect(
+      r.areas.filter((a) => a.checks.find((c) => c.id === 'request_id_header')?.status === 'failed').length,
+    ).toBeGreaterThanOrEqual(5);
   });
 });
 
@@ -79,7 +104,9 @@ describe('warnings are printed and counted', () => {
     expect(text.match(/⚠ error_message_names_field: /g)).toHaveLength(1);
     expect(text).toMatch(/max_tokens: Field required/);
     const all = findingsText(r);
-    expect(all.indexOf('Warnings (')).toBeGreaterThan(all.indexOf('Failures (') === -1 ? -1 : all.indexOf('Failures ('));
+    expect(all.indexOf('Warnings (')).toBeGreaterThan(
+      all.indexOf('Failures (') === -1 ? -1 : all.indexOf('Failures ('),
+    );
   });
 
   test('the summary line counts the warnings; report.html lists them', () => {
@@ -91,12 +118,17 @@ describe('warnings are printed and counted', () => {
 });
 
 test('a gateway needing custom headers with a common word and a URL: Rule lines, bodies and curl lines print them as they are', async () => {
-  const { r } = await results('no-request-id', { ANTHROPIC_CUSTOM_HEADERS: 'x-portkey-provider: anthropic\nx-portkey-custom-host: http://127.0.0.1:3456/v1' });
+  const { r } = await results('no-request-id', {
+    ANTHROPIC_CUSTOM_HEADERS: 'x-portkey-provider: anthropic\nx-portkey-custom-host: http://127.0.0.1:3456/v1',
+  });
   const console = findingsText(r);
   const html = renderHtml(r);
   const json = JSON.stringify(r);
   // Only the key is filtered (the request's x-api-key header): nothing else.
-  const around = (out: string) => [...out.matchAll(/.{0,120}Filtered.{0,60}/g)].map((m) => m[0]).filter((m) => !/x-api-key["']?:\s*"?\[Filtered\]/.test(m));
+  const around = (out: string) =>
+    [...out.matchAll(/.{0,120}Filtered.{0,60}/g)]
+      .map((m) => m[0])
+      .filter((m) => !/x-api-key["']?:\s*"?\[Filtered\]/.test(m));
   for (const out of [console, html, json]) expect(around(out)).toEqual([]);
   expect(console).toContain("-H 'x-portkey-provider: anthropic'");
   expect(console).toContain("-H 'x-portkey-custom-host: http://127.0.0.1:3456/v1'");

@@ -31,7 +31,10 @@ function allFiles(dir: string): string[] {
 test('with no configuration it runs against the embedded mock, passes, and leaves the three reports and the history', async () => {
   const reports = tmp('embedded');
   const run = await contract({ CONTRACT_REPORTS_DIR: reports });
-  expect({ code: run.code, tail: run.out.slice(-1500) }).toEqual({ code: 0, tail: expect.stringContaining('0 failed') });
+  expect({ code: run.code, tail: run.out.slice(-1500) }).toEqual({
+    code: 0,
+    tail: expect.stringContaining('0 failed'),
+  });
   const r = read(reports);
   expect(r.target).toMatchObject({ embedded: true, label: 'embedded reference mock' });
   expect(r.spec.sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -50,7 +53,13 @@ describe('one target, green then broken', () => {
   const reports = tmp('regression');
   let server: Awaited<ReturnType<typeof switchableServer>>;
   const outputs: string[] = [];
-  const env = () => ({ ANTHROPIC_BASE_URL: server.url, ANTHROPIC_API_KEY: CANARY, ANTHROPIC_CUSTOM_HEADERS: `x-gateway-token: ${HEADER_CANARY}`, CONTRACT_REPORTS_DIR: reports, CONTRACT_RUNS: '15' });
+  const env = () => ({
+    ANTHROPIC_BASE_URL: server.url,
+    ANTHROPIC_API_KEY: CANARY,
+    ANTHROPIC_CUSTOM_HEADERS: `x-gateway-token: ${HEADER_CANARY}`,
+    CONTRACT_REPORTS_DIR: reports,
+    CONTRACT_RUNS: '15',
+  });
   beforeAll(async () => {
     server = await switchableServer(CANARY);
   });
@@ -70,10 +79,18 @@ describe('one target, green then broken', () => {
     expect(broken.out).toMatch(/Reproduce with:/);
     expect(broken.out).toMatch(/New failures \(\d+\):\n\s+valid-requests › positive_data_acceptance/);
     const r = read(reports);
-    expect(r.diff!.newFailures).toEqual(expect.arrayContaining([expect.stringMatching(/^valid-requests › positive_data_acceptance: Received: 400/)]));
+    expect(r.diff!.newFailures).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^valid-requests › positive_data_acceptance: Received: 400/)]),
+    );
     expect(r.diff!.baseline).not.toBeNull();
-    const failure = r.areas.find((a) => a.id === 'valid-requests')!.checks.find((c) => c.id === 'positive_data_acceptance')!.failures[0]!;
-    expect(failure).toMatchObject({ severity: 'error', category: 'nonconformance', request: { url: `${server.url}/v1/messages` } });
+    const failure = r.areas
+      .find((a) => a.id === 'valid-requests')!
+      .checks.find((c) => c.id === 'positive_data_acceptance')!.failures[0]!;
+    expect(failure).toMatchObject({
+      severity: 'error',
+      category: 'nonconformance',
+      request: { url: `${server.url}/v1/messages` },
+    });
     expect(failure.curl).toContain('$ANTHROPIC_API_KEY');
     expect(readFileSync(path.join(reports, 'report.html'), 'utf8')).toMatch(/new-badge/);
     expect(readdirSync(path.join(reports, 'history'))).toHaveLength(2);
@@ -94,7 +111,9 @@ describe('one target, green then broken', () => {
   });
 
   test('npm run report compares two saved runs without calling a server', async () => {
-    const history = readdirSync(path.join(reports, 'history')).sort().map((f) => path.join(reports, 'history', f));
+    const history = readdirSync(path.join(reports, 'history'))
+      .sort()
+      .map((f) => path.join(reports, 'history', f));
     const cmp = await runCommand(['report', history[0]!, history[1]!]);
     outputs.push(cmp.out);
     expect(cmp.code).toBe(1);
@@ -102,7 +121,9 @@ describe('one target, green then broken', () => {
   });
 
   test('the canary key and header value appear in no output and no report file', () => {
-    const seen = [...outputs, ...allFiles(reports).map((f) => readFileSync(f, 'utf8'))].filter((text) => text.includes(CANARY) || text.includes(HEADER_CANARY) || text.includes(CANARY.slice(8, 40)));
+    const seen = [...outputs, ...allFiles(reports).map((f) => readFileSync(f, 'utf8'))].filter(
+      (text) => text.includes(CANARY) || text.includes(HEADER_CANARY) || text.includes(CANARY.slice(8, 40)),
+    );
     expect(seen).toEqual([]);
     expect(outputs.join('\n')).toContain('[Filtered]');
   });
@@ -112,7 +133,12 @@ test('a request budget is never exceeded, and what it could not pay for is skipp
   const server = await switchableServer('budget-key-123456');
   try {
     const reports = tmp('budget');
-    const run = await contract({ ANTHROPIC_BASE_URL: server.url, ANTHROPIC_API_KEY: 'budget-key-123456', CONTRACT_REPORTS_DIR: reports, CONTRACT_MAX_REQUESTS: '40' });
+    const run = await contract({
+      ANTHROPIC_BASE_URL: server.url,
+      ANTHROPIC_API_KEY: 'budget-key-123456',
+      CONTRACT_REPORTS_DIR: reports,
+      CONTRACT_MAX_REQUESTS: '40',
+    });
     expect(server.requests()).toBeLessThanOrEqual(40);
     const r = read(reports);
     const skipped = r.areas.filter((a) => a.skipped);
@@ -128,7 +154,11 @@ test('a request budget is never exceeded, and what it could not pay for is skipp
 test('a closed port fails fast with one clear line', async () => {
   const closed = await switchableServer('k-123456');
   await closed.close();
-  const run = await contract({ ANTHROPIC_BASE_URL: closed.url, ANTHROPIC_API_KEY: 'k-123456', CONTRACT_REPORTS_DIR: tmp('unreachable') });
+  const run = await contract({
+    ANTHROPIC_BASE_URL: closed.url,
+    ANTHROPIC_API_KEY: 'k-123456',
+    CONTRACT_REPORTS_DIR: tmp('unreachable'),
+  });
   expect(run.code).not.toBe(0);
   expect(run.out).toContain(`target unreachable: cannot reach ${closed.url}: ECONNREFUSED (nothing listens there)`);
   expect(run.ms).toBeLessThan(10_000);
@@ -138,9 +168,15 @@ test('a server that answers 500 to everything fails the run, saying why', async 
   const server = await switchableServer('k-500-123456');
   server.use({ alter: () => errorResult(500, 'Internal server error', 'api_error') });
   try {
-    const run = await contract({ ANTHROPIC_BASE_URL: server.url, ANTHROPIC_API_KEY: 'k-500-123456', CONTRACT_REPORTS_DIR: tmp('500') });
+    const run = await contract({
+      ANTHROPIC_BASE_URL: server.url,
+      ANTHROPIC_API_KEY: 'k-500-123456',
+      CONTRACT_REPORTS_DIR: tmp('500'),
+    });
     expect(run.code).toBe(1);
-    expect(run.out).toMatch(/Valid request rejected[\s\S]*Received: 500 api_error[\s\S]*Hint: the server failed on a request every conformant server accepts/);
+    expect(run.out).toMatch(
+      /Valid request rejected[\s\S]*Received: 500 api_error[\s\S]*Hint: the server failed on a request every conformant server accepts/,
+    );
   } finally {
     await server.close();
   }
@@ -155,7 +191,12 @@ test('the whole run is bounded: a target that never answers a request ends by CO
     },
   });
   try {
-    const run = await contract({ ANTHROPIC_BASE_URL: server.url, ANTHROPIC_API_KEY: 'slow-key-123456', CONTRACT_REPORTS_DIR: tmp('run-timeout'), CONTRACT_RUN_TIMEOUT_MS: '4000' });
+    const run = await contract({
+      ANTHROPIC_BASE_URL: server.url,
+      ANTHROPIC_API_KEY: 'slow-key-123456',
+      CONTRACT_REPORTS_DIR: tmp('run-timeout'),
+      CONTRACT_RUN_TIMEOUT_MS: '4000',
+    });
     expect(run.code).toBe(4);
     expect(run.out).toMatch(/not run\] — not (finished|run): the run reached CONTRACT_RUN_TIMEOUT_MS/);
     expect(run.ms).toBeLessThan(15_000);
@@ -167,7 +208,9 @@ test('the whole run is bounded: a target that never answers a request ends by CO
 test('a gateway with only /v1/messages: by default each missing operation is one "not implemented" line and the run passes; asked for, it fails once', async () => {
   const server = await switchableServer('gateway-key-123456');
   // Whatever a gateway answers on a path it does not route: a 404 in the API's envelope.
-  server.use({ alter: (r, q) => (q.path === '/v1/messages' ? r : errorResult(404, `Not Found: ${q.path}`, 'not_found_error')) });
+  server.use({
+    alter: (r, q) => (q.path === '/v1/messages' ? r : errorResult(404, `Not Found: ${q.path}`, 'not_found_error')),
+  });
   try {
     const env = { ANTHROPIC_BASE_URL: server.url, ANTHROPIC_API_KEY: 'gateway-key-123456' };
     const reports = tmp('gateway');
@@ -179,14 +222,22 @@ test('a gateway with only /v1/messages: by default each missing operation is one
     const area = (id: string) => r.areas.find((a) => a.id === id)!;
     for (const id of ['count-tokens', 'models']) {
       // One request each (the probe), nothing judged, nothing reported as passed.
-      expect({ id, requests: area(id).requests, statuses: [...new Set(area(id).checks.map((c) => c.status))] }).toEqual({ id, requests: 1, statuses: ['skipped'] });
+      expect({ id, requests: area(id).requests, statuses: [...new Set(area(id).checks.map((c) => c.status))] }).toEqual(
+        { id, requests: 1, statuses: ['skipped'] },
+      );
     }
 
     const asked = tmp('gateway-asked');
-    const strict = await contract({ ...env, CONTRACT_REPORTS_DIR: asked, CONTRACT_OPERATIONS: 'messages,count_tokens' });
+    const strict = await contract({
+      ...env,
+      CONTRACT_REPORTS_DIR: asked,
+      CONTRACT_OPERATIONS: 'messages,count_tokens',
+    });
     expect(strict.code).toBe(1);
     const s = read(asked);
-    const failed = s.areas.flatMap((a) => a.checks.filter((c) => c.status === 'failed').map((c) => `${a.id} › ${c.id}`));
+    const failed = s.areas.flatMap((a) =>
+      a.checks.filter((c) => c.status === 'failed').map((c) => `${a.id} › ${c.id}`),
+    );
     expect(failed).toEqual(['count-tokens › operation_implemented']);
     // Not asked for: the models area is not run at all.
     expect(s.areas.find((a) => a.id === 'models')!.skipped).toMatch(/not in CONTRACT_OPERATIONS/);

@@ -22,16 +22,26 @@ beforeAll(async () => {
   contract = await loadContract();
 });
 
-async function against(fault: CountTokensFixture['fault'] | undefined, env: Record<string, string> = {}): Promise<{ outcome: AreaOutcome; run: Run }> {
+async function against(
+  fault: CountTokensFixture['fault'] | undefined,
+  env: Record<string, string> = {},
+): Promise<{ outcome: AreaOutcome; run: Run }> {
   const server = await startMock(contract, { apiKey: KEY, fault: fault?.(contract, KEY) });
   try {
-    const run = await runFromEnv({ ANTHROPIC_BASE_URL: server.url, ANTHROPIC_API_KEY: KEY, CONTRACT_RUNS: '12', CONTRACT_RETRIES: '0', ...env });
+    const run = await runFromEnv({
+      ANTHROPIC_BASE_URL: server.url,
+      ANTHROPIC_API_KEY: KEY,
+      CONTRACT_RUNS: '12',
+      CONTRACT_RETRIES: '0',
+      ...env,
+    });
     return { outcome: await evaluateArea(run, COUNT_TOKENS_AREA), run };
   } finally {
     await server.close();
   }
 }
-const failing = (o: AreaOutcome) => o.checks.filter((c) => c.failures.some((f) => f.category === 'nonconformance')).map((c) => c.id);
+const failing = (o: AreaOutcome) =>
+  o.checks.filter((c) => c.failures.some((f) => f.category === 'nonconformance')).map((c) => c.id);
 const warning = (o: AreaOutcome) => o.checks.filter((c) => c.warnings.length).map((c) => c.id);
 
 describe('count_tokens bodies', () => {
@@ -43,11 +53,17 @@ describe('count_tokens bodies', () => {
   });
   const counted = () => cases.filter((c) => c.operation === 'count_tokens');
 
-  test('the fields kept are the count schema\'s; the generation fields are the rest of the Messages body', () => {
-    expect(countTokensFields(contract)).toEqual(expect.arrayContaining(['model', 'messages', 'system', 'tools', 'tool_choice', 'thinking']));
-    expect(generationFields(contract)).toEqual(expect.arrayContaining(['max_tokens', 'stream', 'temperature', 'top_p', 'top_k', 'stop_sequences', 'metadata']));
+  test("the fields kept are the count schema's; the generation fields are the rest of the Messages body", () => {
+    expect(countTokensFields(contract)).toEqual(
+      expect.arrayContaining(['model', 'messages', 'system', 'tools', 'tool_choice', 'thinking']),
+    );
+    expect(generationFields(contract)).toEqual(
+      expect.arrayContaining(['max_tokens', 'stream', 'temperature', 'top_p', 'top_k', 'stop_sequences', 'metadata']),
+    );
     expect(generationFields(contract)).not.toContain('messages');
-    expect(toCountBody(contract, { model: 'm', messages: [], max_tokens: 3, stream: true, response_format: {} })).toEqual({ model: 'm', messages: [], response_format: {} });
+    expect(
+      toCountBody(contract, { model: 'm', messages: [], max_tokens: 3, stream: true, response_format: {} }),
+    ).toEqual({ model: 'm', messages: [], response_format: {} });
   });
 
   test('every valid count body passes the count schema, every invalid one breaks it', () => {
@@ -56,19 +72,38 @@ describe('count_tokens bodies', () => {
     const invalid = counted().filter((c) => c.meta?.mode === 'negative');
     for (const c of valid) expect([c.name, op.validateRequest(c.body)]).toEqual([c.name, []]);
     for (const c of invalid) expect([c.name, op.validateRequest(c.body).length > 0]).toEqual([c.name, true]);
-    expect(invalid.map((c) => c.name)).toEqual(expect.arrayContaining(['count_tokens/negative/model_missing', 'count_tokens/negative/messages_missing', 'count_tokens/negative/extra_max_tokens', 'count_tokens/negative/extra_stream']));
+    expect(invalid.map((c) => c.name)).toEqual(
+      expect.arrayContaining([
+        'count_tokens/negative/model_missing',
+        'count_tokens/negative/messages_missing',
+        'count_tokens/negative/extra_max_tokens',
+        'count_tokens/negative/extra_stream',
+      ]),
+    );
   });
 
   test('generated bodies are few, seeded, and the edge cases cover system, tools, thinking, turns and scripts', () => {
     expect(counted().filter((c) => c.name.startsWith('count_tokens/generated/'))).toHaveLength(8);
-    expect(COUNT_TOKENS_AREA.cases(run).map((c) => JSON.stringify(c.body))).toEqual(cases.map((c) => JSON.stringify(c.body)));
+    expect(COUNT_TOKENS_AREA.cases(run).map((c) => JSON.stringify(c.body))).toEqual(
+      cases.map((c) => JSON.stringify(c.body)),
+    );
     const names = counted().map((c) => c.name);
-    for (const n of ['system_string', 'system_text_blocks', 'tools_tool_choice', 'thinking_budget_minimum', 'many_messages', 'text_cjk']) expect(names).toContain(`count_tokens/boundary/${n}`);
+    for (const n of [
+      'system_string',
+      'system_text_blocks',
+      'tools_tool_choice',
+      'thinking_budget_minimum',
+      'many_messages',
+      'text_cjk',
+    ])
+      expect(names).toContain(`count_tokens/boundary/${n}`);
     // Cases about a generation field alone have nothing left to count.
-    expect(names.filter((n) => /max_tokens|temperature|top_[kp]|stop_sequence/.test(n) && !n.includes('extra_'))).toEqual([]);
+    expect(
+      names.filter((n) => /max_tokens|temperature|top_[kp]|stop_sequence/.test(n) && !n.includes('extra_')),
+    ).toEqual([]);
   });
 
-  test('each /v1/messages twin is its count case\'s body with max_tokens 1', () => {
+  test("each /v1/messages twin is its count case's body with max_tokens 1", () => {
     const twins = cases.filter((c) => c.operation === 'messages');
     expect(twins.length).toBeGreaterThanOrEqual(2);
     for (const t of twins) {
@@ -81,8 +116,19 @@ describe('count_tokens bodies', () => {
 
 describe('count_tokens_matches_usage', () => {
   const ex = (name: string, operation: 'count_tokens' | 'messages', json: unknown, countTwin?: string): Exchange =>
-    ({ case: { name, operation, meta: { mode: 'positive', countTwin } }, request: { method: 'POST', url: 'http://127.0.0.1/v1/messages', headers: {}, body: '' }, response: { status: 200, headers: {}, text: JSON.stringify(json), json }, retried: [], unavailable: false, durationMs: 1 }) as Exchange;
-  const judge = (count: number, usage: Record<string, number>) => countTokensMatchesUsage.run({ contract, profile: 'full' }, [ex('c', 'count_tokens', { input_tokens: count }), ex('m', 'messages', { usage }, 'c')]);
+    ({
+      case: { name, operation, meta: { mode: 'positive', countTwin } },
+      request: { method: 'POST', url: 'http://127.0.0.1/v1/messages', headers: {}, body: '' },
+      response: { status: 200, headers: {}, text: JSON.stringify(json), json },
+      retried: [],
+      unavailable: false,
+      durationMs: 1,
+    }) as Exchange;
+  const judge = (count: number, usage: Record<string, number>) =>
+    countTokensMatchesUsage.run({ contract, profile: 'full' }, [
+      ex('c', 'count_tokens', { input_tokens: count }),
+      ex('m', 'messages', { usage }, 'c'),
+    ]);
 
   test('within max(10 tokens, 25%) it holds; further apart it warns, never fails', () => {
     expect(judge(14, { input_tokens: 5 })).toEqual([]);
@@ -95,7 +141,10 @@ describe('count_tokens_matches_usage', () => {
   });
 
   test('a count that is not a number is left to the schema check', () => {
-    const r = countTokensMatchesUsage.run({ contract, profile: 'full' }, [ex('c', 'count_tokens', { input_tokens: '5' }), ex('m', 'messages', { usage: { input_tokens: 5 } }, 'c')]);
+    const r = countTokensMatchesUsage.run({ contract, profile: 'full' }, [
+      ex('c', 'count_tokens', { input_tokens: '5' }),
+      ex('m', 'messages', { usage: { input_tokens: 5 } }, 'c'),
+    ]);
     expect(r).toEqual([]);
   });
 });
@@ -105,7 +154,10 @@ describe('the count-tokens area', () => {
     const { outcome, run } = await against(undefined);
     const found = outcome.checks.flatMap((c) => [...c.failures, ...c.warnings]);
     if (found.length) throw new Error(formatFailures(found, { apiKey: KEY }));
-    expect(outcome.checks.find((c) => c.id === 'count_tokens_matches_usage')).toMatchObject({ status: 'passed', ran: 3 });
+    expect(outcome.checks.find((c) => c.id === 'count_tokens_matches_usage')).toMatchObject({
+      status: 'passed',
+      ran: 3,
+    });
     expect(outcome.checks.find((c) => c.id === 'operation_implemented')?.status).toBe('passed');
     expect(outcome.checks.filter((c) => c.status === 'skipped').map((c) => c.id)).toEqual([]);
     expect(run.budget.requests).toBe(outcome.results.length);
@@ -113,8 +165,12 @@ describe('the count-tokens area', () => {
 
   test.each(COUNT_TOKENS_BROKEN.map((f) => [f.name, f] as const))('%s is caught', async (_name, fixture) => {
     const { outcome } = await against(fixture.fault);
-    for (const id of fixture.catches) if (!failing(outcome).includes(id)) throw new Error(`${fixture.name}: expected ${id} to fail; failing: ${failing(outcome).join(', ') || 'none'}`);
-    for (const id of fixture.warns ?? []) if (!warning(outcome).includes(id)) throw new Error(`${fixture.name}: expected ${id} to warn; warning: ${warning(outcome).join(', ') || 'none'}`);
+    for (const id of fixture.catches)
+      if (!failing(outcome).includes(id))
+        throw new Error(`${fixture.name}: expected ${id} to fail; failing: ${failing(outcome).join(', ') || 'none'}`);
+    for (const id of fixture.warns ?? [])
+      if (!warning(outcome).includes(id))
+        throw new Error(`${fixture.name}: expected ${id} to warn; warning: ${warning(outcome).join(', ') || 'none'}`);
     if (!fixture.catches.length) expect(failing(outcome)).toEqual([]);
   });
 

@@ -15,7 +15,10 @@ import { AREAS, CHECK_META } from '../../src/suite/areas';
 import { tempDir } from '../helpers/temp';
 
 const SRC = path.resolve(__dirname, '../../src');
-const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(path.join(dir, f)).isDirectory() ? files(path.join(dir, f)) : [path.join(dir, f)]));
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((f) =>
+    statSync(path.join(dir, f)).isDirectory() ? files(path.join(dir, f)) : [path.join(dir, f)],
+  );
 
 test('no run state through globals, environment rewrites or scratch files', () => {
   const offending = files(SRC)
@@ -24,10 +27,18 @@ test('no run state through globals, environment rewrites or scratch files', () =
       readFileSync(f, 'utf8')
         .split('\n')
         .map((line, i) => ({ where: `${path.relative(SRC, f)}:${i + 1}`, line }))
-        .filter(({ line }) => /\bglobalThis\b|process\.env\b|\.run\//.test(line) && !line.trim().startsWith('*') && !line.trim().startsWith('//')),
+        .filter(
+          ({ line }) =>
+            /\bglobalThis\b|process\.env\b|\.run\//.test(line) &&
+            !line.trim().startsWith('*') &&
+            !line.trim().startsWith('//'),
+        ),
     )
     // The edge that reads the environment; jest-circus's event list, the one way to skip a test at run time.
-    .filter(({ where }) => !where.startsWith('config.ts:') && !where.startsWith(path.join('jest', 'describe-conformance.ts:')));
+    .filter(
+      ({ where }) =>
+        !where.startsWith('config.ts:') && !where.startsWith(path.join('jest', 'describe-conformance.ts:')),
+    );
   expect(offending).toEqual([]);
 });
 
@@ -39,24 +50,52 @@ test('a shard is i/n with 1 <= i <= n', () => {
 
 test('every operation is a value from the spec, and the client builds method and URL from it', async () => {
   const contract = await loadContract();
-  const target = { baseUrl: 'http://127.0.0.1:9/prefix', apiKey: 'k', customHeaders: {}, anthropicVersion: '2023-06-01', retries: 0, timeoutMs: 1, minTokensPerSecond: 1, runDeadline: 0 };
+  const target = {
+    baseUrl: 'http://127.0.0.1:9/prefix',
+    apiKey: 'k',
+    customHeaders: {},
+    anthropicVersion: '2023-06-01',
+    retries: 0,
+    timeoutMs: 1,
+    minTokensPerSecond: 1,
+    runDeadline: 0,
+  };
   for (const id of OPERATION_IDS) {
     const op = contract.operation(id);
     expect(op.path).toMatch(/^\/v1\//);
     expect(contract.operationAt(op.method, `/prefix${op.path.replace('{model_id}', 'claude-x')}`)?.id).toBe(id);
   }
-  const get = buildRequest(target, { name: 'r', operation: 'models_retrieve', pathParams: { model_id: 'a b/c' } }, contract.operation('models_retrieve'));
-  expect(get).toEqual(expect.objectContaining({ method: 'GET', url: 'http://127.0.0.1:9/prefix/v1/models/a%20b%2Fc', body: '' }));
+  const get = buildRequest(
+    target,
+    { name: 'r', operation: 'models_retrieve', pathParams: { model_id: 'a b/c' } },
+    contract.operation('models_retrieve'),
+  );
+  expect(get).toEqual(
+    expect.objectContaining({ method: 'GET', url: 'http://127.0.0.1:9/prefix/v1/models/a%20b%2Fc', body: '' }),
+  );
   expect(get.headers['content-type']).toBeUndefined();
-  const list = buildRequest(target, { name: 'l', operation: 'models_list', query: 'limit=2' }, contract.operation('models_list'));
+  const list = buildRequest(
+    target,
+    { name: 'l', operation: 'models_list', query: 'limit=2' },
+    contract.operation('models_list'),
+  );
   expect(list.url).toBe('http://127.0.0.1:9/prefix/v1/models?limit=2');
-  const count = buildRequest(target, { name: 'c', operation: 'count_tokens', body: { model: 'm', messages: [] } }, contract.operation('count_tokens'));
-  expect([count.method, count.url, count.headers['content-type']]).toEqual(['POST', 'http://127.0.0.1:9/prefix/v1/messages/count_tokens', 'application/json']);
+  const count = buildRequest(
+    target,
+    { name: 'c', operation: 'count_tokens', body: { model: 'm', messages: [] } },
+    contract.operation('count_tokens'),
+  );
+  expect([count.method, count.url, count.headers['content-type']]).toEqual([
+    'POST',
+    'http://127.0.0.1:9/prefix/v1/messages/count_tokens',
+    'application/json',
+  ]);
 });
 
 test('history: a damaged file is no baseline and stops nothing; only a run of the same slice of the suite is one', () => {
   const dir = tempDir('history-');
-  const run = (startedAt: string, scope?: string) => ({ target: { label: 'http://127.0.0.1:1' }, startedAt, ...(scope ? { scope } : {}) }) as unknown as RunResults;
+  const run = (startedAt: string, scope?: string) =>
+    ({ target: { label: 'http://127.0.0.1:1' }, startedAt, ...(scope ? { scope } : {}) }) as unknown as RunResults;
   writeFileSync(path.join(dir, '2026-01-03.json'), '{"target": {"label": "http://127.0.0.1:1"}, "startedAt": "tru');
   writeFileSync(path.join(dir, '2026-01-02.json'), JSON.stringify(run('b', 'shard 2/2')));
   writeFileSync(path.join(dir, '2026-01-01.json'), JSON.stringify(run('a')));
@@ -68,6 +107,16 @@ test('history: a damaged file is no baseline and stops nothing; only a run of th
 test('an area the suite itself could not finish: every check not run, flagged as ours, under its own title', () => {
   const record = hungArea(AREAS[0]!, 'the suite failed: boom');
   expect(record.notRun).toBe('the suite failed: boom');
-  for (const c of record.checks) expect(c).toMatchObject({ status: 'not_run', harnessError: true, title: CHECK_META[c.id]!.title, message: 'NOT RUN — the suite failed: boom' });
-  expect(totalsOf([record])).toMatchObject({ notRun: record.checks.length, harnessErrors: record.checks.length, passed: 0 });
+  for (const c of record.checks)
+    expect(c).toMatchObject({
+      status: 'not_run',
+      harnessError: true,
+      title: CHECK_META[c.id]!.title,
+      message: 'NOT RUN — the suite failed: boom',
+    });
+  expect(totalsOf([record])).toMatchObject({
+    notRun: record.checks.length,
+    harnessErrors: record.checks.length,
+    passed: 0,
+  });
 });

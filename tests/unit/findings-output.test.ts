@@ -40,11 +40,20 @@ async function against(fixture: FixtureServer | undefined, base = (url: string) 
 const fixture = (name: string) => BROKEN.find((f) => f.name === name)!;
 
 /** Every string inside a JSON value. */
-const strings = (v: unknown): string[] => (typeof v === 'string' ? [v] : Array.isArray(v) ? v.flatMap(strings) : v && typeof v === 'object' ? Object.entries(v).flatMap(([k, x]) => [k, ...strings(x)]) : []);
+const strings = (v: unknown): string[] =>
+  typeof v === 'string'
+    ? [v]
+    : Array.isArray(v)
+      ? v.flatMap(strings)
+      : v && typeof v === 'object'
+        ? Object.entries(v).flatMap(([k, x]) => [k, ...strings(x)])
+        : [];
 
 describe('server text is data, never terminal control', () => {
   test('escapeControls writes control characters as \\u escapes, keeping newlines and tabs', () => {
-    expect(escapeControls('a\u001b[2Kb\u0007c\rd\u009be\u202ef\tg\nh')).toBe('a\\u001b[2Kb\\u0007c\\rd\\u009be\\u202ef\tg\nh');
+    expect(escapeControls('a\u001b[2Kb\u0007c\rd\u009be\u202ef\tg\nh')).toBe(
+      'a\\u001b[2Kb\\u0007c\\rd\\u009be\\u202ef\tg\nh',
+    );
     expect(hasControls('plain\ttext\n')).toBe(false);
     expect(hasControls('x\u001by')).toBe(true);
   });
@@ -54,24 +63,48 @@ describe('server text is data, never terminal control', () => {
     const failing = run.outcomes.flatMap((o) => o.checks.filter((c) => c.status === 'failed'));
     expect(failing.map((c) => c.id)).toContain('error_envelope');
     // The attack is really in what came back…
-    expect(run.outcomes.flatMap((o) => o.results).some((r) => RAW_CONTROL.test(r.exchange.response?.text ?? ''))).toBe(true);
+    expect(run.outcomes.flatMap((o) => o.results).some((r) => RAW_CONTROL.test(r.exchange.response?.text ?? ''))).toBe(
+      true,
+    );
     // …and in no output.
     const console = failing.map((c) => formatFailures(c.failures, { apiKey: KEY })).join('\n');
     expect(console).toContain('\\u001b[1A\\u001b[2K\\rPASS');
     expect(console).not.toMatch(RAW_CONTROL);
     const areas = run.outcomes.map((o) => serializeArea(o, { apiKey: KEY }));
     expect(strings(areas).filter((s) => RAW_CONTROL.test(s))).toEqual([]);
-    const html = renderHtml(buildResults({ baseUrl: 'http://127.0.0.1:1', embedded: false, profile: 'full', seed: 42, runs: 12, startedAt: new Date().toISOString(), durationMs: 1 }, await loadContract(), areas));
+    const html = renderHtml(
+      buildResults(
+        {
+          baseUrl: 'http://127.0.0.1:1',
+          embedded: false,
+          profile: 'full',
+          seed: 42,
+          runs: 12,
+          startedAt: new Date().toISOString(),
+          durationMs: 1,
+        },
+        await loadContract(),
+        areas,
+      ),
+    );
     expect(html).toContain('\\u001b[1A');
     expect(html).not.toMatch(RAW_CONTROL);
   });
 });
 
 test('the command against that server: console, JUnit, results.json and report.html carry no raw control character', async () => {
-  const server = await startMock(await loadContract(), { apiKey: KEY, fault: fixture('terminal-control-in-errors').fault });
+  const server = await startMock(await loadContract(), {
+    apiKey: KEY,
+    fault: fixture('terminal-control-in-errors').fault,
+  });
   try {
     const reports = tmp('control-cli');
-    const run = await runCommand(['run'], { ANTHROPIC_BASE_URL: server.url, ANTHROPIC_API_KEY: KEY, CONTRACT_REPORTS_DIR: reports, CONTRACT_RUNS: '5' });
+    const run = await runCommand(['run'], {
+      ANTHROPIC_BASE_URL: server.url,
+      ANTHROPIC_API_KEY: KEY,
+      CONTRACT_REPORTS_DIR: reports,
+      CONTRACT_RUNS: '5',
+    });
     expect(run.code).toBe(1);
     expect(run.out).toContain('\\u001b[1A\\u001b[2K\\rPASS');
     expect(run.out).not.toMatch(RAW_CONTROL);
@@ -89,7 +122,8 @@ describe('one finding per cause, every case named', () => {
   beforeAll(async () => {
     run = await against(fixture('null-error-type'));
   });
-  const invalid = () => run.outcomes.find((o) => o.area.id === 'invalid-requests')!.checks.find((c) => c.id === 'error_envelope')!;
+  const invalid = () =>
+    run.outcomes.find((o) => o.area.id === 'invalid-requests')!.checks.find((c) => c.id === 'error_envelope')!;
 
   test('error.type null breaks two schema rules in each answer: one finding, with its count', () => {
     const c = invalid();
@@ -106,10 +140,19 @@ describe('one finding per cause, every case named', () => {
     const cases = [...new Set(c.failures.map((f) => f.exchange!.case.name))];
     expect(cases.length).toBeGreaterThan(10);
     const text = formatFailures(c.failures, { apiKey: KEY });
-    expect(text).toContain(`${cases.length} cases hit this: ${cases.slice(0, 5).join(', ')}, … and ${cases.length - 5} more`);
-    const record = serializeArea(run.outcomes.find((o) => o.area.id === 'invalid-requests')!, { apiKey: KEY }).checks.find((x) => x.id === 'error_envelope')!;
+    expect(text).toContain(
+      `${cases.length} cases hit this: ${cases.slice(0, 5).join(', ')}, … and ${cases.length - 5} more`,
+    );
+    const record = serializeArea(
+      run.outcomes.find((o) => o.area.id === 'invalid-requests')!,
+      { apiKey: KEY },
+    ).checks.find((x) => x.id === 'error_envelope')!;
     expect(record.failures).toHaveLength(1);
-    expect(record.failures[0]).toMatchObject({ cases, count: cases.length, collapsed: expect.stringMatching(/2× in one answer/) });
+    expect(record.failures[0]).toMatchObject({
+      cases,
+      count: cases.length,
+      collapsed: expect.stringMatching(/2× in one answer/),
+    });
     expect(record.failingCases).toEqual(cases);
   });
 
@@ -126,18 +169,31 @@ describe('one finding per cause, every case named', () => {
 describe('runnable, readable repro lines', () => {
   const exchange = (name: string, body: string): Exchange => ({
     case: { name, operation: 'messages', body, meta: { mode: 'positive' } },
-    request: { method: 'POST', url: 'http://127.0.0.1:1/v1/messages', headers: { 'content-type': 'application/json', 'x-api-key': KEY }, body },
+    request: {
+      method: 'POST',
+      url: 'http://127.0.0.1:1/v1/messages',
+      headers: { 'content-type': 'application/json', 'x-api-key': KEY },
+      body,
+    },
     response: { status: 500, headers: {}, text: 'boom' },
     retried: [],
     unavailable: false,
     durationMs: 1,
   });
-  const failure = (ex: Exchange) => toFailure({ id: 'positive_data_acceptance', title: 'Valid request rejected', source: 's' }, { detail: 'Received: 500' }, ex);
+  const failure = (ex: Exchange) =>
+    toFailure(
+      { id: 'positive_data_acceptance', title: 'Valid request rejected', source: 's' },
+      { detail: 'Received: 500' },
+      ex,
+    );
 
   test('a long body goes to reports/cases/<case>.json and the curl line sends it with --data-binary @file', () => {
     const reports = tmp('cases');
     const body = JSON.stringify({ model: 'm', max_tokens: 5, messages: [{ role: 'user', content: 'x'.repeat(3000) }] });
-    const text = formatFailures([failure(exchange('positive/valid_body 7', body))], { apiKey: KEY, casesDir: path.join(reports, 'cases') });
+    const text = formatFailures([failure(exchange('positive/valid_body 7', body))], {
+      apiKey: KEY,
+      casesDir: path.join(reports, 'cases'),
+    });
     const file = path.join(reports, 'cases', 'positive_valid_body_7.json');
     expect(readFileSync(file, 'utf8')).toBe(body);
     expect(text).toContain(`--data-binary @${file}`);
@@ -152,7 +208,9 @@ describe('runnable, readable repro lines', () => {
     const casesDir = path.join(reports, 'cases');
     const short = '{"model":"m","max_tokens":5,"messages":[]}';
     expect(short.length).toBeLessThan(INLINE_BODY_MAX);
-    expect(formatFailures([failure(exchange('boundary/short', short))], { apiKey: KEY, casesDir })).toContain(`--data-raw '${short}'`);
+    expect(formatFailures([failure(exchange('boundary/short', short))], { apiKey: KEY, casesDir })).toContain(
+      `--data-raw '${short}'`,
+    );
     const odd = '{"model":"m\u009b","max_tokens":5,"messages":[]}';
     const text = formatFailures([failure(exchange('boundary/odd', odd))], { apiKey: KEY, casesDir });
     expect(readFileSync(path.join(reports, 'cases', 'boundary_odd.json'), 'utf8')).toBe(odd);
@@ -160,12 +218,14 @@ describe('runnable, readable repro lines', () => {
   });
 });
 
-describe('point at the user\'s mistake', () => {
+describe("point at the user's mistake", () => {
   test('a base URL ending in /v1: the hint says what the suite appends and what it got', async () => {
     const run = await against(undefined, (url) => `${url}/v1`);
     const f = run.failures.find((x) => x.checkId === 'positive_data_acceptance')!;
     expect(f.detail).toMatch(/Received: 404/);
-    expect(f.detail).toMatch(/the suite appends \/v1\/messages to ANTHROPIC_BASE_URL, so it sent http:\/\/127\.0\.0\.1:\d+\/v1\/v1\/messages and got 404: ANTHROPIC_BASE_URL seems to end in \/v1 already; drop that \/v1/);
+    expect(f.detail).toMatch(
+      /the suite appends \/v1\/messages to ANTHROPIC_BASE_URL, so it sent http:\/\/127\.0\.0\.1:\d+\/v1\/v1\/messages and got 404: ANTHROPIC_BASE_URL seems to end in \/v1 already; drop that \/v1/,
+    );
     expect(f.detail).not.toMatch(/a model the target serves/);
   });
 
@@ -194,7 +254,10 @@ describe('check:recorded never says "conforms" about what it could not read', ()
     copyFileSync(HAR, path.join(dir, 'good.har'));
     writeFileSync(path.join(dir, 'invalid.json'), '{"request": {"body": ');
     writeFileSync(path.join(dir, 'empty.json'), '');
-    writeFileSync(path.join(dir, 'binary.json'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x1b, 0xff, 0xfe]));
+    writeFileSync(
+      path.join(dir, 'binary.json'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x1b, 0xff, 0xfe]),
+    );
     writeFileSync(path.join(dir, 'no-entries.har'), JSON.stringify({ log: { version: '1.2' } }));
     const reports = tmp('recorded-reports');
     const run = await runCommand(['check-recorded', dir], { CONTRACT_REPORTS_DIR: reports });
@@ -213,7 +276,12 @@ describe('check:recorded never says "conforms" about what it could not read', ()
     for (const f of ['invalid.json', 'empty.json', 'binary.json', 'no-entries.har']) expect(html).toContain(f);
     expect(html).not.toMatch(RAW_CONTROL);
     const results = JSON.parse(readFileSync(path.join(reports, 'results.json'), 'utf8'));
-    expect(results.areas[0].unreadable.map((u: { file: string }) => path.basename(u.file)).sort()).toEqual(['binary.json', 'empty.json', 'invalid.json', 'no-entries.har']);
+    expect(results.areas[0].unreadable.map((u: { file: string }) => path.basename(u.file)).sort()).toEqual([
+      'binary.json',
+      'empty.json',
+      'invalid.json',
+      'no-entries.har',
+    ]);
     expect(results.totals.exchanges).toBe(3);
   });
 

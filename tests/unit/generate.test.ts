@@ -55,12 +55,29 @@ test('generated max_tokens stay cheap (below 65 beyond a thinking budget)', () =
 
 test('every boundary case is valid', () => {
   const cases = boundaryCases(gen);
-  expect(cases.map((c) => c.name)).toEqual(expect.arrayContaining(['boundary/max_tokens_minimum', 'boundary/max_tokens_model_maximum', 'boundary/temperature_0', 'boundary/temperature_1', 'boundary/thinking_budget_minimum', 'boundary/tool_name_longest', 'boundary/many_messages', 'boundary/system_text_blocks']));
+  expect(cases.map((c) => c.name)).toEqual(
+    expect.arrayContaining([
+      'boundary/max_tokens_minimum',
+      'boundary/max_tokens_model_maximum',
+      'boundary/temperature_0',
+      'boundary/temperature_1',
+      'boundary/thinking_budget_minimum',
+      'boundary/tool_name_longest',
+      'boundary/many_messages',
+      'boundary/system_text_blocks',
+    ]),
+  );
   for (const c of cases) {
     expect({ name: c.name, issues: contract.validateRequest(c.body) }).toEqual({ name: c.name, issues: [] });
-    expect({ name: c.name, rule: firstRuleViolation(c.body as Record<string, unknown>, rules())?.rule.id }).toEqual({ name: c.name, rule: undefined });
+    expect({ name: c.name, rule: firstRuleViolation(c.body as Record<string, unknown>, rules())?.rule.id }).toEqual({
+      name: c.name,
+      rule: undefined,
+    });
   }
-  expect((cases.find((c) => c.name === 'boundary/tool_name_longest')!.body as { tools: Array<{ name: string }> }).tools[0]!.name).toHaveLength(128);
+  expect(
+    (cases.find((c) => c.name === 'boundary/tool_name_longest')!.body as { tools: Array<{ name: string }> }).tools[0]!
+      .name,
+  ).toHaveLength(128);
 });
 
 describe('every invalid body breaks exactly its named rule', () => {
@@ -69,7 +86,9 @@ describe('every invalid body breaks exactly its named rule', () => {
     expect(cases.length).toBeGreaterThanOrEqual(30);
     for (const c of cases) {
       if (c.broken.transport) {
-        expect(c.broken.transport === 'json' ? typeof c.body : c.headers?.['content-type']).toBe(c.broken.transport === 'json' ? 'string' : 'text/plain');
+        expect(c.broken.transport === 'json' ? typeof c.body : c.headers?.['content-type']).toBe(
+          c.broken.transport === 'json' ? 'string' : 'text/plain',
+        );
         continue;
       }
       const issues = contract.validateRequest(c.body);
@@ -80,7 +99,11 @@ describe('every invalid body breaks exactly its named rule', () => {
         const sp = c.broken.schemaPath;
         const paths = [...new Set(issues.map((i) => i.path))];
         const inside = (p: string) => (sp === '/' ? p === '/' : p === sp || p.startsWith(`${sp}/`));
-        expect({ name: c.name, failsInside: paths.length > 0 && paths.every(inside), paths }).toEqual({ name: c.name, failsInside: true, paths });
+        expect({ name: c.name, failsInside: paths.length > 0 && paths.every(inside), paths }).toEqual({
+          name: c.name,
+          failsInside: true,
+          paths,
+        });
         expect({ name: c.name, rule: rule?.rule.id }).toEqual({ name: c.name, rule: c.broken.implies });
       } else {
         expect({ name: c.name, issues }).toEqual({ name: c.name, issues: [] });
@@ -94,12 +117,27 @@ test('a default run covers every request field, enum value and block kind (cover
   const ctx = await runFromEnv({ ANTHROPIC_BASE_URL: 'http://127.0.0.1:9', ANTHROPIC_API_KEY: 'k' });
   const asExchanges = (cases: RequestCase[]) => cases.map((c) => ({ case: c }) as Exchange);
   // Every area's requests (each operation is called by its own area).
-  const sent = new Set(requestCoverage(asExchanges([...validCases(ctx), ...AREAS.flatMap((a) => [...(a.probe ? [a.probe(ctx)] : []), ...a.cases(ctx)])])));
+  const sent = new Set(
+    requestCoverage(
+      asExchanges([...validCases(ctx), ...AREAS.flatMap((a) => [...(a.probe ? [a.probe(ctx)] : []), ...a.cases(ctx)])]),
+    ),
+  );
   // Input thinking blocks are signed by the API: only the self-test generator forges them.
-  for (const item of requestCoverage(asExchanges(fc.sample(validBody({ ...gen, unforgeable: true }), { seed: 42, numRuns: 200 }).map((body) => ({ name: 'x', operation: 'messages', body }))))) if (/block (redacted_)?thinking/.test(item)) sent.add(item);
-  const universe = specUniverse(contract).request.filter((item) => !Object.keys(NOT_GENERATED).some((f) => item === `field ${f}`));
+  for (const item of requestCoverage(
+    asExchanges(
+      fc
+        .sample(validBody({ ...gen, unforgeable: true }), { seed: 42, numRuns: 200 })
+        .map((body) => ({ name: 'x', operation: 'messages', body })),
+    ),
+  ))
+    if (/block (redacted_)?thinking/.test(item)) sent.add(item);
+  const universe = specUniverse(contract).request.filter(
+    (item) => !Object.keys(NOT_GENERATED).some((f) => item === `field ${f}`),
+  );
   const missing = universe.filter((item) => !sent.has(item));
-  process.stdout.write(`request coverage of a default run: ${universe.length - missing.length}/${universe.length}\n  ${[...sent].sort().join('\n  ')}\n`);
+  process.stdout.write(
+    `request coverage of a default run: ${universe.length - missing.length}/${universe.length}\n  ${[...sent].sort().join('\n  ')}\n`,
+  );
   expect(missing).toEqual([]);
 });
 

@@ -17,7 +17,10 @@ async function withCli(args: string[], env: Record<string, string>, use: (url: s
     if (m) announce(m[1]!);
   };
   const done = main(['mock', '--port', '0', ...args], env, ROOT, { out: onLine, err: onLine }, stopped);
-  const url = await Promise.race([announced, done.then((code) => Promise.reject(new Error(`mock exited with ${code}: ${lines.join('\n')}`)))]);
+  const url = await Promise.race([
+    announced,
+    done.then((code) => Promise.reject(new Error(`mock exited with ${code}: ${lines.join('\n')}`))),
+  ]);
   try {
     await use(url);
   } finally {
@@ -27,13 +30,21 @@ async function withCli(args: string[], env: Record<string, string>, use: (url: s
 }
 
 const post = (url: string, body: unknown) =>
-  fetch(`${url}/v1/messages`, { method: 'POST', headers: { 'x-api-key': 'k', 'anthropic-version': '2023-06-01', 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  fetch(`${url}/v1/messages`, {
+    method: 'POST',
+    headers: { 'x-api-key': 'k', 'anthropic-version': '2023-06-01', 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 const hello = (model = 'claude-haiku-4-5') => ({ model, max_tokens: 16, messages: [{ role: 'user', content: 'Hi' }] });
 
 test('--overloaded-rate 1 --retry-after 3: every valid request gets 529 with retry-after 3; an invalid one its 400', () =>
   withCli(['--overloaded-rate', '1', '--retry-after', '3'], { ANTHROPIC_API_KEY: 'k' }, async (url) => {
     const res = await post(url, hello());
-    expect([res.status, res.headers.get('retry-after'), ((await res.json()) as { error: { type: string } }).error.type]).toEqual([529, '3', 'overloaded_error']);
+    expect([
+      res.status,
+      res.headers.get('retry-after'),
+      ((await res.json()) as { error: { type: string } }).error.type,
+    ]).toEqual([529, '3', 'overloaded_error']);
     expect((await post(url, { ...hello(), max_tokens: undefined })).status).toBe(400);
   }));
 
@@ -67,8 +78,10 @@ test.each([
   expect(run.out).toMatch(message);
 });
 
-test('the package command passes the mock\'s options through: anthropic-conformance mock --overloaded-rate 0.2 --models +x', () => {
-  expect(parseArgs(['mock', '--port', '0', '--overloaded-rate', '0.2', '--models', '+x', '--first-token-ms=500'], {}, ROOT)).toEqual({
+test("the package command passes the mock's options through: anthropic-conformance mock --overloaded-rate 0.2 --models +x", () => {
+  expect(
+    parseArgs(['mock', '--port', '0', '--overloaded-rate', '0.2', '--models', '+x', '--first-token-ms=500'], {}, ROOT),
+  ).toEqual({
     command: 'mock',
     argv: ['--port', '0', '--overloaded-rate', '0.2', '--models', '+x', '--first-token-ms', '500'],
     env: {},

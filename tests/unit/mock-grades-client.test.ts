@@ -37,18 +37,32 @@ async function graded(options: Partial<ServerOptions>, drive: (url: string) => P
 }
 
 /** Every finding as `check id: key (severity)`. */
-const findings = (r: RunResults) => r.areas.flatMap((a) => a.checks.flatMap((c) => [...c.failures, ...c.warnings].map((f) => `${c.id}: ${f.key} (${f.severity})`))).sort();
+const findings = (r: RunResults) =>
+  r.areas
+    .flatMap((a) =>
+      a.checks.flatMap((c) => [...c.failures, ...c.warnings].map((f) => `${c.id}: ${f.key} (${f.severity})`)),
+    )
+    .sort();
 const statusOf = (r: RunResults, id: string) => r.areas[0]!.checks.find((c) => c.id === id)!.status;
 
 /** A seed whose draws, at `rate`, give these faults (true) and clean answers (false) in order. */
-const seedFor = (rate: number, pattern: boolean[]) => Array.from({ length: 1_000_000 }, (_, i) => i).find((i) => {
-  const r = seeded(i);
-  return pattern.every((hit) => (r() < rate) === hit);
-})!;
+const seedFor = (rate: number, pattern: boolean[]) =>
+  Array.from({ length: 1_000_000 }, (_, i) => i).find((i) => {
+    const r = seeded(i);
+    return pattern.every((hit) => r() < rate === hit);
+  })!;
 
 describe('the official SDK gets a clean report', () => {
-  const hello = { model: 'claude-sonnet-4-6', max_tokens: 64, messages: [{ role: 'user' as const, content: 'Hello there' }] };
-  const weather = { name: 'get_weather', description: 'The weather in a city.', input_schema: { type: 'object' as const, properties: { city: { type: 'string' } }, required: ['city'] } };
+  const hello = {
+    model: 'claude-sonnet-4-6',
+    max_tokens: 64,
+    messages: [{ role: 'user' as const, content: 'Hello there' }],
+  };
+  const weather = {
+    name: 'get_weather',
+    description: 'The weather in a city.',
+    input_schema: { type: 'object' as const, properties: { city: { type: 'string' } }, required: ['city'] },
+  };
 
   test('calls, streams, a tool round trip, thinking sent back, count_tokens, models — and its retries under injected 529 / 429 honour retry-after', async () => {
     // Overload on the 1st and 3rd draws (the first two calls), at one in two, with retry-after 1 s; none after (models.list pages too).
@@ -57,14 +71,30 @@ describe('the official SDK gets a clean report', () => {
     const report = await graded({ chaos: { overloadedRate: 0.5, retryAfterSeconds: 1, seed } }, async (url) => {
       const c = new Anthropic({ baseURL: url, apiKey: KEY, maxRetries: 3 });
       await c.messages.create(hello);
-      await c.messages.stream({ ...hello, messages: [{ role: 'user', content: 'Tell me about the sea' }] }).finalMessage();
+      await c.messages
+        .stream({ ...hello, messages: [{ role: 'user', content: 'Tell me about the sea' }] })
+        .finalMessage();
       const ask = { ...hello, tools: [weather], messages: [{ role: 'user' as const, content: 'Weather in Paris?' }] };
       const first = await c.messages.create({ ...ask, tool_choice: { type: 'tool', name: 'get_weather' } });
       const call = first.content.find((b) => b.type === 'tool_use')!;
-      await c.messages.create({ ...ask, messages: [...ask.messages, { role: 'assistant', content: first.content }, { role: 'user', content: [{ type: 'tool_result', tool_use_id: call.id, content: 'Sunny' }] }] });
+      await c.messages.create({
+        ...ask,
+        messages: [
+          ...ask.messages,
+          { role: 'assistant', content: first.content },
+          { role: 'user', content: [{ type: 'tool_result', tool_use_id: call.id, content: 'Sunny' }] },
+        ],
+      });
       const think = { ...hello, max_tokens: 1100, thinking: { type: 'enabled' as const, budget_tokens: 1024 } };
       const thought = await c.messages.stream(think).finalMessage();
-      await c.messages.create({ ...think, messages: [...think.messages, { role: 'assistant', content: thought.content }, { role: 'user', content: 'Go on' }] });
+      await c.messages.create({
+        ...think,
+        messages: [
+          ...think.messages,
+          { role: 'assistant', content: thought.content },
+          { role: 'user', content: 'Go on' },
+        ],
+      });
       await c.messages.countTokens({ model: hello.model, messages: hello.messages });
       for await (const m of c.models.list({ limit: 5 })) void m;
     });
@@ -75,7 +105,14 @@ describe('the official SDK gets a clean report', () => {
     expect(report.results.areas[0]!.checks.find((c) => c.id === 'client_honours_retry_after')!.ran).toBe(2);
     expect(report.requests.filter((v) => v.status === 529)).toHaveLength(2);
     expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
-    for (const id of ['client_request_headers', 'client_request_schema', 'client_no_sampling_2026_10_21', 'client_tool_result_matches_tool_use', 'client_thinking_unchanged']) expect(statusOf(report.results, id)).toBe('passed');
+    for (const id of [
+      'client_request_headers',
+      'client_request_schema',
+      'client_no_sampling_2026_10_21',
+      'client_tool_result_matches_tool_use',
+      'client_thinking_unchanged',
+    ])
+      expect(statusOf(report.results, id)).toBe('passed');
     expect(report.requests.every((v) => v.findings.length === 0)).toBe(true);
   });
 
@@ -90,13 +127,25 @@ describe('the official SDK gets a clean report', () => {
   });
 
   test('streams cut by an in-stream error or a dropped connection: what the SDK does after them is clean', async () => {
-    const report = await graded({ chaos: { streamErrorRate: 0.5, dropRate: 0.25, tokensPerSecond: 500, seed: 3 } }, async (url) => {
-      const c = new Anthropic({ baseURL: url, apiKey: KEY, maxRetries: 2 });
-      for (const content of ['Tell me about the sea and the sky', 'And the stars over the hills', 'And the moon on the water'])
-        await c.messages.stream({ ...hello, messages: [{ role: 'user', content }] }).finalMessage().catch(() => undefined);
-      await c.messages.create(hello).catch(() => undefined);
-    });
-    expect(report.results.areas[0]!.checks.find((c) => c.id === 'client_cut_stream_not_complete')!.ran).toBeGreaterThan(0);
+    const report = await graded(
+      { chaos: { streamErrorRate: 0.5, dropRate: 0.25, tokensPerSecond: 500, seed: 3 } },
+      async (url) => {
+        const c = new Anthropic({ baseURL: url, apiKey: KEY, maxRetries: 2 });
+        for (const content of [
+          'Tell me about the sea and the sky',
+          'And the stars over the hills',
+          'And the moon on the water',
+        ])
+          await c.messages
+            .stream({ ...hello, messages: [{ role: 'user', content }] })
+            .finalMessage()
+            .catch(() => undefined);
+        await c.messages.create(hello).catch(() => undefined);
+      },
+    );
+    expect(report.results.areas[0]!.checks.find((c) => c.id === 'client_cut_stream_not_complete')!.ran).toBeGreaterThan(
+      0,
+    );
     expect(findings(report.results)).toEqual([]);
   });
 
@@ -124,27 +173,51 @@ describe('a wrong client: each fault gives exactly its finding', () => {
     ['invalidBody', {}, ['client_request_schema: schema max_tokens (error)']],
     ['missingVersion', {}, ['client_request_headers: version anthropic-version (error)']],
     ['samplingUnder2026', {}, ['client_no_sampling_2026_10_21: sampling_removed_in_2026_10_21 temperature (error)']],
-    ['ignoresRetryAfter', { chaos: { rateLimitedRate: 1, retryAfterSeconds: 5 } }, ['client_honours_retry_after: retried 429 early (error)']],
+    [
+      'ignoresRetryAfter',
+      { chaos: { rateLimitedRate: 1, retryAfterSeconds: 5 } },
+      ['client_honours_retry_after: retried 429 early (error)'],
+    ],
     // The docs state retry-after for 429 only: on a 529 it is a warning.
-    ['ignoresRetryAfter', { chaos: { overloadedRate: 1, retryAfterSeconds: 5 } }, ['client_honours_retry_after: retried 529 early (warning)']],
+    [
+      'ignoresRetryAfter',
+      { chaos: { overloadedRate: 1, retryAfterSeconds: 5 } },
+      ['client_honours_retry_after: retried 529 early (warning)'],
+    ],
     // The retried request is itself refused: its refusal, twice, and the retry.
-    ['retriesRefused', {}, ['client_no_retry_of_refused: retried 400 (warning)', 'client_request_schema: schema max_tokens (error)']],
+    [
+      'retriesRefused',
+      {},
+      ['client_no_retry_of_refused: retried 400 (warning)', 'client_request_schema: schema max_tokens (error)'],
+    ],
     ['wrongToolResultId', {}, ['client_tool_result_matches_tool_use: no tool_use in the previous message (error)']],
     ['rewritesToolUseIds', {}, ['client_tool_result_matches_tool_use: tool_use the mock never sent (warning)']],
     ['altersThinking', {}, ['client_thinking_unchanged: thinking text altered (error)']],
     ['altersSignature', {}, ['client_thinking_unchanged: signature altered (error)']],
     ['thinkingBudgetTooLarge', {}, ['client_request_rules: thinking_budget_below_max_tokens max_tokens (error)']],
     ['unknownModel', {}, ['client_model_served: model (warning)']],
-    ['reusesCutStream', { chaos: { streamErrorRate: 1 } }, ['client_cut_stream_not_complete: partial text as a finished turn (warning)']],
+    [
+      'reusesCutStream',
+      { chaos: { streamErrorRate: 1 } },
+      ['client_cut_stream_not_complete: partial text as a finished turn (warning)'],
+    ],
     // Paced, so that the deltas before the drop reach the client.
-    ['reusesCutStream', { chaos: { dropRate: 1, tokensPerSecond: 200 } }, ['client_cut_stream_not_complete: partial text as a finished turn (warning)']],
+    [
+      'reusesCutStream',
+      { chaos: { dropRate: 1, tokensPerSecond: 200 } },
+      ['client_cut_stream_not_complete: partial text as a finished turn (warning)'],
+    ],
   ];
 
   test.each(cases)('%s %j', async (fault, options, expected) => {
     const report = await graded(options, (url) => WRONG_CLIENT[fault]({ url, key: KEY }));
     expect(findings(report.results)).toEqual(expected);
     const errors = expected.filter((e) => e.endsWith('(error)')).map((e) => e.split(':')[0]);
-    expect(report.results.areas[0]!.checks.filter((c) => c.status === 'failed').map((c) => c.id).sort()).toEqual([...new Set(errors)].sort());
+    expect(
+      report.results.areas[0]!.checks.filter((c) => c.status === 'failed')
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual([...new Set(errors)].sort());
     // The verdicts name the requests at fault.
     expect(report.requests.some((v) => v.findings.length > 0)).toBe(true);
   });
@@ -178,7 +251,15 @@ describe('the reports', () => {
     try {
       await WRONG_CLIENT.missingVersion({ url: mock.url, key: KEY });
       const report = mock.clientReport!();
-      expect(report.requests).toEqual([expect.objectContaining({ n: 1, method: 'POST', path: '/v1/messages', status: 400, findings: [{ checkId: 'client_request_headers', severity: 'error', key: 'version anthropic-version' }] })]);
+      expect(report.requests).toEqual([
+        expect.objectContaining({
+          n: 1,
+          method: 'POST',
+          path: '/v1/messages',
+          status: 400,
+          findings: [{ checkId: 'client_request_headers', severity: 'error', key: 'version anthropic-version' }],
+        }),
+      ]);
     } finally {
       await mock.close();
     }
@@ -189,8 +270,17 @@ describe('the reports', () => {
     const lines: string[] = [];
     let stop!: () => void;
     let url = '';
-    const io = { out: (l: string) => (lines.push(l), (url = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(l)?.[1] ?? url)), err: (l: string) => lines.push(l) };
-    const running = main(['mock', '--report', dir], { ANTHROPIC_API_KEY: KEY }, process.cwd(), io, new Promise<void>((r) => (stop = r)));
+    const io = {
+      out: (l: string) => (lines.push(l), (url = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(l)?.[1] ?? url)),
+      err: (l: string) => lines.push(l),
+    };
+    const running = main(
+      ['mock', '--report', dir],
+      { ANTHROPIC_API_KEY: KEY },
+      process.cwd(),
+      io,
+      new Promise<void>((r) => (stop = r)),
+    );
     while (!url) await new Promise((r) => setTimeout(r, 10));
     await WRONG_CLIENT.missingVersion({ url, key: KEY });
     stop();

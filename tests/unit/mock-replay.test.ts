@@ -19,7 +19,8 @@ const KEY = 'sk-ant-replay-test-key';
 /** Recordings whose status the request alone cannot reproduce, and why. */
 const NOT_FROM_THE_REQUEST: Record<string, string> = {
   'error-400-03.json': 'the API could not download the image URL (a fact about the network, not the body)',
-  'error-400-09.json': 'the recorder replaced the 3.3M-token prompt with "<MASSIVE_TEXT>", so the replayed body is small',
+  'error-400-09.json':
+    'the recorder replaced the 3.3M-token prompt with "<MASSIVE_TEXT>", so the replayed body is small',
   'error-429-01.json': 'rate limit of the recording organisation',
   'error-429-02.json': 'rate limit of the recording organisation',
   'error-429-03.json': 'rate limit of the recording organisation',
@@ -30,9 +31,12 @@ const NOT_FROM_THE_REQUEST: Record<string, string> = {
 };
 /** Recordings the API would answer differently today, and the public source that says so. */
 const CHANGED_SINCE: Record<string, string> = {
-  'error-400-04.json': 'file sources are GA since: @anthropic-ai/sdk 1.14.0 messages.ts ImageBlockParam.source includes FileImageSource',
-  'error-400-05.json': 'file sources are GA since: @anthropic-ai/sdk 1.14.0 messages.ts DocumentBlockParam.source includes FileDocumentSource',
-  'error-400-06.json': 'file sources are GA since: @anthropic-ai/sdk 1.14.0 messages.ts ImageBlockParam.source includes FileImageSource',
+  'error-400-04.json':
+    'file sources are GA since: @anthropic-ai/sdk 1.14.0 messages.ts ImageBlockParam.source includes FileImageSource',
+  'error-400-05.json':
+    'file sources are GA since: @anthropic-ai/sdk 1.14.0 messages.ts DocumentBlockParam.source includes FileDocumentSource',
+  'error-400-06.json':
+    'file sources are GA since: @anthropic-ai/sdk 1.14.0 messages.ts ImageBlockParam.source includes FileImageSource',
   'text-03.json': 'top_p / top_k -1 were taken as "unset" in 2025 and are refused since (minimum 0 in the vendor spec)',
 };
 
@@ -76,10 +80,18 @@ test('every recorded real request gets the answer the real API gave (agreement t
   const rows: Array<{ file: string; api: string; mock: string; verdict: string }> = [];
   for (const r of recordings) {
     const got = await replay(r);
-    const want = { status: r.doc.response.status, type: r.doc.response.status === 200 ? undefined : r.doc.response.body?.error?.type };
+    const want = {
+      status: r.doc.response.status,
+      type: r.doc.response.status === 200 ? undefined : r.doc.response.body?.error?.type,
+    };
     const agree = got.status === want.status && got.type === want.type;
     const excused = NOT_FROM_THE_REQUEST[r.file] ?? CHANGED_SINCE[r.file];
-    rows.push({ file: r.file, api: `${want.status}${want.type ? ` ${want.type}` : ''}`, mock: `${got.status}${got.type ? ` ${got.type}` : ''}`, verdict: agree ? 'agrees' : excused ? `not compared: ${excused}` : 'DISAGREES' });
+    rows.push({
+      file: r.file,
+      api: `${want.status}${want.type ? ` ${want.type}` : ''}`,
+      mock: `${got.status}${got.type ? ` ${got.type}` : ''}`,
+      verdict: agree ? 'agrees' : excused ? `not compared: ${excused}` : 'DISAGREES',
+    });
   }
   const byApi = new Map<string, { n: number; agree: number }>();
   for (const row of rows) {
@@ -97,11 +109,15 @@ test('every recorded real request gets the answer the real API gave (agreement t
   ].join('\n');
   process.stdout.write(`mock replay of ${rows.length} recorded real requests:\n${table}\n`);
 
-  expect(rows.filter((r) => r.verdict === 'DISAGREES').map((r) => `${r.file}: real ${r.api}, mock ${r.mock}`)).toEqual([]);
+  expect(rows.filter((r) => r.verdict === 'DISAGREES').map((r) => `${r.file}: real ${r.api}, mock ${r.mock}`)).toEqual(
+    [],
+  );
   // Every 200 the API gave, the mock gives (no model renamed); text-03 is the one the API changed.
   expect(rows.filter((r) => r.api === '200' && r.mock !== '200').map((r) => r.file)).toEqual(['text-03.json']);
   // Each excuse is needed: a recording the mock now agrees with must leave the lists.
-  const excusedButAgreeing = rows.filter((r) => r.verdict === 'agrees' && (NOT_FROM_THE_REQUEST[r.file] ?? CHANGED_SINCE[r.file])).map((r) => r.file);
+  const excusedButAgreeing = rows
+    .filter((r) => r.verdict === 'agrees' && (NOT_FROM_THE_REQUEST[r.file] ?? CHANGED_SINCE[r.file]))
+    .map((r) => r.file);
   expect(excusedButAgreeing).toEqual([]);
   // Every 400 / 401 / 404 caused by the request is compared, and agrees.
   const compared4xx = rows.filter((r) => /^40[014]/.test(r.api) && r.verdict === 'agrees').map((r) => r.file);

@@ -18,10 +18,19 @@ jest.setTimeout(60_000);
 
 const MOCK: ModelsFixture = { name: 'reference-mock', description: 'the reference mock', catches: [], fault: {} };
 
-async function against(fixture: ModelsFixture, env: Record<string, string> = {}): Promise<{ outcome: AreaOutcome; requests: number }> {
+async function against(
+  fixture: ModelsFixture,
+  env: Record<string, string> = {},
+): Promise<{ outcome: AreaOutcome; requests: number }> {
   const server = await startMock(await loadContract(), { apiKey: KEY, fault: fixture.fault, ...fixture.options });
   try {
-    const run = await runFromEnv({ ANTHROPIC_BASE_URL: server.url, ANTHROPIC_API_KEY: KEY, CONTRACT_RETRIES: '1', ...fixture.env, ...env });
+    const run = await runFromEnv({
+      ANTHROPIC_BASE_URL: server.url,
+      ANTHROPIC_API_KEY: KEY,
+      CONTRACT_RETRIES: '1',
+      ...fixture.env,
+      ...env,
+    });
     const outcome = await evaluateArea(run, MODELS_AREA);
     return { outcome, requests: run.budget.requests };
   } finally {
@@ -31,7 +40,8 @@ async function against(fixture: ModelsFixture, env: Record<string, string> = {})
 
 const failing = (o: AreaOutcome) => o.checks.filter((c) => c.failures.length).map((c) => c.id);
 const findings = (o: AreaOutcome) => o.checks.flatMap((c) => [...c.failures, ...c.warnings]);
-const sent = (o: AreaOutcome, prefix: string) => o.results.filter((r) => r.exchange.case.name.startsWith(prefix)).length;
+const sent = (o: AreaOutcome, prefix: string) =>
+  o.results.filter((r) => r.exchange.case.name.startsWith(prefix)).length;
 
 describe('the reference mock', () => {
   let outcome: AreaOutcome;
@@ -56,7 +66,12 @@ describe('the reference mock', () => {
     // The static requests (9, the probe included), the walk, the page back, the retrieves with the alias, the messages.
     expect(requests).toBe(9 + pages + 1 + 2 * listed + 1);
     const ran = Object.fromEntries(outcome.checks.map((c) => [c.id, c.ran]));
-    expect(ran).toMatchObject({ models_pagination: pages + 1 + 3, models_newest_first: pages, model_retrieve_consistent: listed + 2, models_listed_accepted: listed });
+    expect(ran).toMatchObject({
+      models_pagination: pages + 1 + 3,
+      models_newest_first: pages,
+      model_retrieve_consistent: listed + 2,
+      models_listed_accepted: listed,
+    });
   });
 });
 
@@ -86,7 +101,10 @@ describe('each models check catches its fault', () => {
 
 test('a models failure names the rule and reproduces as a GET curl line, the key never printed', async () => {
   const { outcome } = await against(MODELS_BROKEN.find((f) => f.name === 'models-oldest-first')!);
-  const text = formatFailures(outcome.checks.flatMap((c) => c.failures), { apiKey: KEY });
+  const text = formatFailures(
+    outcome.checks.flatMap((c) => c.failures),
+    { apiKey: KEY },
+  );
   expect(text).toMatch(/Expected: more recently released models listed first/);
   expect(text).toMatch(/curl -sS -N -X GET '[^']*\/v1\/models\?limit=3&after_id=[^']*' \\\n/);
   expect(text).not.toMatch(/--data-raw/);

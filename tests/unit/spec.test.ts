@@ -17,7 +17,9 @@ test('request examples: valid ones validate, the named invalid one fails for its
   expect([...c.operation('messages').exampleNames].sort()).toEqual(['hello', 'missing_max_tokens', 'stream_hello']);
   expect(c.validateRequest(c.requestExample('hello'))).toEqual([]);
   expect(c.validateRequest(c.requestExample('stream_hello'))).toEqual([]);
-  expect(c.validateRequest(c.requestExample('missing_max_tokens')).map((i) => i.message)).toEqual(["must have required property 'max_tokens'"]);
+  expect(c.validateRequest(c.requestExample('missing_max_tokens')).map((i) => i.message)).toEqual([
+    "must have required property 'max_tokens'",
+  ]);
 });
 
 test('every response example validates against its own status and media type', async () => {
@@ -29,13 +31,22 @@ test('every response example validates against its own status and media type', a
         const value = (example as OpenAPIV3.ExampleObject).value;
         checked += 1;
         if (media === 'application/json') {
-          expect({ status, name, issues: c.validateResponseBody(Number(status), value) }).toEqual({ status, name, issues: [] });
+          expect({ status, name, issues: c.validateResponseBody(Number(status), value) }).toEqual({
+            status,
+            name,
+            issues: [],
+          });
         } else {
           // The SSE example goes through every stream check, as a live stream would.
           const ex: Exchange = {
             case: { name: `example/${name}`, operation: 'messages', body: { ...(c.requestExample(name) as object) } },
             request: { method: 'POST', url: 'http://example', headers: {}, body: '' },
-            response: { status: Number(status), headers: { 'content-type': media, 'request-id': 'req_1' }, text: value, events: parseSse(value).events },
+            response: {
+              status: Number(status),
+              headers: { 'content-type': media, 'request-id': 'req_1' },
+              text: value,
+              events: parseSse(value).events,
+            },
             retried: [],
             unavailable: false,
             durationMs: 0,
@@ -57,8 +68,20 @@ test('the loader hands out what the spec states', async () => {
   expect(c.anthropicVersions).toEqual(['2023-06-01', '2026-10-21']);
   expect(c.knownStopReasons).toEqual(expect.arrayContaining(['end_turn', 'max_tokens', 'stop_sequence', 'tool_use']));
   expect(c.requestProperty('max_tokens')).toMatchObject({ type: 'integer', minimum: 0 }); // 0 pre-warms the prompt cache (SDK 1.14)
-  expect(c.validateRequest({ model: 'm', max_tokens: 1, messages: [{ role: 'user', content: 'x' }], extra: 1 })[0]!.message).toMatch(/additional properties \(extra\)/);
+  expect(
+    c.validateRequest({ model: 'm', max_tokens: 1, messages: [{ role: 'user', content: 'x' }], extra: 1 })[0]!.message,
+  ).toMatch(/additional properties \(extra\)/);
   // Response objects stay open: unknown fields pass.
-  const message = { id: 'msg_1', type: 'message', role: 'assistant', model: 'm', content: [{ type: 'new_block', x: 1 }], stop_reason: 'new_reason', stop_sequence: null, usage: { input_tokens: 1, output_tokens: 1, new_counter: 3 }, new_field: true };
+  const message = {
+    id: 'msg_1',
+    type: 'message',
+    role: 'assistant',
+    model: 'm',
+    content: [{ type: 'new_block', x: 1 }],
+    stop_reason: 'new_reason',
+    stop_sequence: null,
+    usage: { input_tokens: 1, output_tokens: 1, new_counter: 3 },
+    new_field: true,
+  };
   expect(c.validateResponseBody(200, message)).toEqual([]);
 });

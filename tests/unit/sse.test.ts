@@ -41,5 +41,9 @@ test('a stream cut inside a frame leaves the unterminated text as trailing', () 
 });
 
 test('JSON padded with spaces stays intact', () => {
-  expect(JSON.parse(parseSse('event: content_block_stop\ndata: {"type":"content_block_stop","index":0      }\n\n').events[0]!.data)).toEqual({ type: 'content_block_stop', index: 0 });
+  expect(
+    JSON.parse(
+      parseSse('event: content_block_stop\ndata: {"type":"content_block_stop","index":0      }\n\n').events[0]!.data,
+    ),
+  ).toEqual({ type: 'content_block_stop', index: 0 });
 });

@@ -17,11 +17,32 @@ beforeAll(async () => {
   contract = await loadContract();
 });
 
-const tool = { name: 'get_weather', input_schema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } };
+const tool = {
+  name: 'get_weather',
+  input_schema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+};
 const BODIES: Array<Record<string, unknown>> = [
-  { model: 'claude-sonnet-4-20250514', max_tokens: 64, stream: true, messages: [{ role: 'user', content: 'héllo 👩‍👩‍👧 你好, a longer text to split' }] },
-  { model: 'claude-sonnet-4-20250514', max_tokens: 64, stream: true, messages: [{ role: 'user', content: 'weather?' }], tools: [tool], tool_choice: { type: 'tool', name: 'get_weather' } },
-  { model: 'claude-sonnet-4-20250514', max_tokens: 1100, stream: true, messages: [{ role: 'user', content: 'think' }], thinking: { type: 'enabled', budget_tokens: 1024 } },
+  {
+    model: 'claude-sonnet-4-20250514',
+    max_tokens: 64,
+    stream: true,
+    messages: [{ role: 'user', content: 'héllo 👩‍👩‍👧 你好, a longer text to split' }],
+  },
+  {
+    model: 'claude-sonnet-4-20250514',
+    max_tokens: 64,
+    stream: true,
+    messages: [{ role: 'user', content: 'weather?' }],
+    tools: [tool],
+    tool_choice: { type: 'tool', name: 'get_weather' },
+  },
+  {
+    model: 'claude-sonnet-4-20250514',
+    max_tokens: 1100,
+    stream: true,
+    messages: [{ role: 'user', content: 'think' }],
+    thinking: { type: 'enabled', budget_tokens: 1024 },
+  },
 ];
 
 interface Wire {
@@ -36,7 +57,10 @@ const wire = fc.record({
   body: fc.integer({ min: 0, max: BODIES.length - 1 }),
   crlf: fc.boolean(),
   padding: fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 40, maxLength: 40 }),
-  extras: fc.array(fc.constantFrom('ping' as const, 'unknown' as const, 'none' as const, 'none' as const), { minLength: 40, maxLength: 40 }),
+  extras: fc.array(fc.constantFrom('ping' as const, 'unknown' as const, 'none' as const, 'none' as const), {
+    minLength: 40,
+    maxLength: 40,
+  }),
   chunk: fc.integer({ min: 1, max: 64 }),
 });
 
@@ -63,7 +87,13 @@ function exchangeOf(body: Record<string, unknown>, text: string, chunk: number):
   return {
     case: { name: 'property', operation: 'messages', body, meta: { mode: 'stream', expect: { status: 200 } } },
     request: { method: 'POST', url: 'http://x/v1/messages', headers: {}, body: JSON.stringify(body) },
-    response: { status: 200, headers: { 'content-type': 'text/event-stream; charset=utf-8', 'request-id': 'req_1' }, text, events, sseTrailing: trailing || undefined },
+    response: {
+      status: 200,
+      headers: { 'content-type': 'text/event-stream; charset=utf-8', 'request-id': 'req_1' },
+      text,
+      events,
+      sseTrailing: trailing || undefined,
+    },
     retried: [],
     unavailable: false,
     durationMs: 0,
@@ -97,9 +127,14 @@ const MUTATIONS: Record<string, Mutation> = {
     const rest = ev.filter((e) => e !== stop);
     return [...rest.slice(0, at('message_delta', rest)), stop, ...rest.slice(at('message_delta', rest))];
   },
-  wrong_block_index: (ev) => ev.map((e, i) => (i === at('content_block_start', ev) ? { ...e, data: { ...e.data, index: 7 } } : e)),
-  event_name_differs: (ev) => ev.map((e, i) => (i === at('content_block_stop', ev) ? { ...e, event: 'content_block_delta' } : e)),
-  bad_stop_reason_type: (ev) => ev.map((e) => (e.event === 'message_delta' ? { ...e, data: { ...e.data, delta: { stop_reason: 42, stop_sequence: null } } } : e)),
+  wrong_block_index: (ev) =>
+    ev.map((e, i) => (i === at('content_block_start', ev) ? { ...e, data: { ...e.data, index: 7 } } : e)),
+  event_name_differs: (ev) =>
+    ev.map((e, i) => (i === at('content_block_stop', ev) ? { ...e, event: 'content_block_delta' } : e)),
+  bad_stop_reason_type: (ev) =>
+    ev.map((e) =>
+      e.event === 'message_delta' ? { ...e, data: { ...e.data, delta: { stop_reason: 42, stop_sequence: null } } } : e,
+    ),
 };
 
 test.each(Object.keys(MUTATIONS))('every stream with %s is caught, however it is sent', (name) => {
@@ -115,7 +150,13 @@ test.each(Object.keys(MUTATIONS))('every stream with %s is caught, however it is
 
 test('a stream cut inside a frame is caught', () => {
   const body = BODIES[0]!;
-  const text = render(toEvents(reply(body).message), { body: 0, crlf: false, padding: Array(40).fill(0), extras: Array(40).fill('none'), chunk: 5 });
+  const text = render(toEvents(reply(body).message), {
+    body: 0,
+    crlf: false,
+    padding: Array(40).fill(0),
+    extras: Array(40).fill('none'),
+    chunk: 5,
+  });
   const ex = exchangeOf(body, text.slice(0, text.length - 5), 5);
   expect(errors(ex).map((f) => f.checkId)).toEqual(expect.arrayContaining(['sse_framing', 'stream_grammar']));
 });

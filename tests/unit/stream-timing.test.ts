@@ -24,10 +24,17 @@ jest.setTimeout(120_000);
 
 /** A stream's frames at the given arrival times: message_start, the deltas, message_delta, message_stop. */
 function stream(startMs: number, deltaMs: number[], endMs: number, outputTokens = deltaMs.length * 2): SseEvent[] {
-  const ev = (event: string, data: object, atMs: number): SseEvent => ({ event, data: JSON.stringify({ type: event, ...data }), raw: '', atMs });
+  const ev = (event: string, data: object, atMs: number): SseEvent => ({
+    event,
+    data: JSON.stringify({ type: event, ...data }),
+    raw: '',
+    atMs,
+  });
   return [
     ev('message_start', { message: { usage: { input_tokens: 5, output_tokens: 1 } } }, startMs),
-    ...deltaMs.map((at) => ev('content_block_delta', { index: 0, delta: { type: 'text_delta', text: 'two words' } }, at)),
+    ...deltaMs.map((at) =>
+      ev('content_block_delta', { index: 0, delta: { type: 'text_delta', text: 'two words' } }, at),
+    ),
     ev('message_delta', { delta: { stop_reason: 'end_turn' }, usage: { output_tokens: outputTokens } }, endMs),
     ev('message_stop', {}, endMs),
   ];
@@ -36,18 +43,36 @@ function stream(startMs: number, deltaMs: number[], endMs: number, outputTokens 
 describe('timing of one stream', () => {
   test('headers, first content delta, largest gap, total, tokens/s', () => {
     const t = streamTiming(stream(40, [300, 330, 420, 450], 470, 20), 35)!;
-    expect(t).toMatchObject({ headersMs: 35, firstContentMs: 300, totalMs: 470, maxGapMs: 260, contentDeltas: 4, contentSpanMs: 150, outputTokens: 20, stalledMs: 0 });
+    expect(t).toMatchObject({
+      headersMs: 35,
+      firstContentMs: 300,
+      totalMs: 470,
+      maxGapMs: 260,
+      contentDeltas: 4,
+      contentSpanMs: 150,
+      outputTokens: 20,
+      stalledMs: 0,
+    });
     expect(t.tokensPerSecond).toBe(Math.round((20 * 1000) / 170));
   });
 
   test('a frame without an event line is typed by its data; no content delta leaves no first token', () => {
     const events = stream(5, [10, 12, 14], 15).map(({ event: _e, ...e }) => e);
     expect(streamTiming(events, 4)!.contentDeltas).toBe(3);
-    expect(streamTiming(stream(5, [], 9), 4)).toMatchObject({ firstContentMs: undefined, contentDeltas: 0, tokensPerSecond: undefined });
+    expect(streamTiming(stream(5, [], 9), 4)).toMatchObject({
+      firstContentMs: undefined,
+      contentDeltas: 0,
+      tokensPerSecond: undefined,
+    });
   });
 
   test('events read all at once (recorded traffic) have no timing', () => {
-    expect(streamTiming(stream(1, [2], 3).map(({ atMs: _a, ...e }) => e), 1)).toBeUndefined();
+    expect(
+      streamTiming(
+        stream(1, [2], 3).map(({ atMs: _a, ...e }) => e),
+        1,
+      ),
+    ).toBeUndefined();
     expect(streamTiming(stream(1, [2], 3), undefined)).toBeUndefined();
   });
 
@@ -60,7 +85,10 @@ describe('timing of one stream', () => {
 });
 
 describe('buffered streams', () => {
-  const timing = (events: SseEvent[], stalled = 0): StreamTiming => ({ ...streamTiming(events, 5)!, stalledMs: stalled });
+  const timing = (events: SseEvent[], stalled = 0): StreamTiming => ({
+    ...streamTiming(events, 5)!,
+    stalledMs: stalled,
+  });
 
   test('held, then every delta at once: buffered', () => {
     expect(isBuffered(timing(stream(5, [900, 900, 901, 901], 901)))).toBe(true);
@@ -68,7 +96,7 @@ describe('buffered streams', () => {
     expect(isBuffered(timing(stream(900, [900, 900, 900], 900)))).toBe(true);
   });
 
-  test('a real model with a slow first token and a short answer is not: its deltas take its tokens\' time', () => {
+  test("a real model with a slow first token and a short answer is not: its deltas take its tokens' time", () => {
     expect(isBuffered(timing(stream(300, [2000, 2030, 2060], 2070)))).toBe(false); // 97 % of the time before the first delta
     expect(isBuffered(timing(stream(300, [8000, 8040, 8080, 8120, 8160], 8170, 40)))).toBe(false);
   });
@@ -79,12 +107,12 @@ describe('buffered streams', () => {
     expect(isBuffered(timing(stream(2, [900, 900], 900)))).toBe(false);
   });
 
-  test('a first delta that is late because the suite itself stalled is not the target\'s delay', () => {
+  test("a first delta that is late because the suite itself stalled is not the target's delay", () => {
     expect(isBuffered(timing(stream(5, [900, 900, 901, 901], 901), 850))).toBe(false);
     expect(isBuffered(timing(stream(5, [900, 900, 901, 901], 901), 100))).toBe(true);
   });
 
-  test('the suite\'s own stalls are measured while streams are read', async () => {
+  test("the suite's own stalls are measured while streams are read", async () => {
     const unwatch = watchStalls();
     await new Promise((r) => setTimeout(r, 60));
     const from = Date.now();
@@ -102,16 +130,50 @@ describe('buffered streams', () => {
 
 async function report(outcomes: AreaOutcome[]) {
   const areas = outcomes.map((o) => serializeArea(o, { apiKey: KEY }));
-  return buildResults({ baseUrl: 'http://127.0.0.1:1', embedded: false, profile: 'full', seed: 42, runs: 12, startedAt: new Date().toISOString(), durationMs: 1 }, await loadContract(), areas);
+  return buildResults(
+    {
+      baseUrl: 'http://127.0.0.1:1',
+      embedded: false,
+      profile: 'full',
+      seed: 42,
+      runs: 12,
+      startedAt: new Date().toISOString(),
+      durationMs: 1,
+    },
+    await loadContract(),
+    areas,
+  );
 }
 
-describe('the run\'s figures', () => {
-  const rec = (firstContentMs: number | undefined, tokensPerSecond?: number, buffered?: true): StreamTimingRecord => ({ case: `c${firstContentMs}`, headersMs: 3, firstContentMs, totalMs: 100, maxGapMs: 7, tokensPerSecond, buffered });
+describe("the run's figures", () => {
+  const rec = (firstContentMs: number | undefined, tokensPerSecond?: number, buffered?: true): StreamTimingRecord => ({
+    case: `c${firstContentMs}`,
+    headersMs: 3,
+    firstContentMs,
+    totalMs: 100,
+    maxGapMs: 7,
+    tokensPerSecond,
+    buffered,
+  });
 
   test('time to first token p50/p95 and tokens/s p50 over every area, and the console line', () => {
-    const t = runTiming([{ streams: [rec(10, 300), rec(20, 400), rec(undefined)] }, {}, { streams: [rec(40, 500, true)] }]);
-    expect(t).toEqual({ streams: 4, headersMs: { p50: 3 }, ttftMs: { p50: 20, p95: 40 }, tokensPerSecond: { p50: 400 }, maxGapMs: 7, buffered: 1, bufferedCases: ['c40'] });
-    expect(timingText(t)).toBe('streams: 4, time to first token p50 20 ms p95 40 ms, 400 tokens/s, 1 buffered (every event sent at once: stream_not_buffered)');
+    const t = runTiming([
+      { streams: [rec(10, 300), rec(20, 400), rec(undefined)] },
+      {},
+      { streams: [rec(40, 500, true)] },
+    ]);
+    expect(t).toEqual({
+      streams: 4,
+      headersMs: { p50: 3 },
+      ttftMs: { p50: 20, p95: 40 },
+      tokensPerSecond: { p50: 400 },
+      maxGapMs: 7,
+      buffered: 1,
+      bufferedCases: ['c40'],
+    });
+    expect(timingText(t)).toBe(
+      'streams: 4, time to first token p50 20 ms p95 40 ms, 400 tokens/s, 1 buffered (every event sent at once: stream_not_buffered)',
+    );
   });
 
   test('no stream timed (recorded traffic): no line, and the HTML says why', async () => {
@@ -128,7 +190,9 @@ async function against(fault: Fault, env: Record<string, string> = {}) {
     const run = await runSuite(server.url, KEY, { CONTRACT_OPERATIONS: 'messages', ...env });
     const checks = run.outcomes.flatMap((o) => o.checks);
     const warnings = checks.flatMap((c) => c.warnings);
-    const streams = run.outcomes.flatMap((o) => o.results.map((r) => r.exchange.response?.timing).filter((t): t is StreamTiming => t !== undefined));
+    const streams = run.outcomes.flatMap((o) =>
+      o.results.map((r) => r.exchange.response?.timing).filter((t): t is StreamTiming => t !== undefined),
+    );
     return { ...run, checks, warnings, warned: new Set(warnings.map((w) => w.checkId)), streams };
   } finally {
     await server.close();
@@ -158,7 +222,11 @@ describe('fixture servers', () => {
     expect(results.timing).toMatchObject({ buffered: flagged.length, streams: run.streams.length });
     expect(results.timing!.ttftMs!.p50).toBeGreaterThanOrEqual(BUFFER_MS - 5);
     expect(results.timing!.bufferedCases.length).toBeGreaterThan(0);
-    expect(timingText(results.timing)).toMatch(new RegExp(`^streams: ${run.streams.length}, time to first token p50 \\d+ ms p95 \\d+ ms, .*${flagged.length} buffered`));
+    expect(timingText(results.timing)).toMatch(
+      new RegExp(
+        `^streams: ${run.streams.length}, time to first token p50 \\d+ ms p95 \\d+ ms, .*${flagged.length} buffered`,
+      ),
+    );
     const html = renderHtml(results);
     expect(html).toContain('<h2>Stream timing</h2>');
     expect(html).toContain(results.timing!.bufferedCases[0]!);
@@ -169,7 +237,9 @@ describe('fixture servers', () => {
     const run = await against(f.fault, f.env);
     expect([...run.failing]).toEqual(['stream_first_token_time']);
     expect(run.warned.has('stream_not_buffered')).toBe(false);
-    expect(run.failures[0]!.detail).toMatch(/the first content delta \d+ ms after the request .*\nExpected: a first content delta within 800 ms \(CONTRACT_MAX_TTFT_MS\)/);
+    expect(run.failures[0]!.detail).toMatch(
+      /the first content delta \d+ ms after the request .*\nExpected: a first content delta within 800 ms \(CONTRACT_MAX_TTFT_MS\)/,
+    );
   });
 
   test('a faithful real pace (slow first token, events cut anywhere) passes clean, timing checks included', async () => {
@@ -179,8 +249,14 @@ describe('fixture servers', () => {
     expect([...run.warned].filter((id) => TIMING_CHECKS.includes(id))).toEqual([]);
     expect(run.checks.filter((c) => c.id === 'stream_not_buffered').every((c) => c.status === 'passed')).toBe(true);
     // It really is slow to start: streams of several deltas spend over 90 % of their time before the first.
-    expect(run.streams.every((t) => t.firstContentMs === undefined || t.firstContentMs >= REAL_FIRST_TOKEN_MS)).toBe(true);
-    expect(run.streams.filter((t) => t.contentDeltas >= 3 && t.firstContentMs! - t.stalledMs >= 0.9 * (t.totalMs - t.stalledMs)).length).toBeGreaterThan(3);
+    expect(run.streams.every((t) => t.firstContentMs === undefined || t.firstContentMs >= REAL_FIRST_TOKEN_MS)).toBe(
+      true,
+    );
+    expect(
+      run.streams.filter(
+        (t) => t.contentDeltas >= 3 && t.firstContentMs! - t.stalledMs >= 0.9 * (t.totalMs - t.stalledMs),
+      ).length,
+    ).toBeGreaterThan(3);
   });
 
   test('the fast in-process mock: never buffered; the first-token limit passes when set and is skipped, never passed, when unset', async () => {
@@ -195,8 +271,11 @@ describe('fixture servers', () => {
     expect(unset.warned.has('stream_not_buffered')).toBe(false);
     const results = await report(unset.outcomes);
     expect(results.timing).toMatchObject({ streams: unset.streams.length, buffered: 0, bufferedCases: [] });
-    expect(timingText(results.timing)).toMatch(/^streams: \d+, time to first token p50 \d+ ms p95 \d+ ms(, \d+ tokens\/s)?$/);
-    for (const c of unset.checks.filter((x) => x.id === 'stream_first_token_time')) expect(c).toMatchObject({ status: 'skipped', reason: 'CONTRACT_MAX_TTFT_MS is not set', ran: 0 });
+    expect(timingText(results.timing)).toMatch(
+      /^streams: \d+, time to first token p50 \d+ ms p95 \d+ ms(, \d+ tokens\/s)?$/,
+    );
+    for (const c of unset.checks.filter((x) => x.id === 'stream_first_token_time'))
+      expect(c).toMatchObject({ status: 'skipped', reason: 'CONTRACT_MAX_TTFT_MS is not set', ran: 0 });
     expect(unset.streams.length).toBeGreaterThan(10);
   });
 });
