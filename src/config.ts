@@ -73,7 +73,7 @@ export interface ConformanceOptions {
 }
 
 /** The option each environment variable sets (the README's settings table), for messages that name both. */
-export const ENV_OF: Partial<Record<keyof ConformanceOptions, string>> = {
+const ENV_OF: Partial<Record<keyof ConformanceOptions, string>> = {
   baseURL: 'ANTHROPIC_BASE_URL',
   apiKey: 'ANTHROPIC_API_KEY',
   model: 'ANTHROPIC_MODEL',
@@ -246,13 +246,13 @@ export function normaliseBaseUrl(raw: string): string {
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }
 
-export function isLoopback(baseUrl: string): boolean {
+function isLoopback(baseUrl: string): boolean {
   const host = new URL(baseUrl).hostname;
   return host === 'localhost' || host === '[::1]' || /^127\./.test(host);
 }
 
 /** CONTRACT_OPERATIONS: a comma-separated list of messages, count_tokens, models; unset means all. */
-export function parseOperations(raw: string | undefined): OperationGroup[] | undefined {
+function parseOperations(raw: string | undefined): OperationGroup[] | undefined {
   const names = (raw ?? '').split(/[\s,]+/).filter(Boolean);
   return names.length ? (names as OperationGroup[]) : undefined;
 }
@@ -269,7 +269,7 @@ function operationsOf(o: ConformanceOptions): RunConfig['operations'] {
 }
 
 /** A comma-separated list of feature ids (CONTRACT_FEATURES, CONTRACT_REQUIRE_FEATURES); unset means none named. */
-export function parseFeatures(name: string, raw: string | undefined): FeatureId[] {
+function parseFeatures(name: string, raw: string | undefined): FeatureId[] {
   const names = (raw ?? '').split(/[\s,]+/).filter(Boolean);
   const unknown = names.filter((n) => !(FEATURE_IDS as readonly string[]).includes(n));
   if (unknown.length)

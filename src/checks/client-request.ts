@@ -12,7 +12,7 @@ import { firstRuleViolation } from '../contract/request-rules';
 import { requestBody, type Exchange } from '../http/exchange';
 
 /** The request was written by a client the suite observes (the proxy), not by the suite itself. */
-export const fromObservedClient = (ex: Exchange) => ex.case.meta?.client === true;
+const fromObservedClient = (ex: Exchange) => ex.case.meta?.client === true;
 
 const ISSUES_SHOWN = 5;
 

@@ -10,7 +10,7 @@ import { viewOf } from './view';
  * recorded: the first piece of all 244 recorded tool_use blocks is `""`, the rest carry the input).
  * Per tool_use block: whether any piece carried input, and what content_block_start said.
  */
-export function streamedToolInputs(
+function streamedToolInputs(
   ex: Exchange,
 ): Array<{ index: number; id: unknown; name: unknown; joined: string; startInput: unknown }> {
   const events = viewOf(ex).events ?? [];

@@ -19,7 +19,6 @@ import { newValues, type NewValue } from './known-values';
 import { OPERATION_IDS, OPERATION_NAMES, type OperationGroup, type OperationId, type ResponseKind } from './operations';
 
 export const SPEC_PATH = path.resolve(__dirname, '../../openapi/anthropic-messages-api-openapi.yml');
-export const MESSAGES_PATH = '/v1/messages';
 
 export interface SchemaIssue {
   /** JSON pointer into the validated value, e.g. `/messages/0/content`. */

@@ -90,7 +90,7 @@ export async function evaluateAreas(config: RunConfig, contract: Contract, o: Ev
 }
 
 /** What slice of the suite a run covers, when not all of it: history compares runs of one slice only. */
-export function scopeOf(config: RunConfig, o: Pick<EvaluateOptions, 'areas' | 'shard'>): string | undefined {
+function scopeOf(config: RunConfig, o: Pick<EvaluateOptions, 'areas' | 'shard'>): string | undefined {
   const parts = [
     config.profile !== 'full' && `profile ${config.profile}`,
     config.operations.chosen && `operations ${config.operations.groups.join(',')}`,

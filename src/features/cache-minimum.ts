@@ -11,7 +11,7 @@ const MINIMUMS: Array<[RegExp, number]> = [
   [/sonnet-4-5|opus-4-1|(opus|sonnet)-4(-\d{8})?$|3-7-sonnet|3-5-sonnet|3-opus/, 1024],
 ];
 
-export const DEFAULT_CACHE_MINIMUM = 4096;
+const DEFAULT_CACHE_MINIMUM = 4096;
 
 export function cacheMinimumTokens(model: string): number {
   return MINIMUMS.find(([re]) => re.test(model))?.[1] ?? DEFAULT_CACHE_MINIMUM;

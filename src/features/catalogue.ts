@@ -110,7 +110,7 @@ export function featureRefusal(ex: Exchange): Refusal | undefined {
  * The optional features a request body uses, whatever its case names (a generated body may carry an
  * image): a clean refusal of one of them is a refusal, not a failure, wherever it happens.
  */
-export function usedFeatures(ex: Exchange): FeatureId[] {
+function usedFeatures(ex: Exchange): FeatureId[] {
   const body = ex.case.body;
   if (typeof body !== 'object' || body === null) return [];
   const b = body as Record<string, unknown>;

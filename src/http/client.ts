@@ -47,7 +47,7 @@ export function defaultHeaders(target: Target, c: Pick<RequestCase, 'body'>, rou
 }
 
 /** The operation's path with the case's path parameters filled in (encoded) and its query. */
-export function requestPath(route: Route, c: Pick<RequestCase, 'pathParams' | 'query'>): string {
+function requestPath(route: Route, c: Pick<RequestCase, 'pathParams' | 'query'>): string {
   const path = route.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(c.pathParams?.[name] ?? ''));
   return `${path}${c.query ? `?${c.query}` : ''}`;
 }

@@ -21,7 +21,7 @@ export interface RequestClock {
 }
 
 /** The whole-request limit of a case, in ms. */
-export const wholeRequestMs = (limits: Limits, c: RequestCase): number =>
+const wholeRequestMs = (limits: Limits, c: RequestCase): number =>
   limits.timeoutMs + Math.ceil((outputTokenCost(c) * 1000) / limits.minTokensPerSecond);
 
 export function requestClock(limits: Limits, c: RequestCase, now = Date.now()): RequestClock {

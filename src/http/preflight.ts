@@ -9,7 +9,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { describeFetchError } from './client';
 
-export const PREFLIGHT_MS = 10_000;
+const PREFLIGHT_MS = 10_000;
 
 export class TargetUnreachable extends Error {
   override name = 'TargetUnreachable';

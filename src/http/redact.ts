@@ -43,7 +43,7 @@ export function isCredentialName(name: string): boolean {
 }
 
 /** From this length a secret is replaced wherever it appears; shorter ones only as whole values. */
-export const LONG_SECRET = 16;
+const LONG_SECRET = 16;
 /** Shorter values are too likely to be ordinary text: as header values they are still filtered whole. */
 const MIN_SECRET = 6;
 

@@ -24,7 +24,7 @@ export function errorEventType(data: string): string | undefined {
     return undefined;
   }
 }
-export const MAX_RETRY_DELAY_MS = 60_000;
+const MAX_RETRY_DELAY_MS = 60_000;
 
 export function retryDelayMs(headers: Record<string, string>, attempt: number, now = Date.now()): number {
   const ms = Number(headers['retry-after-ms']);

@@ -58,7 +58,7 @@ function blocksInOrder(body: Body): Array<{ block: unknown; breakpoint: boolean 
 }
 
 /** The cached prefix of a request: its key and tokens, or undefined with no breakpoint or below the model's minimum. */
-export function cachedPrefix(body: Body): { key: string; tokens: number } | undefined {
+function cachedPrefix(body: Body): { key: string; tokens: number } | undefined {
   const blocks = blocksInOrder(body);
   const last = blocks.map((b) => b.breakpoint).lastIndexOf(true);
   if (last < 0) return undefined;

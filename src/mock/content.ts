@@ -16,7 +16,7 @@ const UNKNOWN_IMAGE_TOKENS = 100;
 const PDF_PAGE_TOKENS = 50;
 
 /** Width and height of a base64 PNG (from its IHDR chunk), or undefined for anything else. */
-export function pngSize(base64: string): { width: number; height: number } | undefined {
+function pngSize(base64: string): { width: number; height: number } | undefined {
   const head = Buffer.from(base64.slice(0, 48), 'base64');
   if (head.length < 24 || head.toString('latin1', 1, 4) !== 'PNG' || head.toString('latin1', 12, 16) !== 'IHDR')
     return undefined;
@@ -24,7 +24,7 @@ export function pngSize(base64: string): { width: number; height: number } | und
 }
 
 /** The text strings of a simple PDF (`(…) Tj`) and its page count. */
-export function pdfText(base64: string): { text: string; pages: number } {
+function pdfText(base64: string): { text: string; pages: number } {
   const pdf = Buffer.from(base64, 'base64').toString('latin1');
   const text = [...pdf.matchAll(/\(((?:[^()\\]|\\.)*)\)\s*Tj/g)].map((m) => m[1]!.replace(/\\(.)/g, '$1')).join(' ');
   return { text, pages: Math.max(1, (pdf.match(/\/Type\s*\/Page(?!s)/g) ?? []).length) };
@@ -36,7 +36,7 @@ function imageTokens(source: Block | undefined): number {
 }
 
 /** The text a document holds, as the mock reads it ('' for a URL or file it cannot open). */
-export function documentText(block: Block): string {
+function documentText(block: Block): string {
   const source = (block.source ?? {}) as Block;
   if (source.type === 'text' && typeof source.data === 'string') return source.data;
   if (source.type === 'base64' && typeof source.data === 'string') return pdfText(source.data).text;

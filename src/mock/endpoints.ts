@@ -33,7 +33,7 @@ function displayName(id: string): string {
     .join(' ');
 }
 
-export function modelInfo(contract: Contract, id: string): Record<string, unknown> {
+function modelInfo(contract: Contract, id: string): Record<string, unknown> {
   const entry = contract.models[id] ?? {};
   const date = /-(\d{4})(\d\d)(\d\d)$/.exec(id);
   return {

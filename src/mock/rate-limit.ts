@@ -14,7 +14,7 @@ export interface RateLimitOptions {
 }
 
 /** Generous defaults (a high usage tier): a client never meets them unless told to. */
-export const DEFAULT_LIMITS: Required<RateLimitOptions> = {
+const DEFAULT_LIMITS: Required<RateLimitOptions> = {
   requestsPerMinute: 4000,
   inputTokensPerMinute: 2_000_000,
   outputTokensPerMinute: 400_000,

@@ -18,7 +18,7 @@ import { ClientGrader, type ClientReport } from './client-grader';
 import { writeReports } from '../engine/write-reports';
 
 /** The organization the mock's key belongs to (the API names it on every answer). */
-export const MOCK_ORGANIZATION_ID = '00000000-0000-4000-8000-00000000a11c';
+const MOCK_ORGANIZATION_ID = '00000000-0000-4000-8000-00000000a11c';
 
 export interface Fault {
   /** Rewrites the request before the mock decides (a gateway that changes what it forwards). */

@@ -8,7 +8,7 @@ import zlib from 'node:zlib';
 import type { Transform } from 'node:stream';
 
 /** The most of one body the proxy keeps (a request of a long conversation is a few MB at most). */
-export const MAX_KEPT_BODY_BYTES = 8 * 1024 * 1024;
+const MAX_KEPT_BODY_BYTES = 8 * 1024 * 1024;
 
 export interface BodyCapture {
   push(chunk: Buffer): void;

@@ -51,7 +51,7 @@ const flat = (headers: http.IncomingHttpHeaders): Record<string, string> =>
   );
 
 /** A short line naming the client's request: method, path, who sent it, the start of its body. */
-export function describeRequest(method: string, path: string, headers: Record<string, string>, body: string): string {
+function describeRequest(method: string, path: string, headers: Record<string, string>, body: string): string {
   const agent = headers['user-agent'] ? ` from ${headers['user-agent'].slice(0, 60)}` : '';
   const excerpt = body ? ` ${body.replace(/\s+/g, ' ').slice(0, 160)}${body.length > 160 ? '…' : ''}` : '';
   return `client request ${method} ${path}${agent}:${excerpt}`;

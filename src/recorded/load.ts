@@ -147,7 +147,7 @@ function exchange(
   };
 }
 
-export function fromRecorded(r: Recorded, file: string, operationAt: OperationAt = messagesOnly): Exchange {
+function fromRecorded(r: Recorded, file: string, operationAt: OperationAt = messagesOnly): Exchange {
   const headers = lower(r.response.headers);
   const stripped = Object.keys(headers).length === 0 || HEADER_STRIPPING_SOURCES.some((s) => r.source?.startsWith(s));
   const text = r.response.sse ?? (r.response.body === undefined ? '' : JSON.stringify(r.response.body));
@@ -207,7 +207,7 @@ interface Har {
 export const PROXY_HAR_CREATOR = 'anthropic-conformance proxy';
 
 /** The exchanges of a HAR file's entries that call an operation of the spec; an entry that cannot be read is named with its index. */
-export function fromHar(har: Har, file: string, operationAt: OperationAt = messagesOnly): Loaded {
+function fromHar(har: Har, file: string, operationAt: OperationAt = messagesOnly): Loaded {
   const entries = (har.log as { entries?: unknown } | null)?.entries;
   if (!Array.isArray(entries)) throw new Unreadable('a HAR file without log.entries (an array of entries)');
   const out: Loaded = { exchanges: [], errors: [] };

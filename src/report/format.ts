@@ -13,7 +13,7 @@ import { reproCurl } from './repro';
 const SHOWN_HEADERS = ['content-type', 'location', 'request-id', 'retry-after', 'x-should-retry'];
 
 /** Server text made safe to print: secrets filtered, control characters escaped. */
-export const safeText = (s: string, secrets: Redactor): string => escapeControls(secrets.text(s));
+const safeText = (s: string, secrets: Redactor): string => escapeControls(secrets.text(s));
 
 /** The run's redactor the options carry, or one that knows the API key alone. */
 export const secretsOf = (o: Pick<FormatOptions, 'apiKey' | 'redactor'>): Redactor =>
@@ -107,7 +107,7 @@ export function collapsedNote(g: Pick<FailureGroup, 'perAnswer' | 'keys'>): stri
     : '';
 }
 
-export function formatFailure(f: Failure, o: FormatOptions, note = ''): string {
+function formatFailure(f: Failure, o: FormatOptions, note = ''): string {
   const ex = f.exchange;
   const secrets = secretsOf(o);
   const out = [

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { ConfigError } from '../config';
 
 /** The files a run writes at the top of its folder (history/ is kept). */
-export const REPORT_FILES = ['results.json', 'report.html', 'junit.xml', 'cases'];
+const REPORT_FILES = ['results.json', 'report.html', 'junit.xml', 'cases'];
 
 export interface ClaimedReports {
   dir: string;

@@ -35,7 +35,7 @@ export const displayPath = (p: string): string => {
  * Writes the body to the cases folder and returns its path, or undefined when the body is fine
  * inline (or there is no folder, or it cannot be written: the line is then long, but still right).
  */
-export function writeCaseBody(
+function writeCaseBody(
   caseName: string,
   body: string,
   secrets: Redactor,

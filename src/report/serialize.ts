@@ -106,7 +106,7 @@ const metaOf = (c: AreaOutcome['checks'][number]) =>
 /** Causes per check shown with their request, response and curl line; the rest by name and cases. */
 const MAX_EXCERPTS_PER_CHECK = 20;
 
-export function serializeFailure(f: Failure, o: FormatOptions, group?: FailureGroup, excerpts = true): FailureRecord {
+function serializeFailure(f: Failure, o: FormatOptions, group?: FailureGroup, excerpts = true): FailureRecord {
   const ex = f.exchange;
   const m = ex?.case.meta;
   const secrets = secretsOf(o);

@@ -12,7 +12,7 @@ import { featuresSummary } from './features';
 import { IMPACT_ORDER, IMPACT_WORDS } from '../checks/impact';
 
 /** The totals in one phrase, the same wherever they are printed: jest's "failed" is `failing`. */
-export function totalsText(t: RunResults['totals']): string {
+function totalsText(t: RunResults['totals']): string {
   const why = [
     t.failed && `${t.failed} non-conformance`,
     t.unavailable && `${t.unavailable} target unavailable`,

@@ -23,7 +23,7 @@ export interface SseDecoder {
 }
 
 /** No real event comes near this (the largest are server-tool results in a content_block_start). */
-export const MAX_FRAME_CHARS = 4 * 1024 * 1024;
+const MAX_FRAME_CHARS = 4 * 1024 * 1024;
 
 export function createSseDecoder(onEvent: (e: SseEvent) => void): SseDecoder {
   const decoder = new TextDecoder('utf-8');

@@ -352,7 +352,7 @@ export async function evaluateArea(ctx: Run, area: AreaDef): Promise<AreaOutcome
 }
 
 /** The case is sent under CONTRACT_FEATURES: it names no feature, or at least one chosen one. */
-export function featureSelected(ctx: Run, c: RequestCase): boolean {
+function featureSelected(ctx: Run, c: RequestCase): boolean {
   const { ids, chosen } = ctx.config.features;
   const named = c.meta?.features ?? [];
   return !chosen || !named.length || named.some((f) => ids.includes(f));

@@ -113,7 +113,7 @@ function stepCase(run: Run, form: Form, s: StepSpec): RequestCase {
 }
 
 /** The first request of each sequence, and the conversations every conformant server refuses. */
-export function conversationCases(run: Run): RequestCase[] {
+function conversationCases(run: Run): RequestCase[] {
   return FORMS.flatMap((form) => [
     stepCase(run, form, {
       sequence: 'tool_loop',
@@ -218,7 +218,7 @@ function invalidConversations(run: Run, form: Form): RequestCase[] {
 }
 
 /** The next step of each sequence whose previous answer has come, built from that answer. */
-export function nextConversationCases(run: Run, results: CaseResult[]): RequestCase[] {
+function nextConversationCases(run: Run, results: CaseResult[]): RequestCase[] {
   const sent = new Set(results.map((r) => r.exchange.case.name));
   const out: RequestCase[] = [];
   for (const r of results) {

@@ -23,7 +23,7 @@ const TWINNED = ['count_tokens/probe', 'count_tokens/boundary/system_string', 'c
 
 const PROBE = 'count_tokens/probe';
 
-export function countTokensProbe(run: Run): RequestCase {
+function countTokensProbe(run: Run): RequestCase {
   return {
     name: PROBE,
     operation: 'count_tokens',
@@ -32,7 +32,7 @@ export function countTokensProbe(run: Run): RequestCase {
   };
 }
 
-export function countTokensCases(run: Run): RequestCase[] {
+function countTokensCases(run: Run): RequestCase[] {
   const { seed, runs } = run.config;
   // A name outside the spec's model table (info.x-models), which is what the real API serves.
   const unknown = unknownModel(run.contract);

@@ -85,7 +85,7 @@ function cacheBody(ctx: Run): Body {
   });
 }
 
-export function featureCases(ctx: Run): RequestCase[] {
+function featureCases(ctx: Run): RequestCase[] {
   const doc = {
     type: 'document',
     source: { type: 'text', media_type: 'text/plain', data: LIGHTHOUSE_NOTE },
@@ -229,7 +229,7 @@ export function featureCases(ctx: Run): RequestCase[] {
  * both must read the prefix written by the first. Sent only once the first is answered, since a
  * cache entry exists only from then on.
  */
-export function featureFollowUps(_ctx: Run, results: CaseResult[]): RequestCase[] {
+function featureFollowUps(_ctx: Run, results: CaseResult[]): RequestCase[] {
   const cold = results.find((r) => r.exchange.case.name === 'feature/cache/cold');
   if (!cold || results.some((r) => r.exchange.case.name.startsWith('feature/cache/warm'))) return [];
   const answered = cold.exchange.response?.status === 200;

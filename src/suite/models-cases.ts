@@ -19,7 +19,7 @@ import { MODEL_CASE, WALK_MAX_PAGES, listedIds, pageOf, walkEnd, walkOf } from '
 import { ANSWER_CHECKS, COMMON_CHECKS, unknownModel } from './common';
 
 /** Models per page of the walk: small, so that even a short list takes several pages. */
-export const WALK_LIMIT = 3;
+const WALK_LIMIT = 3;
 /** Listed models retrieved, and sent to /v1/messages, at most. */
 export const MAX_FOLLOWED = 60;
 
@@ -33,7 +33,7 @@ const followed = (mode: 'positive' | 'semantic', description: string): CaseMeta 
 const UNVERIFIED_LIMIT =
   'the SDK documents limit as ranging from 1 to 1000 (@anthropic-ai/sdk src/resources/models.ts, ModelListParams.limit) and the spec answers 400 outside it; no public source shows what the API answers there';
 
-export function modelsProbe(_run: Run): RequestCase {
+function modelsProbe(_run: Run): RequestCase {
   return {
     name: MODEL_CASE.probe,
     operation: 'models_list',
@@ -41,7 +41,7 @@ export function modelsProbe(_run: Run): RequestCase {
   };
 }
 
-export function modelsCases(run: Run): RequestCase[] {
+function modelsCases(run: Run): RequestCase[] {
   // A name outside the spec's model table (info.x-models), which is what the real API serves.
   const unknown = unknownModel(run.contract);
   const invalidLimit = (n: number): RequestCase => ({
@@ -120,7 +120,7 @@ function budgetLeft(run: Run): number {
 }
 
 /** The next stage of requests that follow earlier answers; none once every stage was sent. */
-export function modelsNext(run: Run, results: CaseResult[]): RequestCase[] {
+function modelsNext(run: Run, results: CaseResult[]): RequestCase[] {
   // The walk and the checks need the full profile; a static-example mock would say has_more forever.
   if (run.config.profile !== 'full') return [];
   const exchanges = results.map((r) => r.exchange);

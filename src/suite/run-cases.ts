@@ -22,7 +22,7 @@ export interface CaseResult {
   failures: Failure[];
 }
 
-export const plannedTokens = (cases: RequestCase[]) => cases.reduce((sum, c) => sum + outputTokenCost(c), 0);
+const plannedTokens = (cases: RequestCase[]) => cases.reduce((sum, c) => sum + outputTokenCost(c), 0);
 
 /** Why the budget cannot pay for these cases, or undefined when it can. */
 export function budgetShortfall(ctx: Run, cases: RequestCase[]): string | undefined {
@@ -36,7 +36,7 @@ export function budgetShortfall(ctx: Run, cases: RequestCase[]): string | undefi
  * After this many requests in a row got no complete answer in time, or stayed unavailable through
  * their retries, the rest are not sent: a hung or down target must not cost requests × timeout.
  */
-export const BREAKER_LIMIT = 3;
+const BREAKER_LIMIT = 3;
 
 /**
  * What the run remembers of a target that stops answering, across its areas. A kind of request

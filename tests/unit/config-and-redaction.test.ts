@@ -47,7 +47,7 @@ test('remote targets get paid-API defaults; local ones more bodies and no caps; 
   expect(() =>
     readConfig({ ANTHROPIC_BASE_URL: 'http://x', ANTHROPIC_API_KEY: 'k', CONTRACT_RUN_TIMEOUT_MS: '9999999999' }),
   ).toThrow(/\(CONTRACT_RUN_TIMEOUT_MS\) must be an integer from 1 to 2147483647/);
-  expect(() => readConfig({ ANTHROPIC_BASE_URL: 'http://x' })).toThrow(/ANTHROPIC_API_KEY is not set/);
+  expect(() => readConfig({ ANTHROPIC_BASE_URL: 'http://x' })).toThrow(/\(ANTHROPIC_API_KEY\) is not set/);
 });
 
 test('the key and credential header values never print: [Filtered], and $ANTHROPIC_API_KEY in curl lines', () => {
