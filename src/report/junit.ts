@@ -24,7 +24,8 @@ export function writeJunit(results: RunResults, file: string): void {
         .name(check.id)
         .time(check.durationMs / 1000);
       if (check.status === 'skipped') c.skipped();
-      else if (check.status === 'not_run') c.error(check.message ?? `not run: ${check.reason ?? ''}`, 'not_run');
+      // Not run is never a pass: a failure, so that JUnit's failures are the summary's failing checks.
+      else if (check.status === 'not_run') c.failure(check.message ?? `not run: ${check.reason ?? ''}`, 'not_run');
       else if (check.status === 'failed')
         c.failure(
           check.message ?? check.title,

@@ -156,7 +156,7 @@ describe('the packed package, installed into an empty project', () => {
     const r = await run(process.execPath, [require.resolve('jest/bin/jest'), '--rootDir', dir, '--ci'], dir, userEnv());
     expect({ code: r.code, out: r.out }).toEqual({
       code: 0,
-      out: expect.stringMatching(/Tests:\s+\d+ passed, \d+ total/),
+      out: expect.stringMatching(/Tests:\s+(\d+ skipped, )?\d+ passed, \d+ total/),
     });
     expect(r.out).toMatch(/Spec examples/);
     expect(existsSync(path.join(dir, 'reports', 'junit.xml'))).toBe(true);
@@ -184,10 +184,7 @@ describe('the packed package, installed into an empty project', () => {
     try {
       const url = await mockUrl(mock);
       const r = await command(['--base-url', url, '--api-key-env', 'MY_KEY'], { MY_KEY: KEY });
-      expect({ code: r.code, tail: r.out.slice(-600) }).toEqual({
-        code: 0,
-        tail: expect.stringMatching(/\d+ passed, 0 failed/),
-      });
+      expect({ code: r.code, out: r.out }).toEqual({ code: 0, out: expect.stringMatching(/\d+ passed, 0 failed/) });
       expect(readdirSync(path.join(project, 'reports')).sort()).toEqual(
         expect.arrayContaining(['history', 'junit.xml', 'report.html', 'results.json']),
       );

@@ -71,6 +71,7 @@ test('a server at a model pace (first byte after 1 s, stream events 150 ms apart
         'conversations',
         'count-tokens',
         'examples',
+        'features',
         'invalid-requests',
         'models',
         'semantics',
@@ -185,7 +186,9 @@ test('a body that trickles one byte a second: every request ends at its deadline
 test('an unwritable reports folder is one line at start-up and exit 2, at once', async () => {
   const run = await contract({ CONTRACT_REPORTS_DIR: '/proc/conformance-reports' });
   expect(run.code).toBe(2);
-  expect(run.out.trim()).toMatch(/^CONTRACT_REPORTS_DIR: cannot write reports to \/proc\/conformance-reports: ENOENT$/);
+  expect(run.out.trim()).toMatch(
+    /^anthropic-conformance: CONTRACT_REPORTS_DIR: cannot write reports to \/proc\/conformance-reports: ENOENT$/,
+  );
   expect(run.ms).toBeLessThan(15_000);
 });
 
