@@ -5,41 +5,24 @@
  */
 import { loadContract } from '../../src/contract/spec';
 import { startMock } from '../../src/mock/server';
-import { serializeArea } from '../../src/report/serialize';
-import { buildResults, type RunResults } from '../../src/report/results';
+import type { RunResults } from '../../src/report/results';
 import { gatherCauses } from '../../src/report/causes';
 import { failuresText, findingsText, warningsText } from '../../src/report/findings';
 import { summaryText } from '../../src/report/summary';
 import { renderHtml } from '../../src/report/html';
 import { BROKEN } from '../fixtures/servers/catalogue';
 import { runSuite, type SuiteRun } from '../helpers/run-suite';
-import { tempDir } from '../helpers/temp';
 
 jest.setTimeout(120_000);
 const KEY = 'console-key-0123456789';
 
+/** The run's results as the engine builds them (redacted and serialized, as results.json holds them). */
 async function results(name: string, env: Record<string, string> = {}): Promise<{ run: SuiteRun; r: RunResults }> {
-  process.env.CONTRACT_REPORTS_DIR = tempDir(`console-${name}-`);
   const fixture = BROKEN.find((f) => f.name === name)!;
   const server = await startMock(await loadContract(), { apiKey: KEY, fault: fixture.fault });
   try {
     const run = await runSuite(server.url, KEY, { ...fixture.env, ...env });
-    const areas = run.outcomes.map((o) => serializeArea(o, { apiKey: KEY, redactor: run.redactor }));
-    const r = buildResults(
-      {
-        baseUrl: server.url,
-        redactor: run.redactor,
-        embedded: false,
-        profile: 'full',
-        seed: 42,
-        runs: 12,
-        startedAt: new Date().toISOString(),
-        durationMs: 1,
-      },
-      await loadContract(),
-      areas,
-    );
-    return { run, r };
+    return { run, r: run.results };
   } finally {
     await server.close();
   }
