@@ -44,7 +44,18 @@ test("a user's jest file: every jest verdict is the run's verdict for that check
     const jest = require.resolve('jest/bin/jest');
     const r = await runProcess(
       process.execPath,
-      [jest, '--rootDir', dir, '--ci', '--json', '--outputFile', path.join(dir, 'jest.json')],
+      // jest's cache in the user's folder, not the OS temporary folder (CI checks it is left clean).
+      [
+        jest,
+        '--rootDir',
+        dir,
+        '--cacheDirectory',
+        path.join(dir, '.jest-cache'),
+        '--ci',
+        '--json',
+        '--outputFile',
+        path.join(dir, 'jest.json'),
+      ],
       { cwd: dir, env: userEnv({ TARGET: server.url, KEY, REPORTS: reports }), timeoutMs: 120_000 },
     );
     expect(r.code).toBe(1);

@@ -153,7 +153,13 @@ describe('the packed package, installed into an empty project', () => {
       `const { describeConformance } = require('${pkg.name}/jest');\ndescribeConformance({ areas: ['examples', 'auth-version'], runs: 3, reportsDir: __dirname + '/reports' });\n`,
     );
     // jest from our own install, run in the user's project: it resolves the package from there.
-    const r = await run(process.execPath, [require.resolve('jest/bin/jest'), '--rootDir', dir, '--ci'], dir, userEnv());
+    // jest's cache in the user's folder, not the OS temporary folder (CI checks it is left clean).
+    const r = await run(
+      process.execPath,
+      [require.resolve('jest/bin/jest'), '--rootDir', dir, '--cacheDirectory', path.join(dir, '.jest-cache'), '--ci'],
+      dir,
+      userEnv(),
+    );
     expect({ code: r.code, out: r.out }).toEqual({
       code: 0,
       out: expect.stringMatching(/Tests:\s+(\d+ skipped, )?\d+ passed, \d+ total/),
