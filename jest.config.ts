@@ -16,13 +16,13 @@ const project = (displayName: string, dir: string): NonNullable<Config['projects
   transform,
   roots: ['<rootDir>/src', '<rootDir>/tests'],
   testEnvironment: 'node',
+  // Not the OS temporary folder: CI checks that the tests leave nothing there (a project option).
+  cacheDirectory: '<rootDir>/node_modules/.cache/jest',
 });
 
 const config: Config = {
   // Most tests wait on sockets and timers, not the CPU: three workers fill two cores.
   maxWorkers: 3,
-  // Not the OS temporary folder: CI checks that the tests leave nothing there.
-  cacheDirectory: '<rootDir>/node_modules/.cache/jest',
   projects: [project('unit', 'unit'), project('e2e', 'e2e'), project('contract', 'contract')],
 };
 
