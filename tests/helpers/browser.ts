@@ -18,7 +18,9 @@ export const maySkipBrowser = (): boolean => !chromiumPath() && process.env.CI !
 export async function withPage<T>(file: string, use: (page: Page, errors: string[]) => Promise<T>): Promise<T> {
   const executablePath = chromiumPath();
   if (!executablePath)
-    throw new Error('no Chromium: install Debian\'s "chromium" package (apt-get install chromium), as CI does before the tests');
+    throw new Error(
+      'no Chromium: install Debian\'s "chromium" package (apt-get install chromium), as CI does before the tests',
+    );
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
