@@ -9,7 +9,8 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { loadContract } from '../../src/contract/spec';
 import { startMock } from '../../src/mock/server';
-import { send, type Route, type Target } from '../../src/http/client';
+import { send, type Target } from '../../src/http/client';
+import { clientTarget, MESSAGES } from '../helpers/client-target';
 import { Budget } from '../../src/http/budget';
 import { preflight, TargetUnreachable } from '../../src/http/preflight';
 import { serializeArea } from '../../src/report/serialize';
@@ -52,18 +53,7 @@ async function against(f: FixtureServer, env: Record<string, string> = {}): Prom
   }
 }
 
-const target = (baseUrl: string, o: Partial<Target> = {}): Target => ({
-  baseUrl,
-  apiKey: 'k-123456',
-  customHeaders: {},
-  anthropicVersion: '2023-06-01',
-  timeoutMs: 500,
-  retries: 2,
-  minTokensPerSecond: 5,
-  runDeadline: Date.now() + 60_000,
-  ...o,
-});
-const MESSAGES: Route = { method: 'POST', path: '/v1/messages' };
+const target = clientTarget;
 const body = { model: 'm', max_tokens: 5, messages: [{ role: 'user', content: 'hi' }] };
 const sendOnce = (url: string, o: Partial<Target> = {}, stream = false) =>
   send(

@@ -5,7 +5,8 @@
 import http from 'node:http';
 import { isUtf8 } from 'node:buffer';
 import type { AddressInfo } from 'node:net';
-import { send, type Route, type Target } from '../../src/http/client';
+import { send } from '../../src/http/client';
+import { clientTarget, MESSAGES } from '../helpers/client-target';
 import { Budget, BudgetExhausted } from '../../src/http/budget';
 import { retryDelayMs } from '../../src/http/retry';
 import { firstInvalidByte, invalidUtf8At } from '../../src/http/utf8';
@@ -28,19 +29,7 @@ async function serve(handler: Handler): Promise<{ url: string; count: () => numb
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, count: () => n };
 }
 
-const target = (baseUrl: string, o: Partial<Target> = {}): Target => ({
-  baseUrl,
-  apiKey: 'k-123456',
-  customHeaders: {},
-  anthropicVersion: '2023-06-01',
-  timeoutMs: 500,
-  retries: 2,
-  minTokensPerSecond: 5,
-  runDeadline: Date.now() + 60_000,
-  ...o,
-});
-/** The route of POST /v1/messages (the spec's; these tests need no contract). */
-const MESSAGES: Route = { method: 'POST', path: '/v1/messages' };
+const target = clientTarget;
 const body = { model: 'm', max_tokens: 5, messages: [{ role: 'user', content: 'hi' }] };
 const json = (res: http.ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}) => {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });

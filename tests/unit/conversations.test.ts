@@ -14,7 +14,7 @@ import { toEvents } from '../../src/mock/stream';
 import { BROKEN, FAITHFUL } from '../fixtures/servers/catalogue';
 import { runSuite } from '../helpers/run-suite';
 import { serializeArea } from '../../src/report/serialize';
-import { buildResults } from '../../src/report/results';
+import { resultsOf } from '../helpers/results';
 import { renderHtml } from '../../src/report/html';
 import { formatFailures } from '../../src/report/format';
 
@@ -212,21 +212,7 @@ describe('a broken gateway fails exactly the check that owns its fault', () => {
     const record = serializeArea(outcome, { apiKey: KEY }).checks.find((c) => c.id === 'thinking_round_trip')!
       .failures[0]!;
     expect(record.transcript).toEqual(failure.exchange!.case.meta!.conversation!.transcript);
-    const html = renderHtml(
-      buildResults(
-        {
-          baseUrl: 'http://127.0.0.1:1',
-          embedded: false,
-          profile: 'full',
-          seed: 42,
-          runs: 12,
-          startedAt: new Date().toISOString(),
-          durationMs: 1,
-        },
-        contract,
-        [serializeArea(outcome, { apiKey: KEY })],
-      ),
-    );
+    const html = renderHtml(await resultsOf([serializeArea(outcome, { apiKey: KEY })]));
     expect(html).toMatch(
       /<div class="label">Conversation so far<\/div><pre class="transcript">1\. user: &quot;What is the weather in Paris\? Use the get_weather tool\.&quot;\n2\. assistant: thinking/,
     );

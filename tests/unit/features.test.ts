@@ -10,7 +10,7 @@ import { runFromEnv } from '../../src/suite/run';
 import { caseEvidence, featureVerdicts, verdictsOf, type FeatureResult } from '../../src/features/verdicts';
 import { featuresSummary } from '../../src/report/features';
 import { renderHtml } from '../../src/report/html';
-import { buildResults } from '../../src/report/results';
+import { resultsOf } from '../helpers/results';
 import { serializeArea } from '../../src/report/serialize';
 import { formatFailures } from '../../src/report/format';
 import { readConfig, ConfigError } from '../../src/config';
@@ -304,19 +304,7 @@ test('the reference mock supports every feature the suite probes, and results.js
     .filter((w) => ['prompt_cache_accounting', 'citations_valid', 'content_counted'].includes(w.checkId));
   expect(warnings).toEqual([]);
   const records = run.outcomes.map((o) => serializeArea(o, { apiKey: KEY }));
-  const results = buildResults(
-    {
-      baseUrl: 'http://127.0.0.1:1',
-      embedded: true,
-      profile: 'full',
-      seed: 42,
-      runs: 4,
-      startedAt: new Date().toISOString(),
-      durationMs: 1,
-    },
-    await loadContract(),
-    records,
-  );
+  const results = await resultsOf(records, { embedded: true, runs: 4 });
   // From the records alone, as results.json is rebuilt: the same verdicts as from the outcomes.
   expect(results.features).toEqual(featureVerdicts(run.outcomes.flatMap(caseEvidence)));
   // The conversation area (another module) gives the round trips; everything else is probed here.

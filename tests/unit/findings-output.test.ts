@@ -12,7 +12,7 @@ import { toFailure } from '../../src/checks/failure';
 import type { Exchange } from '../../src/http/exchange';
 import { formatFailures, groupFailures } from '../../src/report/format';
 import { serializeArea } from '../../src/report/serialize';
-import { buildResults } from '../../src/report/results';
+import { resultsOf } from '../helpers/results';
 import { renderHtml } from '../../src/report/html';
 import { escapeControls, hasControls } from '../../src/report/escape';
 import { INLINE_BODY_MAX, safeCaseFileName } from '../../src/report/repro';
@@ -72,21 +72,7 @@ describe('server text is data, never terminal control', () => {
     expect(console).not.toMatch(RAW_CONTROL);
     const areas = run.outcomes.map((o) => serializeArea(o, { apiKey: KEY }));
     expect(strings(areas).filter((s) => RAW_CONTROL.test(s))).toEqual([]);
-    const html = renderHtml(
-      buildResults(
-        {
-          baseUrl: 'http://127.0.0.1:1',
-          embedded: false,
-          profile: 'full',
-          seed: 42,
-          runs: 12,
-          startedAt: new Date().toISOString(),
-          durationMs: 1,
-        },
-        await loadContract(),
-        areas,
-      ),
-    );
+    const html = renderHtml(await resultsOf(areas));
     expect(html).toContain('\\u001b[1A');
     expect(html).not.toMatch(RAW_CONTROL);
   });

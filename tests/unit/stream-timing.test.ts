@@ -14,7 +14,7 @@ import { TIMING_BROKEN, TIMING_FAITHFUL, BUFFER_MS, REAL_FIRST_TOKEN_MS } from '
 import type { FixtureServer } from '../fixtures/servers/catalogue';
 import { formatFailures } from '../../src/report/format';
 import { serializeArea } from '../../src/report/serialize';
-import { buildResults } from '../../src/report/results';
+import { resultsOf } from '../helpers/results';
 import { renderHtml } from '../../src/report/html';
 import { runTiming, timingText, type StreamTimingRecord } from '../../src/report/timing';
 import type { AreaOutcome } from '../../src/suite/areas';
@@ -130,19 +130,7 @@ describe('buffered streams', () => {
 
 async function report(outcomes: AreaOutcome[]) {
   const areas = outcomes.map((o) => serializeArea(o, { apiKey: KEY }));
-  return buildResults(
-    {
-      baseUrl: 'http://127.0.0.1:1',
-      embedded: false,
-      profile: 'full',
-      seed: 42,
-      runs: 12,
-      startedAt: new Date().toISOString(),
-      durationMs: 1,
-    },
-    await loadContract(),
-    areas,
-  );
+  return resultsOf(areas);
 }
 
 describe("the run's figures", () => {
